@@ -1,0 +1,150 @@
+package io.microdrama.devstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A child process that dies with its parent.
+ * <p>
+ * The command runs behind a small {@code sh} guard that reads our end of a pipe: when this JVM exits, or is
+ * killed with SIGKILL, the pipe closes, the guard's {@code cat} returns and the guard sends SIGTERM to the
+ * command, so no broker or database outlives a killed test run. Output goes to a log file that readiness
+ * checks and humans can read.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    /*
+     * fd 3 keeps our pipe: background jobs get /dev/null as stdin, so the watcher reads fd 3 explicitly.
+     * The guard exits with the command's status, or TERMs the command when the pipe closes (parent gone).
+     */
+    private static final String GUARD = String.join("\n",
+            "exec 3<&0",
+            "\"$@\" 3<&- </dev/null & child=$!",
+            "( cat <&3 >/dev/null; kill -TERM $child 2>/dev/null ) & watcher=$!",
+            "exec 3<&-",
+            "wait $child; status=$?",
+            "kill $watcher 2>/dev/null",
+            "exit $status");
+
+    private final String name;
+    private final Process guard;
+    private final Path logFile;
+
+    private ChildProcess(String name, Process guard, Path logFile) {
+        this.name = name;
+        this.guard = guard;
+        this.logFile = logFile;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
+            Path logFile) {
+        List<String> guarded = new ArrayList<>(List.of("sh", "-c", GUARD, "devstack-guard-" + name));
+        guarded.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(guarded)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(logFile.getParent());
+            return new ChildProcess(name, builder.start(), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a short command to completion (same guard), failing with its log on a non-zero exit. */
+    public static void runToCompletion(String name, List<String> command, Map<String, String> environment, Path workDir,
+            Path logFile, Duration timeout) {
+        try (ChildProcess process = start(name, command, environment, workDir, logFile)) {
+            if (!process.guard.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " did not finish within " + timeout + "; log: " + logFile);
+            }
+            if (process.guard.exitValue() != 0) {
+                throw new IllegalStateException(name + " failed (exit " + process.guard.exitValue() + "):\n" + process.tail(40));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + name, e);
+        }
+    }
+
+    /** Waits until {@code ready} holds, failing early if the process dies, and with the log tail on timeout. */
+    public void awaitReady(BooleanSupplier ready, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ready.getAsBoolean()) {
+            if (!guard.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up:\n" + tail(60));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + tail(60));
+            }
+            pause(Duration.ofMillis(200));
+        }
+    }
+
+    public boolean logContains(String text) {
+        try {
+            return Files.exists(logFile) && Files.readString(logFile, StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public boolean isAlive() {
+        return guard.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.ISO_8859_1);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log at " + logFile + ")";
+        }
+    }
+
+    /** Closes the guard's stdin (graceful SIGTERM to the command), then escalates to SIGKILL after a grace period. */
+    @Override
+    public void close() {
+        try (OutputStream stdin = guard.getOutputStream()) {
+            stdin.flush();
+        } catch (IOException ignored) {
+            // already closed: the guard is going down anyway
+        }
+        try {
+            if (!guard.waitFor(30, TimeUnit.SECONDS)) {
+                guard.descendants().forEach(ProcessHandle::destroyForcibly);
+                guard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            guard.descendants().forEach(ProcessHandle::destroyForcibly);
+            guard.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.microdrama.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A single-node Kafka 4 broker in KRaft mode (broker + controller), run as a guarded child JVM. */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final ChildProcess process;
+    private final int port;
+
+    private KafkaBroker(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static KafkaBroker start(Path dataDir, int requestedPort) {
+        int port = Ports.requireFree(requestedPort, "Kafka");
+        int controllerPort = Ports.free();
+        try {
+            Path logDir = dataDir.resolve("kafka-logs");
+            boolean formatted = Files.exists(logDir.resolve("meta.properties"));
+            Files.createDirectories(logDir);
+            Path config = dataDir.resolve("server.properties");
+            Files.writeString(config, serverProperties(logDir, port, controllerPort));
+            Path log = dataDir.resolve("kafka.log");
+            Map<String, String> env = Map.of();
+            if (!formatted) {
+                ChildProcess.runToCompletion("kafka-storage-format",
+                        javaCommand("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId(),
+                                "-c", config.toString()),
+                        env, dataDir, dataDir.resolve("kafka-format.log"), Duration.ofMinutes(2));
+            }
+            ChildProcess process = ChildProcess.start("kafka",
+                    javaCommand("kafka.Kafka", config.toString()), env, dataDir, log);
+            process.awaitReady(() -> process.logContains("Kafka Server started"), Duration.ofMinutes(2));
+            return new KafkaBroker(process, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static List<String> javaCommand(String mainClass, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(BuildInfo.javaExecutable().toString(),
+                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                // Kafka's own request/state loggers are very chatty at INFO.
+                "-Dorg.slf4j.simpleLogger.log.kafka.request=warn", "-Dorg.slf4j.simpleLogger.log.state.change=warn",
+                "-cp", BuildInfo.childClasspath(), mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String clusterId() {
+        // KRaft cluster ids are 16 random bytes in URL-safe base64 without padding.
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    private static String serverProperties(Path logDir, int port, int controllerPort) {
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + logDir,
+                "num.partitions=3",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=3",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "") ;
+    }
+}
