@@ -1,0 +1,19 @@
+package io.microdrama.contracts;
+
+/** Kafka topic names. Each topic has exactly one producing service; see asyncapi.yaml for the consumers. */
+public final class Topics {
+    /** Produced by catalog-service: {@code drama.published}, {@code drama.withdrawn}. Key: drama id. */
+    public static final String CATALOG_DRAMA = "catalog.drama.v1";
+    /** Produced by localization-service: {@code localization.readiness.changed}. Key: drama id. */
+    public static final String LOCALIZATION_READINESS = "localization.readiness.v1";
+    /** Produced by billing-service: {@code billing.pricing.set}. Key: drama id. */
+    public static final String BILLING_PRICING = "billing.pricing.v1";
+
+    private Topics() {
+    }
+
+    /** Dead-letter topic of one consumer service for one topic: {@code <topic>.dlq.<consumer-service>}. */
+    public static String deadLetter(String topic, String consumerService) {
+        return topic + ".dlq." + consumerService;
+    }
+}
