@@ -1,0 +1,3 @@
+package io.microdrama.catalog.domain;
+
+public enum DramaStatus { DRAFT, PUBLISHED, WITHDRAWN }

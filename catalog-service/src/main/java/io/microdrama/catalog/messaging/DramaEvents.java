@@ -1,0 +1,35 @@
+package io.microdrama.catalog.messaging;
+
+import io.microdrama.catalog.domain.Drama;
+import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.contracts.Topics;
+import io.microdrama.contracts.events.DramaPublished;
+import io.microdrama.contracts.events.DramaWithdrawn;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The events catalog produces, built from the drama aggregate (the full snapshot on every publication). */
+public final class DramaEvents {
+
+    public static final String TOPIC = Topics.CATALOG_DRAMA;
+    public static final String AGGREGATE = "drama";
+    public static final String PUBLISHED = CloudEventTypes.DRAMA_PUBLISHED;
+    public static final String WITHDRAWN = CloudEventTypes.DRAMA_WITHDRAWN;
+
+    private DramaEvents() {
+    }
+
+    public static DramaPublished published(Drama drama, Instant now) {
+        return new DramaPublished(drama.id.toString(), drama.dramaVersion, drama.studioId, drama.externalId,
+                drama.title, drama.originalLanguage, drama.genres, drama.pricingTier, Map.of(),
+                drama.episodes.stream().map(e -> new DramaPublished.Episode(e.number(), e.title(), e.durationSeconds())).toList(),
+                drama.licences.stream().map(l -> new DramaPublished.Licence(l.region(), l.validFrom(), l.validUntil(), l.exclusive())).toList(),
+                List.of(), now);
+    }
+
+    public static DramaWithdrawn withdrawn(Drama drama, Instant now) {
+        return new DramaWithdrawn(drama.id.toString(), drama.dramaVersion, drama.studioId, now);
+    }
+}

@@ -1,0 +1,47 @@
+package io.microdrama.support.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Appends events to the outbox inside the caller's transaction: the event exists if and only if the state
+ * change committed. The row id becomes the CloudEvent id, which consumers use for deduplication.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Outbox(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Uni<OutboxEvent> append(Mutiny.Session session, String topic, String aggregateType, String aggregateId,
+            String type, Object payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = topic;
+        event.aggregateType = aggregateType;
+        event.aggregateId = aggregateId;
+        event.type = type;
+        event.timestamp = clock.instant();
+        event.payload = toJson(payload);
+        return session.persist(event).replaceWith(event);
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be serialized: " + payload.getClass(), e);
+        }
+    }
+}
