@@ -1,0 +1,22 @@
+package io.microdrama.billing.domain.reference;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Units of {@code currency} per 1 USD, from a static snapshot taken {@code asOf}. There is no live feed: prices
+ * are set from the snapshot and stored as price points, never converted on the fly.
+ */
+public record FxRate(String currency, BigDecimal unitsPerUsd, LocalDate asOf, String source) {
+
+    public FxRate {
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(unitsPerUsd, "unitsPerUsd");
+        Objects.requireNonNull(asOf, "asOf");
+        source = source == null ? "" : source;
+        if (unitsPerUsd.signum() <= 0) {
+            throw new IllegalArgumentException(currency + ": rate must be positive: " + unitsPerUsd);
+        }
+    }
+}

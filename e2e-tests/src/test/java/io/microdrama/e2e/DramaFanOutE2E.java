@@ -1,0 +1,158 @@
+package io.microdrama.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microdrama.devstack.DevStack;
+import io.microdrama.devstack.KeycloakTokens;
+import io.microdrama.devstack.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform as a user meets it: devstack plus the packaged services as separate JVMs, driven over HTTP
+ * with real Keycloak tokens. A drama published in catalog fans out to localization and billing and fans back in.
+ */
+class DramaFanOutE2E {
+
+    static DevStack stack;
+    static final List<ServiceProcess> services = new ArrayList<>();
+    static ServiceProcess catalog;
+    static ServiceProcess localization;
+    static ServiceProcess billing;
+    static ServiceProcess gateway;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        stack = DevStack.builder().workDir(Files.createTempDirectory("e2e-")).kafka(0)
+                .postgres(0, List.of("catalog", "localization", "billing")).keycloak(0).start();
+        catalog = start(root, "catalog-service", "catalog");
+        localization = start(root, "localization-service", "localization");
+        billing = start(root, "billing-service", "billing");
+        gateway = start(root, "gateway", null);
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
+    private static ServiceProcess start(Path root, String module, String database) {
+        ServiceProcess process = ServiceProcess.start(root, module, 0, stack, database, Map.of());
+        services.add(process);
+        return process;
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        for (ServiceProcess service : services) {
+            service.close();
+            assertThat(service.process().isAlive()).as(service.name() + " stopped").isFalse();
+            assertThat(service.process().tail(5)).as(service.name() + " shut down cleanly").contains("stopped in");
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void publishedDramaReachesLiveWhereLicensedLocalizedAndPricedOnly() throws Exception {
+        KeycloakTokens tokens = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
+        String studio = tokens.clientCredentials("studio-aurora", "aurora-dev-secret");
+        String externalId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String drama = """
+                {"title":"Midnight CEO","originalLanguage":"en","genres":["romance"],"pricingTier":"standard",
+                 "episodes":[{"number":1,"title":"One","durationSeconds":90},{"number":2,"title":"Two","durationSeconds":75},
+                             {"number":3,"title":"Three","durationSeconds":110}],
+                 "licences":[{"region":"GB","validFrom":"2025-01-01T00:00:00Z"},{"region":"DE","validFrom":"2025-01-01T00:00:00Z"}]}""";
+
+        assertThat(call("PUT", catalog.url() + "/api/v1/studio/dramas/" + externalId, studio, drama).statusCode()).isEqualTo(201);
+        HttpResponse<String> published = call("POST", catalog.url() + "/api/v1/studio/dramas/" + externalId + "/publish", studio, null);
+        assertThat(published.statusCode()).isEqualTo(200);
+        String dramaId = json.readTree(published.body()).get("id").asText();
+
+        // English audio serves GB, so GB needs no subtitles and goes LIVE; DE needs German subtitles first.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode view = json.readTree(call("GET", catalog.url() + "/api/v1/studio/dramas/" + externalId, studio, null).body());
+            assertThat(rollout(view, "GB").get("state").asText()).isEqualTo("LIVE");
+            assertThat(rollout(view, "DE").get("state").asText()).isEqualTo("WAITING");
+            assertThat(texts(rollout(view, "DE").get("blockers"))).containsExactly("MISSING_LANGUAGE:de");
+        });
+        JsonNode gbShelf = json.readTree(call("GET", catalog.url() + "/api/v1/storefront/GB/dramas", null, null).body());
+        assertThat(ids(gbShelf)).contains(dramaId);
+        JsonNode gbEntry = StreamSupport.stream(gbShelf.get("items").spliterator(), false)
+                .filter(item -> item.get("id").asText().equals(dramaId)).findFirst().orElseThrow();
+        assertThat(gbEntry.get("episodePrice").get("currency").asText()).isEqualTo("GBP");
+        assertThat(ids(json.readTree(call("GET", catalog.url() + "/api/v1/storefront/DE/dramas", null, null).body()))).doesNotContain(dramaId);
+        assertThat(ids(json.readTree(call("GET", catalog.url() + "/api/v1/storefront/US/dramas", null, null).body()))).doesNotContain(dramaId);
+
+        JsonNode plan = json.readTree(call("GET", localization.url() + "/api/v1/localization/dramas/" + dramaId + "/plan", studio, null).body());
+        assertThat(texts(regionNode(plan.get("regions"), "DE").get("missingLanguages"))).containsExactly("de");
+        assertThat(regionNode(plan.get("regions"), "GB").get("ready").asBoolean()).isTrue();
+
+        JsonNode prices = json.readTree(call("GET", billing.url() + "/api/v1/billing/dramas/" + dramaId + "/prices", studio, null).body());
+        assertThat(regionNode(prices, "GB").get("currency").asText()).isEqualTo("GBP");
+        assertThat(regionNode(prices, "DE").get("currency").asText()).isEqualTo("EUR");
+        assertThat(regionNode(prices, "DE").get("amountMinor").asLong()).isPositive();
+
+        // Another studio sees none of it.
+        String lotus = tokens.clientCredentials("studio-lotus", "lotus-dev-secret");
+        assertThat(call("GET", localization.url() + "/api/v1/localization/dramas/" + dramaId + "/plan", lotus, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", billing.url() + "/api/v1/billing/dramas/" + dramaId + "/prices", lotus, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void gatewayAcceptsRealTokensAndRefusesMissingOnes() throws Exception {
+        KeycloakTokens tokens = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
+        HttpResponse<String> me = call("GET", gateway.url() + "/api/v1/me", tokens.password("ops-na", "demo"), null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("ops");
+        assertThat(call("GET", gateway.url() + "/api/v1/me", null, null).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> call(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode rollout(JsonNode drama, String region) {
+        return regionNode(drama.get("rollout"), region);
+    }
+
+    private static JsonNode regionNode(JsonNode array, String region) {
+        return StreamSupport.stream(array.spliterator(), false).filter(node -> node.get("region").asText().equals(region))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + region + " in " + array));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return StreamSupport.stream(page.get("items").spliterator(), false).map(item -> item.get("id").asText()).toList();
+    }
+}

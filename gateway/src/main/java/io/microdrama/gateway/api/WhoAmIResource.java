@@ -1,0 +1,34 @@
+package io.microdrama.gateway.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Set;
+
+/**
+ * Skeleton of the one door: proves a Keycloak token is accepted here. The routes of the public API contract
+ * (studio, ops, localizer, storefront) are the gateway issue's work; until then clients call the services directly.
+ */
+@Path("/api/v1/me")
+@RolesAllowed({ "studio", "ops", "localizer", "admin" })
+public class WhoAmIResource {
+
+    private final SecurityIdentity identity;
+
+    public WhoAmIResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public record Me(String name, Set<String> roles) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Me me() {
+        return new Me(identity.getPrincipal().getName(), identity.getRoles());
+    }
+}

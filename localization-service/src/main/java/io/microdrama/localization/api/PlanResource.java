@@ -1,0 +1,56 @@
+package io.microdrama.localization.api;
+
+import io.microdrama.localization.domain.RegionPlan;
+import io.microdrama.support.problem.ProblemException;
+import io.microdrama.support.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The localization plan of a drama: its studio and admins see every region, ops only their own regions. */
+@Path("/api/v1/localization/dramas/{dramaId}/plan")
+@RolesAllowed({ "studio", "ops", "admin" })
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    private final Mutiny.SessionFactory sessions;
+    private final Caller caller;
+
+    public PlanResource(Mutiny.SessionFactory sessions, Caller caller) {
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    public record RegionPlanView(String region, long dramaVersion, List<String> requiredLanguages,
+            List<String> missingLanguages, boolean ready, boolean closed) {
+    }
+
+    public record PlanView(String dramaId, List<RegionPlanView> regions) {
+    }
+
+    @GET
+    public Uni<PlanView> plan(@PathParam("dramaId") UUID dramaId) {
+        return sessions.withSession(session -> session
+                .createSelectionQuery("from RegionPlan where key.dramaId = :drama order by key.region", RegionPlan.class)
+                .setParameter("drama", dramaId).getResultList())
+                .map(plans -> {
+                    List<RegionPlanView> visible = plans.stream()
+                            .filter(plan -> caller.mayReadStudio(plan.studioId) || caller.coversRegion(plan.key.region()))
+                            .map(plan -> new RegionPlanView(plan.key.region(), plan.dramaVersion, plan.requiredLanguages,
+                                    plan.missingLanguages, plan.ready, plan.closed))
+                            .toList();
+                    if (visible.isEmpty()) {
+                        throw ProblemException.notFound("Localization plan of drama " + dramaId);
+                    }
+                    return new PlanView(dramaId.toString(), visible);
+                });
+    }
+}
