@@ -62,10 +62,6 @@ public final class DevStack implements AutoCloseable {
         return Optional.ofNullable(oidcServerUrl);
     }
 
-    public Optional<KeycloakServer> keycloak() {
-        return keycloak;
-    }
-
     public Path workDir() {
         return workDir;
     }

@@ -12,9 +12,8 @@ import io.microdrama.contracts.events.DramaWithdrawn;
 import io.microdrama.contracts.events.PricingSet;
 import io.microdrama.support.inbox.IdempotentConsumer;
 import io.microdrama.support.inbox.IncomingEvent;
-import io.microdrama.support.inbox.PoisonMessageException;
+import io.microdrama.support.inbox.CatalogDramaEvents;
 import io.microdrama.support.outbox.Outbox;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -67,11 +66,8 @@ public class DramaEventsHandler {
     }
 
     private Uni<Void> apply(Mutiny.Session session, IncomingEvent event) {
-        return switch (event.type()) {
-            case CloudEventTypes.DRAMA_PUBLISHED -> pricePublished(session, event.payloadAs(json, DramaPublished.class));
-            case CloudEventTypes.DRAMA_WITHDRAWN -> stopPrices(session, event.payloadAs(json, DramaWithdrawn.class));
-            default -> throw new PoisonMessageException("Unexpected event type on " + Topics.CATALOG_DRAMA + ": " + event.type());
-        };
+        return CatalogDramaEvents.dispatch(event, json,
+                published -> pricePublished(session, published), withdrawn -> stopPrices(session, withdrawn));
     }
 
     private Uni<Void> pricePublished(Mutiny.Session session, DramaPublished drama) {
@@ -91,10 +87,7 @@ public class DramaEventsHandler {
                     .filter(Objects::nonNull)
                     .toList();
             return session.persistAll(rows.stream().filter(row -> !existing.containsValue(row)).toArray())
-                    .chain(() -> Multi.createFrom().iterable(rows)
-                            .onItem().transformToUniAndConcatenate(row -> announce(session, row))
-                            .collect().last())
-                    .replaceWithVoid();
+                    .chain(() -> outbox.appendAll(session, rows.stream().map(this::announcement).toList()));
         });
     }
 
@@ -136,12 +129,12 @@ public class DramaEventsHandler {
                 .map(list -> list.stream().collect(Collectors.toMap(row -> row.key.region(), Function.identity())));
     }
 
-    private Uni<?> announce(Mutiny.Session session, DramaPriceRow row) {
+    private Outbox.Pending announcement(DramaPriceRow row) {
         PricingSet event = new PricingSet(row.key.dramaId().toString(), row.dramaVersion, row.key.region(), row.pricingTier,
                 row.freeEpisodes, row.coinsPerEpisode, row.seriesCoins,
                 new PricingSet.Money(row.amountMinor, row.currency, row.minorUnits), row.taxInclusive,
                 PricingSet.Source.TIER, clock.instant());
-        return outbox.append(session, Topics.BILLING_PRICING, "drama", row.key.dramaId().toString(),
+        return new Outbox.Pending(Topics.BILLING_PRICING, "drama", row.key.dramaId().toString(),
                 CloudEventTypes.PRICING_SET, event);
     }
 }

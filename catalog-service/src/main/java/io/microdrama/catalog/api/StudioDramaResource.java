@@ -1,6 +1,7 @@
 package io.microdrama.catalog.api;
 
 import io.microdrama.catalog.domain.DramaService;
+import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * A studio's own dramas. The studio comes from the token's {@code studio_id}, never from the path or body,
@@ -94,8 +96,7 @@ public class StudioDramaResource {
 
     private static void requireExternalId(String externalId) {
         if (!externalId.matches("[A-Za-z0-9._-]{1,128}")) {
-            throw ProblemException.invalid(java.util.List.of(new io.microdrama.support.problem.Problem.FieldError(
-                    "externalId", "1-128 characters from A-Z a-z 0-9 . _ -")));
+            throw ProblemException.invalid(List.of(new FieldError("externalId", "1-128 characters from A-Z a-z 0-9 . _ -")));
         }
     }
 }

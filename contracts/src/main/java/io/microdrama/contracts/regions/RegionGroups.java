@@ -7,12 +7,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Region codes as the platform understands them: an ISO 3166-1 alpha-2 country, or a group (EU, LATAM, ...)
@@ -21,6 +23,8 @@ import java.util.Set;
 public final class RegionGroups {
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Never two letters other than EU, so a group cannot shadow a country code. */
+    private static final Pattern GROUP_CODE = Pattern.compile("EU|[A-Z]{3,}");
     private static final Map<String, List<String>> GROUPS = load();
 
     private RegionGroups() {
@@ -56,6 +60,16 @@ public final class RegionGroups {
         return GROUPS;
     }
 
+    /** Countries of one group; empty for anything that is not a group. */
+    public static List<String> members(String group) {
+        return GROUPS.getOrDefault(group, List.of());
+    }
+
+    /** Groups a country belongs to, in file order. */
+    public static List<String> groupsOf(String country) {
+        return GROUPS.entrySet().stream().filter(group -> group.getValue().contains(country)).map(Map.Entry::getKey).toList();
+    }
+
     private static Map<String, List<String>> load() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         try (InputStream in = RegionGroups.class.getResourceAsStream("region-groups.csv");
@@ -69,11 +83,14 @@ public final class RegionGroups {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        groups.keySet().stream().filter(code -> !GROUP_CODE.matcher(code).matches()).findAny().ifPresent(code -> {
+            throw new IllegalStateException("region-groups.csv: a group code must be EU or 3+ capital letters: " + code);
+        });
         groups.values().stream().flatMap(List::stream).filter(c -> !ISO_COUNTRIES.contains(c)).findAny()
                 .ifPresent(c -> {
                     throw new IllegalStateException("region-groups.csv names an unknown country: " + c);
                 });
-        return Map.copyOf(groups);
+        return Collections.unmodifiableMap(groups);
     }
 
 }

@@ -15,7 +15,7 @@ class RegionGroupsTest {
 
     @Test
     void countriesAndGroupsMixWithoutDuplicatesAndUnknownCodesAreDropped() {
-        assertThat(RegionGroups.expand(List.of("US", "NA", "XX", "eu"))).containsExactly("US", "CA");
+        assertThat(RegionGroups.expand(List.of("US", "NORAM", "XX", "eu"))).containsExactly("US", "CA");
     }
 
     @Test
@@ -23,5 +23,12 @@ class RegionGroupsTest {
         assertThat(RegionGroups.isKnown("JP")).isTrue();
         assertThat(RegionGroups.isKnown("LATAM")).isTrue();
         assertThat(RegionGroups.isKnown("UK")).isFalse(); // the ISO code is GB
+    }
+
+    @Test
+    void twoLetterCodesOtherThanEuAreAlwaysCountries() {
+        assertThat(RegionGroups.isGroup("NA")).as("NA is Namibia, not North America").isFalse();
+        assertThat(RegionGroups.expand(List.of("NA"))).containsExactly("NA");
+        assertThat(RegionGroups.groupsOf("TR")).containsExactly("EUROPE", "MENA");
     }
 }

@@ -10,9 +10,8 @@ import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.domain.RegionPlan;
 import io.microdrama.support.inbox.IdempotentConsumer;
 import io.microdrama.support.inbox.IncomingEvent;
-import io.microdrama.support.inbox.PoisonMessageException;
+import io.microdrama.support.inbox.CatalogDramaEvents;
 import io.microdrama.support.outbox.Outbox;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -60,11 +59,8 @@ public class DramaEventsHandler {
     }
 
     private Uni<Void> apply(Mutiny.Session session, IncomingEvent event) {
-        return switch (event.type()) {
-            case CloudEventTypes.DRAMA_PUBLISHED -> planPublished(session, event.payloadAs(json, DramaPublished.class));
-            case CloudEventTypes.DRAMA_WITHDRAWN -> closeWithdrawn(session, event.payloadAs(json, DramaWithdrawn.class));
-            default -> throw new PoisonMessageException("Unexpected event type on " + Topics.CATALOG_DRAMA + ": " + event.type());
-        };
+        return CatalogDramaEvents.dispatch(event, json,
+                published -> planPublished(session, published), withdrawn -> closeWithdrawn(session, withdrawn));
     }
 
     private Uni<Void> planPublished(Mutiny.Session session, DramaPublished drama) {
@@ -81,10 +77,7 @@ public class DramaEventsHandler {
             }).toList();
             existing.values().stream().filter(plan -> !plans.contains(plan)).forEach(plan -> plan.closed = true);
             return session.persistAll(plans.stream().filter(plan -> !existing.containsValue(plan)).toArray())
-                    .chain(() -> Multi.createFrom().iterable(plans)
-                            .onItem().transformToUniAndConcatenate(plan -> emitReadiness(session, plan))
-                            .collect().last())
-                    .replaceWithVoid();
+                    .chain(() -> outbox.appendAll(session, plans.stream().map(this::readiness).toList()));
         });
     }
 
@@ -105,11 +98,11 @@ public class DramaEventsHandler {
                 .map(list -> list.stream().collect(Collectors.toMap(plan -> plan.key.region(), Function.identity())));
     }
 
-    private Uni<?> emitReadiness(Mutiny.Session session, RegionPlan plan) {
+    private Outbox.Pending readiness(RegionPlan plan) {
         List<String> available = plan.requiredLanguages.stream().filter(l -> !plan.missingLanguages.contains(l)).toList();
         ReadinessChanged readiness = new ReadinessChanged(plan.key.dramaId().toString(), plan.dramaVersion, plan.key.region(),
                 plan.ready, plan.requiredLanguages, plan.missingLanguages, available, clock.instant());
-        return outbox.append(session, Topics.LOCALIZATION_READINESS, "drama", plan.key.dramaId().toString(),
+        return new Outbox.Pending(Topics.LOCALIZATION_READINESS, "drama", plan.key.dramaId().toString(),
                 CloudEventTypes.READINESS_CHANGED, readiness);
     }
 }

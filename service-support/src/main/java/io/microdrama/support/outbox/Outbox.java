@@ -2,11 +2,13 @@ package io.microdrama.support.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,6 +37,19 @@ public class Outbox {
         event.timestamp = clock.instant();
         event.payload = toJson(payload);
         return session.persist(event).replaceWith(event);
+    }
+
+    /** One event to append; see {@link #appendAll}. */
+    public record Pending(String topic, String aggregateType, String aggregateId, String type, Object payload) {
+    }
+
+    /** Appends events in order, one after another: a reactive session runs one operation at a time. */
+    public Uni<Void> appendAll(Mutiny.Session session, List<Pending> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> append(session, event.topic(), event.aggregateType(),
+                        event.aggregateId(), event.type(), event.payload()))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private String toJson(Object payload) {

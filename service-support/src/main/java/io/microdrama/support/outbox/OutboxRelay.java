@@ -163,10 +163,6 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    public long pendingCount() {
-        return pending.get();
-    }
-
     private static String truncate(String text) {
         return text.length() <= 1000 ? text : text.substring(0, 1000);
     }

@@ -80,16 +80,14 @@ public class Caller {
         }
         Object value = jwt.getClaim(name);
         if (value instanceof Collection<?> values) {
-            return values.stream().map(RegionCodes::unquote).toList();
+            return values.stream().map(Caller::unquote).toList();
         }
-        return value == null ? List.of() : List.of(RegionCodes.unquote(value));
+        return value == null ? List.of() : List.of(unquote(value));
     }
 
-    /** JSON-P values print with quotes; claims are plain strings to us. */
-    private static final class RegionCodes {
-        static String unquote(Object value) {
-            String text = value.toString();
-            return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
-        }
+    /** JSON-P string values print with quotes; claims are plain strings to us. */
+    private static String unquote(Object value) {
+        String text = value.toString();
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
     }
 }

@@ -1,5 +1,7 @@
 package io.microdrama.billing.domain.reference;
 
+import io.microdrama.contracts.regions.RegionGroups;
+
 import io.microdrama.billing.domain.money.CurrencyUnit;
 import io.microdrama.billing.domain.pricepoint.PricePointBand;
 import io.microdrama.billing.domain.pricepoint.PricePointRule;
@@ -37,14 +39,11 @@ public final class ReferenceData {
     private final Map<String, BigDecimal> purchasingPowerFactors;
     private final Map<String, List<PricePointBand>> ladders;
     private final Map<String, PricePointRule> rulesByCurrency;
-    private final RegionGroups regionGroups;
 
     public ReferenceData(Collection<Storefront> storefronts,
                          Collection<FxRate> fxRates,
                          Map<String, BigDecimal> purchasingPowerFactors,
-                         Map<String, List<PricePointBand>> ladders,
-                         RegionGroups regionGroups) {
-        this.regionGroups = Objects.requireNonNull(regionGroups, "regionGroups");
+                         Map<String, List<PricePointBand>> ladders) {
         this.storefrontsByRegion = indexStorefronts(storefronts);
         this.currencies = collectCurrencies(storefronts);
         this.fxRates = indexFxRates(fxRates);
@@ -88,7 +87,7 @@ public final class ReferenceData {
         if (own.isPresent()) {
             return own.get();
         }
-        if (regionGroups.contains(RegionGroups.EU, country)) {
+        if (RegionGroups.members("EU").contains(country)) {
             return findStorefrontAt(EU_DEFAULT_REGION, date).orElseThrow(() -> new UnknownStorefrontException(country, date));
         }
         throw new UnknownStorefrontException(country, date);
@@ -151,9 +150,6 @@ public final class ReferenceData {
         return rule;
     }
 
-    public RegionGroups regionGroups() {
-        return regionGroups;
-    }
 
     /**
      * A copy with some FX rates replaced (an admin's update of the static snapshot). As when loading, a rate for
@@ -164,7 +160,7 @@ public final class ReferenceData {
         for (FxRate update : updates) {
             merged.put(update.currency(), update);
         }
-        return new ReferenceData(allStorefrontRows(), merged.values(), purchasingPowerFactors, ladders, regionGroups);
+        return new ReferenceData(allStorefrontRows(), merged.values(), purchasingPowerFactors, ladders);
     }
 
     private static Map<String, List<Storefront>> indexStorefronts(Collection<Storefront> storefronts) {

@@ -20,7 +20,6 @@ final class ReferenceDataLoader {
     static final String FX_RATES = "fx_rates.csv";
     static final String PPP_FACTORS = "ppp_factors.csv";
     static final String PRICE_POINTS = "price_points.csv";
-    static final String REGION_GROUPS = "region_groups.csv";
 
     private ReferenceDataLoader() {
     }
@@ -32,8 +31,7 @@ final class ReferenceDataLoader {
                         "notes", "source")),
                 fxRates(source.table(FX_RATES, "currency", "usd_rate", "as_of", "source")),
                 purchasingPowerFactors(source.table(PPP_FACTORS, "region", "factor")),
-                ladders(source.table(PRICE_POINTS, "ladder", "from", "step", "ending")),
-                regionGroups(source.table(REGION_GROUPS, "group", "members")));
+                ladders(source.table(PRICE_POINTS, "ladder", "from", "step", "ending")));
     }
 
     static List<Storefront> storefronts(CsvTable table) {
@@ -95,19 +93,4 @@ final class ReferenceDataLoader {
         return ladders;
     }
 
-    /** Members are separated by spaces: "AT BE BG …". */
-    static RegionGroups regionGroups(CsvTable table) {
-        Map<String, Set<String>> groups = new LinkedHashMap<>();
-        for (CsvRow row : table.rows()) {
-            Set<String> members = new LinkedHashSet<>(Arrays.asList(row.text("members").trim().split("\\s+")));
-            if (groups.put(row.text("group"), members) != null) {
-                throw row.error("group", "listed twice");
-            }
-        }
-        try {
-            return new RegionGroups(groups);
-        } catch (IllegalArgumentException e) {
-            throw new ReferenceDataException(table.name() + ": " + e.getMessage(), e);
-        }
-    }
 }
