@@ -19,6 +19,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +92,47 @@ class CatalogFanInIT {
         given().get("/api/v1/storefront/US/dramas").then().statusCode(200).body("items.id", not(hasItem(dramaId)));
     }
 
+    /**
+     * Readiness and pricing arrive on two channels and are applied concurrently; both change the same rollout
+     * row. Neither answer may be lost (one was: the later commit wrote back the other's stale columns). The test
+     * holds the row's lock while both handlers reach it, so the two writes always meet.
+     */
+    @Test
+    void concurrentReadinessAndPricingForTheSameRegionAreBothApplied() throws Exception {
+        String aurora = tokens().clientCredentials("studio-aurora", "aurora-dev-secret");
+        String externalId = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(aurora).contentType(ContentType.JSON).body(DRAMA)
+                .put("/api/v1/studio/dramas/{id}", externalId).then().statusCode(201);
+        String dramaId = given().auth().oauth2(aurora).post("/api/v1/studio/dramas/{id}/publish", externalId)
+                .then().statusCode(200).extract().path("id");
+
+        try (Connection holder = database(); Connection observer = database()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().executeQuery("select * from regional_rollout where drama_id = '" + dramaId
+                    + "' and region = 'GB' for update");
+            send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(), price(dramaId, "GB", "GBP", 49));
+            send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, UUID.randomUUID().toString(),
+                    readiness(dramaId, "GB", true, "[]"));
+            await("both handlers wait for the row").atMost(Duration.ofSeconds(30)).until(() -> {
+                ResultSet waiting = observer.createStatement().executeQuery(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
+                waiting.next();
+                return waiting.getInt(1) >= 2;
+            });
+            holder.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(aurora)
+                .get("/api/v1/studio/dramas/{id}", externalId).then().statusCode(200)
+                .body("rollout.find { it.region == 'GB' }.state", equalTo("LIVE")));
+    }
+
+    static Connection database() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
     @Test
     void studiosAreIsolatedAndAnonymousCallersAreRefused() {
         String aurora = tokens().clientCredentials("studio-aurora", "aurora-dev-secret");
@@ -145,17 +189,24 @@ class CatalogFanInIT {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
+    static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap()), new StringSerializer(), new StringSerializer());
+    }
+
+    static ProducerRecord<String, String> cloudEvent(String topic, String key, String type, String id, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", id.getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "/test".getBytes(StandardCharsets.UTF_8))
+                .add("ce_subject", key.getBytes(StandardCharsets.UTF_8))
+                .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
     static void send(String topic, String key, String type, String id, String payload) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", bootstrap()), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_id", id.getBytes(StandardCharsets.UTF_8))
-                    .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
-                    .add("ce_source", "/test".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_subject", key.getBytes(StandardCharsets.UTF_8))
-                    .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(cloudEvent(topic, key, type, id, payload)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -61,7 +61,7 @@ public class DramaService {
     public Uni<DramaWithRollout> publish(String studioId, String externalId) {
         return sessions.withTransaction(session -> requireDrama(session, studioId, externalId).flatMap(drama -> {
             drama.publish(clock.instant());
-            return dramas.rolloutOf(session, drama.id)
+            return dramas.rolloutOfForUpdate(session, drama.id)
                     .flatMap(existing -> syncRollout(session, drama, existing))
                     .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
                             DramaEvents.PUBLISHED, DramaEvents.published(drama, clock.instant())))
@@ -75,7 +75,7 @@ public class DramaService {
                 throw ProblemException.conflict("Only a published drama can be withdrawn (it is " + drama.status + ")");
             }
             drama.withdraw(clock.instant());
-            return dramas.rolloutOf(session, drama.id)
+            return dramas.rolloutOfForUpdate(session, drama.id)
                     .invoke(rollout -> rollout.forEach(region -> region.withdrawn = true))
                     .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
                             DramaEvents.WITHDRAWN, DramaEvents.withdrawn(drama, clock.instant())))

@@ -2,6 +2,7 @@ package io.microdrama.catalog.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.catalog.domain.RegionalRollout;
+import io.microdrama.catalog.persistence.DramaRepository;
 import io.microdrama.contracts.events.PricingSet;
 import io.microdrama.support.inbox.IdempotentConsumer;
 import io.microdrama.support.inbox.IncomingEvent;
@@ -24,10 +25,12 @@ public class BillingPricingHandler {
 
     private final IdempotentConsumer consumer;
     private final ObjectMapper json;
+    private final DramaRepository dramas;
 
-    public BillingPricingHandler(IdempotentConsumer consumer, ObjectMapper json) {
+    public BillingPricingHandler(IdempotentConsumer consumer, ObjectMapper json, DramaRepository dramas) {
         this.consumer = consumer;
         this.json = json;
+        this.dramas = dramas;
     }
 
     @Incoming("pricing")
@@ -38,7 +41,7 @@ public class BillingPricingHandler {
     private Uni<Void> apply(Mutiny.Session session, IncomingEvent event) {
         PricingSet price = event.payloadAs(json, PricingSet.class);
         RegionalRollout.Key key = new RegionalRollout.Key(LocalizationReadinessHandler.dramaId(price.dramaId()), price.region());
-        return session.find(RegionalRollout.class, key)
+        return dramas.rolloutForUpdate(session, key)
                 .invoke(rollout -> {
                     if (rollout == null) {
                         LOG.debugf("Price for unlicensed %s/%s ignored", price.dramaId(), price.region());

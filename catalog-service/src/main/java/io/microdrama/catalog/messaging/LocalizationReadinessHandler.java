@@ -2,6 +2,7 @@ package io.microdrama.catalog.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.catalog.domain.RegionalRollout;
+import io.microdrama.catalog.persistence.DramaRepository;
 import io.microdrama.contracts.events.ReadinessChanged;
 import io.microdrama.support.inbox.IdempotentConsumer;
 import io.microdrama.support.inbox.IncomingEvent;
@@ -28,10 +29,12 @@ public class LocalizationReadinessHandler {
 
     private final IdempotentConsumer consumer;
     private final ObjectMapper json;
+    private final DramaRepository dramas;
 
-    public LocalizationReadinessHandler(IdempotentConsumer consumer, ObjectMapper json) {
+    public LocalizationReadinessHandler(IdempotentConsumer consumer, ObjectMapper json, DramaRepository dramas) {
         this.consumer = consumer;
         this.json = json;
+        this.dramas = dramas;
     }
 
     @Incoming("readiness")
@@ -41,7 +44,7 @@ public class LocalizationReadinessHandler {
 
     private Uni<Void> apply(Mutiny.Session session, IncomingEvent event) {
         ReadinessChanged readiness = event.payloadAs(json, ReadinessChanged.class);
-        return session.find(RegionalRollout.class, new RegionalRollout.Key(dramaId(readiness.dramaId()), readiness.region()))
+        return dramas.rolloutForUpdate(session, new RegionalRollout.Key(dramaId(readiness.dramaId()), readiness.region()))
                 .invoke(rollout -> {
                     if (rollout == null) {
                         LOG.debugf("Readiness for unlicensed %s/%s ignored", readiness.dramaId(), readiness.region());

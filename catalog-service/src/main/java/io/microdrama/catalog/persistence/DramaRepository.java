@@ -4,6 +4,7 @@ import io.microdrama.catalog.domain.Drama;
 import io.microdrama.catalog.domain.RegionalRollout;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
@@ -25,6 +26,24 @@ public class DramaRepository {
                         RegionalRollout.class)
                 .setParameter("drama", dramaId)
                 .getResultList();
+    }
+
+    /**
+     * The rollout rows of a drama, locked until the transaction ends. Every writer of these rows (publish,
+     * withdraw, the readiness and pricing handlers) locks first: they change different columns of the same row
+     * concurrently, and an unlocked read-modify-write would write back another writer's stale columns.
+     */
+    public Uni<List<RegionalRollout>> rolloutOfForUpdate(Mutiny.Session session, UUID dramaId) {
+        return session.createSelectionQuery("from RegionalRollout where key.dramaId = :drama order by key.region",
+                        RegionalRollout.class)
+                .setParameter("drama", dramaId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** One rollout row, locked until the transaction ends (see {@link #rolloutOfForUpdate}); null if not licensed. */
+    public Uni<RegionalRollout> rolloutForUpdate(Mutiny.Session session, RegionalRollout.Key key) {
+        return session.find(RegionalRollout.class, key, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public record LiveEntry(Drama drama, RegionalRollout rollout) {
