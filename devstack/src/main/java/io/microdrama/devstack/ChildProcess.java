@@ -27,8 +27,11 @@ public final class ChildProcess implements AutoCloseable {
     /*
      * fd 3 keeps our pipe: background jobs get /dev/null as stdin, so the watcher reads fd 3 explicitly.
      * The guard exits with the command's status, or TERMs the command when the pipe closes (parent gone).
+     * Ctrl-C signals the whole terminal process group: the guard ignores SIGINT (and its background jobs do
+     * too, as in any non-interactive shell), so only the parent reacts and stops services before infrastructure.
      */
     private static final String GUARD = String.join("\n",
+            "trap '' INT",
             "exec 3<&0",
             "\"$@\" 3<&- </dev/null & child=$!",
             "( cat <&3 >/dev/null; kill -TERM $child 2>/dev/null ) & watcher=$!",

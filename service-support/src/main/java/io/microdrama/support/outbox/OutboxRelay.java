@@ -64,7 +64,7 @@ public class OutboxRelay {
         Gauge.builder("outbox.oldest.pending.age.seconds", oldestPendingAgeSeconds, AtomicLong::get).register(metrics);
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${eventing.relay.poll-interval:0.5s}",
+    @Scheduled(identity = "outbox-relay", every = "${eventing.relay.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRound() {
         if (clock.instant().isBefore(pausedUntil)) {
