@@ -105,6 +105,11 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The guard's process id; the command runs as its child. */
+    public long pid() {
+        return guard.pid();
+    }
+
     public boolean isAlive() {
         return guard.isAlive();
     }

@@ -54,6 +54,11 @@ public final class DevStack implements AutoCloseable {
         return Optional.ofNullable(kafkaBootstrapServers);
     }
 
+    /** The broker this stack started, if it started one (not when KAFKA_BOOTSTRAP_SERVERS names an existing one). */
+    public Optional<KafkaBroker> kafkaBroker() {
+        return kafka;
+    }
+
     public Optional<Database> database(String name) {
         return postgresHost == null ? Optional.empty() : Optional.of(new Database(postgresHost, postgresPort, name));
     }

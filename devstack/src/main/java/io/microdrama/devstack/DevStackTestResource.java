@@ -45,6 +45,12 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.datasource.password", db.password());
         });
         stack.oidcServerUrl().ifPresent(url -> config.put("quarkus.oidc.auth-server-url", url));
+        // For outage tests (KafkaOutage): where the broker lives, so a test can stop it and start it again.
+        stack.kafkaBroker().ifPresent(broker -> {
+            config.put(KafkaOutage.DATA_DIR, broker.dataDir().toString());
+            config.put(KafkaOutage.PORT, Integer.toString(broker.port()));
+            config.put(KafkaOutage.GUARD_PID, Long.toString(broker.process().pid()));
+        });
         return config;
     }
 

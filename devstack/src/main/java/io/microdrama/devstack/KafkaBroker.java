@@ -14,10 +14,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final Path dataDir;
 
-    private KafkaBroker(ChildProcess process, int port) {
+    private KafkaBroker(ChildProcess process, int port, Path dataDir) {
         this.process = process;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     public static KafkaBroker start(Path dataDir, int requestedPort) {
@@ -40,7 +42,7 @@ public final class KafkaBroker implements AutoCloseable {
             ChildProcess process = ChildProcess.start("kafka",
                     javaCommand("kafka.Kafka", config.toString()), env, dataDir, log);
             process.awaitReady(() -> process.logContains("Kafka Server started"), Duration.ofMinutes(2));
-            return new KafkaBroker(process, port);
+            return new KafkaBroker(process, port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +50,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Where the broker keeps its log and configuration; starting again on it keeps topics and offsets. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int port() {
+        return port;
     }
 
     public ChildProcess process() {

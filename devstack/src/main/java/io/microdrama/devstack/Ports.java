@@ -42,6 +42,22 @@ public final class Ports {
         }
     }
 
+    /** Waits until nothing listens on the port any more (a stopped server may linger briefly). */
+    public static void awaitFree(int port, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isOpen(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Port " + port + " is still in use after " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static final class PortInUseException extends RuntimeException {
         public PortInUseException(int port, String what) {
             super("Port " + port + " (" + what + ") is already in use on 127.0.0.1. Stop whatever holds it "

@@ -79,9 +79,14 @@ class DramaFanOutE2E {
         String externalId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         String drama = """
                 {"title":"Midnight CEO","originalLanguage":"en","genres":["romance"],"pricingTier":"standard",
-                 "episodes":[{"number":1,"title":"One","durationSeconds":90},{"number":2,"title":"Two","durationSeconds":75},
-                             {"number":3,"title":"Three","durationSeconds":110}],
-                 "licences":[{"region":"GB","validFrom":"2025-01-01T00:00:00Z"},{"region":"DE","validFrom":"2025-01-01T00:00:00Z"}]}""";
+                 "ageRatings":{"DE":"fsk:12"},
+                 "episodes":[%s],
+                 "licences":[{"region":"GB","validFrom":"2025-01-01T00:00:00Z"},{"region":"DE","validFrom":"2025-01-01T00:00:00Z"}]}"""
+                .formatted(String.join(",", episode(1, 90), episode(2, 75), episode(3, 110)));
+        // An admin registers the studio before it can push anything.
+        String admin = tokens.password("admin", "demo");
+        assertThat(call("PUT", catalog.url() + "/api/v1/admin/studios/aurora", admin, "{\"name\":\"Aurora Pictures\"}").statusCode())
+                .isIn(200, 201);
 
         assertThat(call("PUT", catalog.url() + "/api/v1/studio/dramas/" + externalId, studio, drama).statusCode()).isEqualTo(201);
         HttpResponse<String> published = call("POST", catalog.url() + "/api/v1/studio/dramas/" + externalId + "/publish", studio, null);
@@ -125,6 +130,12 @@ class DramaFanOutE2E {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("ops");
         assertThat(call("GET", gateway.url() + "/api/v1/me", null, null).statusCode()).isEqualTo(401);
+    }
+
+    private static String episode(int number, int seconds) {
+        return """
+                {"number":%d,"title":"Episode %d","durationSeconds":%d,"videoUri":"https://cdn.example.com/e2e/%d.mp4",
+                 "videoChecksum":"sha256:%064x"}""".formatted(number, number, seconds, number, number);
     }
 
     private static HttpResponse<String> call(String method, String url, String token, String body) throws Exception {

@@ -12,6 +12,8 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,12 +36,32 @@ public class Drama {
     public String originalLanguage;
     @Convert(converter = JsonColumns.Strings.class)
     public List<String> genres;
+    @Convert(converter = JsonColumns.Strings.class)
+    public List<String> tags;
+    @Column(name = "cover_image_uri")
+    public String coverImageUri;
+    @Convert(converter = JsonColumns.Localizations.class)
+    public Map<String, LocalizedText> localizations;
+    @Convert(converter = JsonColumns.AgeRatings.class)
+    @Column(name = "age_ratings")
+    public List<AgeRating> ageRatings;
     @Column(name = "pricing_tier")
     public String pricingTier;
     @Convert(converter = JsonColumns.Episodes.class)
     public List<Episode> episodes;
     @Convert(converter = JsonColumns.Licences.class)
     public List<Licence> licences;
+    /** Kept beside the episodes so list reads (storefront) need not parse them. */
+    @Column(name = "episode_count")
+    public int episodeCount;
+    /** How many episodes the last published version had: removing published episodes needs a re-publish. */
+    @Column(name = "published_episodes")
+    public int publishedEpisodes;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    /** Fingerprint of the content last published, to tell a retried publish from a publish of new content. */
+    @Column(name = "published_fingerprint")
+    public String publishedFingerprint;
     @Enumerated(EnumType.STRING)
     public DramaStatus status;
     @Column(name = "drama_version")
@@ -67,15 +89,35 @@ public class Drama {
         synopsis = content.synopsis();
         originalLanguage = content.originalLanguage();
         genres = content.genres();
+        tags = content.tags();
+        coverImageUri = content.coverImageUri();
+        localizations = content.localizations();
+        ageRatings = content.ageRatings();
         pricingTier = content.pricingTier();
         episodes = content.episodes();
         licences = content.licences();
+        episodeCount = episodes.size();
         updatedAt = now;
         return true;
     }
 
     public DramaContent content() {
-        return new DramaContent(title, synopsis, originalLanguage, genres, pricingTier, episodes, licences);
+        return new DramaContent(title, synopsis, originalLanguage, genres, tags, coverImageUri, localizations, ageRatings,
+                pricingTier, episodes, licences);
+    }
+
+    public boolean isPublishedAsIs() {
+        return status == DramaStatus.PUBLISHED && JsonColumns.fingerprint(content()).equals(publishedFingerprint);
+    }
+
+    /** True when this content would take episodes away from viewers of the published version. */
+    public boolean removesPublishedEpisodes(DramaContent content) {
+        return status == DramaStatus.PUBLISHED && content.episodes().size() < publishedEpisodes;
+    }
+
+    public Optional<AgeRating> ageRatingIn(String region) {
+        return ageRatings == null ? Optional.empty()
+                : ageRatings.stream().filter(rating -> rating.region().equals(region)).findFirst();
     }
 
     /** Publishing (again) makes the current content the next published version. */
@@ -85,6 +127,9 @@ public class Drama {
         }
         dramaVersion++;
         status = DramaStatus.PUBLISHED;
+        publishedEpisodes = episodes.size();
+        publishedAt = now;
+        publishedFingerprint = JsonColumns.fingerprint(content());
         updatedAt = now;
     }
 

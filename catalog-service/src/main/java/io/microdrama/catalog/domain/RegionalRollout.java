@@ -34,6 +34,20 @@ public class RegionalRollout {
     public boolean withdrawn;
     @Column(name = "on_hold")
     public boolean onHold;
+    @Column(name = "hold_reason")
+    public String holdReason;
+    @Column(name = "held_by")
+    public String heldBy;
+    @Column(name = "held_at")
+    public Instant heldAt;
+    @Column(name = "age_rating_required")
+    public boolean ageRatingRequired;
+    /** {@code system:value} for this region, or null when the studio gave none. */
+    @Column(name = "age_rating")
+    public String ageRating;
+    /** When the drama version this row follows was published; the storefront lists newest first. */
+    @Column(name = "listed_at")
+    public Instant listedAt;
     @Column(name = "localization_version")
     public long localizationVersion;
     @Column(name = "localization_ready")
@@ -67,11 +81,37 @@ public class RegionalRollout {
     }
 
     /** A new published version: the licence may have changed and earlier answers no longer count. */
-    public void licensedFor(long version, Licence licence) {
+    public void licensedFor(long version, Licence licence, boolean ratingRequired, String rating, Instant publishedAt) {
         dramaVersion = version;
         validFrom = licence.validFrom();
         validUntil = licence.validUntil();
         withdrawn = false;
+        ageRatingRequired = ratingRequired;
+        ageRating = rating;
+        listedAt = publishedAt;
+    }
+
+    /** Ops hold: the drama leaves this region's storefront until released, whatever else happens. */
+    public boolean hold(String reason, String by, Instant now) {
+        if (onHold && reason.equals(holdReason)) {
+            return false;
+        }
+        onHold = true;
+        holdReason = reason;
+        heldBy = by;
+        heldAt = now;
+        return true;
+    }
+
+    public boolean release() {
+        if (!onHold) {
+            return false;
+        }
+        onHold = false;
+        holdReason = null;
+        heldBy = null;
+        heldAt = null;
+        return true;
     }
 
     /** Applies a localization answer unless an answer for a newer drama version was applied already. */
@@ -130,6 +170,9 @@ public class RegionalRollout {
         }
         if (pricingVersion < dramaVersion || priceMinor == null) {
             blockers.add("NO_PRICE");
+        }
+        if (ageRatingRequired && ageRating == null) {
+            blockers.add("AGE_RATING_MISSING");
         }
         return blockers;
     }

@@ -9,6 +9,7 @@ import io.microdrama.contracts.events.DramaWithdrawn;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The events catalog produces, built from the drama aggregate (the full snapshot on every publication). */
 public final class DramaEvents {
@@ -23,10 +24,13 @@ public final class DramaEvents {
 
     public static DramaPublished published(Drama drama, Instant now) {
         return new DramaPublished(drama.id.toString(), drama.dramaVersion, drama.studioId, drama.externalId,
-                drama.title, drama.originalLanguage, drama.genres, drama.pricingTier, Map.of(),
+                drama.title, drama.originalLanguage, drama.genres, drama.pricingTier,
+                drama.localizations.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        entry -> new DramaPublished.LocalizedText(entry.getValue().title(), entry.getValue().synopsis()))),
                 drama.episodes.stream().map(e -> new DramaPublished.Episode(e.number(), e.title(), e.durationSeconds())).toList(),
                 drama.licences.stream().map(l -> new DramaPublished.Licence(l.region(), l.validFrom(), l.validUntil(), l.exclusive())).toList(),
-                List.of(), now);
+                drama.ageRatings.stream().map(r -> new DramaPublished.AgeRating(r.region(), r.system(), r.value())).toList(),
+                now);
     }
 
     public static DramaWithdrawn withdrawn(Drama drama, Instant now) {

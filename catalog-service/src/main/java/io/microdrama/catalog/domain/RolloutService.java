@@ -1,0 +1,88 @@
+package io.microdrama.catalog.domain;
+
+import io.microdrama.catalog.persistence.DramaRepository;
+import io.microdrama.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Regional ops use cases: the rollout board of a region, a drama across the caller's regions, and hold/release.
+ * Which regions a caller may touch is decided by the API layer from the token; this class gets the answer.
+ */
+@ApplicationScoped
+public class RolloutService {
+
+    private final Mutiny.SessionFactory sessions;
+    private final DramaRepository dramas;
+    private final Clock clock;
+
+    public RolloutService(Mutiny.SessionFactory sessions, DramaRepository dramas, Clock clock) {
+        this.sessions = sessions;
+        this.dramas = dramas;
+        this.clock = clock;
+    }
+
+    public record BoardEntry(Drama drama, RegionalRollout rollout) {
+    }
+
+    public record DramaInRegions(Drama drama, List<RegionalRollout> rollout) {
+    }
+
+    public Uni<List<BoardEntry>> board(String region, RolloutState state, String blocker, int offset, int limit) {
+        return sessions.withSession(session -> dramas.board(session, region, state, blocker, clock.instant(), offset, limit)
+                .flatMap(rows -> dramas.findAll(session, rows.stream().map(r -> r.key.dramaId()).toList())
+                        .map(found -> {
+                            Map<UUID, Drama> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+                            return rows.stream().map(r -> new BoardEntry(byId.get(r.key.dramaId()), r)).toList();
+                        })));
+    }
+
+    /** The drama with its rollout in the given regions; a drama with no row there does not exist for the caller. */
+    public Uni<DramaInRegions> dramaIn(UUID dramaId, Set<String> regions, boolean allRegions) {
+        return sessions.withSession(session -> dramas.find(session, dramaId).flatMap(drama -> {
+            if (drama == null) {
+                throw ProblemException.notFound("Drama " + dramaId);
+            }
+            return dramas.rolloutOf(session, dramaId).map(rows -> {
+                List<RegionalRollout> visible = rows.stream()
+                        .filter(r -> allRegions || regions.contains(r.key.region())).toList();
+                if (visible.isEmpty()) {
+                    throw ProblemException.notFound("Drama " + dramaId);
+                }
+                return new DramaInRegions(drama, visible);
+            });
+        }));
+    }
+
+    /** Holds a drama in one region (idempotent for the same reason); a withdrawn drama cannot be held. */
+    public Uni<RegionalRollout> hold(UUID dramaId, String region, String reason, String by) {
+        return sessions.withTransaction(session -> requireRollout(session, dramaId, region).invoke(rollout -> {
+            if (rollout.withdrawn) {
+                throw ProblemException.conflict("Drama " + dramaId + " is withdrawn; there is nothing to hold in " + region);
+            }
+            rollout.hold(reason, by, clock.instant());
+        }));
+    }
+
+    public Uni<RegionalRollout> release(UUID dramaId, String region) {
+        return sessions.withTransaction(session -> requireRollout(session, dramaId, region).invoke(RegionalRollout::release));
+    }
+
+    private Uni<RegionalRollout> requireRollout(Mutiny.Session session, UUID dramaId, String region) {
+        return dramas.rolloutForUpdate(session, new RegionalRollout.Key(dramaId, region)).map(rollout -> {
+            if (rollout == null) {
+                throw ProblemException.notFound("Drama " + dramaId + " in region " + region);
+            }
+            return rollout;
+        });
+    }
+}

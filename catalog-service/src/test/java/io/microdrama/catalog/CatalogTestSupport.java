@@ -1,0 +1,190 @@
+package io.microdrama.catalog;
+
+import io.microdrama.devstack.DevStackTestResource;
+import io.microdrama.devstack.KeycloakTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What catalog's integration tests share. The devstack resource is declared here once, for every test class of
+ * the module: one real Kafka, PostgreSQL and Keycloak and one application start for the whole run.
+ */
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "catalog"), @ResourceArg(name = "keycloak", value = "true") })
+public final class CatalogTestSupport {
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private CatalogTestSupport() {
+    }
+
+    static String studioToken(String studio) {
+        return TOKENS.computeIfAbsent("studio-" + studio, key -> {
+            String token = tokens().clientCredentials("studio-" + studio, studio + "-dev-secret");
+            // Studios are registered by an admin before they can push anything (idempotent PUT).
+            given().auth().oauth2(userToken("admin")).contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + studio + " pictures\"}").put("/api/v1/admin/studios/{id}", studio)
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            return token;
+        });
+    }
+
+    /** Demo users (password demo): ops-na, ops-eu (EU, GB), ops-apac, localizer-cjk, localizer-rtl, admin. */
+    static String userToken(String user) {
+        return TOKENS.computeIfAbsent("user-" + user, key -> tokens().password(user, "demo"));
+    }
+
+    static KeycloakTokens tokens() {
+        return new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
+    }
+
+    static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String episodes(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(n -> """
+                {"number":%d,"title":"Episode %d","durationSeconds":%d,"videoUri":"https://cdn.example.com/v/%d.mp4",
+                 "videoChecksum":"sha256:%064x"}""".formatted(n, n, 60 + n, n, n)).collect(Collectors.joining(","));
+    }
+
+    /** A valid drama body; {@code licences} and {@code extra} are JSON fragments (extra may be empty). */
+    static String drama(String title, int episodeCount, String licences, String extra) {
+        return """
+                {"title":"%s","synopsis":"A marriage of convenience.","originalLanguage":"en","genres":["romance"],
+                 "pricingTier":"standard","episodes":[%s],"licences":[%s]%s}"""
+                .formatted(title, episodes(episodeCount), licences, extra.isEmpty() ? "" : "," + extra);
+    }
+
+    static String licence(String region, String from, String until) {
+        return until == null ? "{\"region\":\"%s\",\"validFrom\":\"%s\"}".formatted(region, from)
+                : "{\"region\":\"%s\",\"validFrom\":\"%s\",\"validUntil\":\"%s\"}".formatted(region, from, until);
+    }
+
+    static String readiness(String dramaId, long version, String region, boolean ready, String missing, String available) {
+        return """
+                {"dramaId":"%s","dramaVersion":%d,"region":"%s","ready":%s,"requiredLanguages":%s,
+                 "missingLanguages":%s,"availableLanguages":%s,"changedAt":"2026-01-01T00:00:00Z"}"""
+                .formatted(dramaId, version, region, ready, missing, missing, available);
+    }
+
+    static String price(String dramaId, long version, String region, String currency, long amount) {
+        return """
+                {"dramaId":"%s","dramaVersion":%d,"region":"%s","pricingTier":"standard","freeEpisodes":5,
+                 "coinsPerEpisode":60,"seriesCoins":0,"episodeDisplayPrice":{"amountMinor":%d,"currency":"%s","minorUnits":2},
+                 "taxInclusive":true,"source":"TIER","setAt":"2026-01-01T00:00:00Z"}"""
+                .formatted(dramaId, version, region, amount, currency);
+    }
+
+    static Connection database() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static ProducerRecord<String, String> cloudEvent(String topic, String key, String type, String id, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", id.getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "/test".getBytes(StandardCharsets.UTF_8))
+                .add("ce_subject", key.getBytes(StandardCharsets.UTF_8))
+                .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    static void send(String topic, String key, String type, String id, String payload) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(cloudEvent(topic, key, type, id, payload)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the topic from the start until {@code count} records match, or fails after the deadline. */
+    static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> matching,
+            int count, Duration deadline) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(),
+                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(deadline).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (matching.test(r)) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int count) {
+        return awaitRecords(topic, r -> key.equals(r.key()), count, Duration.ofSeconds(30));
+    }
+
+    /** Everything on the topic for the key after a quiet moment: for "exactly N" checks after awaitRecords saw N. */
+    static List<ConsumerRecord<String, String>> allRecords(String topic, String key) {
+        return allRecords(topic, record -> key.equals(record.key()));
+    }
+
+    static List<ConsumerRecord<String, String>> allRecords(String topic, Predicate<ConsumerRecord<String, String>> matching) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(),
+                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            int[] emptyPolls = { 0 };
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var records = consumer.poll(Duration.ofMillis(500));
+                records.forEach(r -> {
+                    if (matching.test(r)) {
+                        found.add(r);
+                    }
+                });
+                // Assigned and caught up: three empty polls in a row after the assignment.
+                emptyPolls[0] = records.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls[0] + 1 : 0;
+                return emptyPolls[0] >= 3;
+            });
+        }
+        return found;
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,56 @@
+package io.microdrama.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Takes the devstack Kafka broker of a test away and brings it back on the same port with the same data, to prove
+ * that services keep answering and lose nothing while Kafka is down. Reads where the broker lives from the config
+ * {@link DevStackTestResource} published. The restarted broker lives until the test JVM exits (its guard then stops it).
+ */
+public final class KafkaOutage {
+
+    static final String DATA_DIR = "devstack.kafka.data-dir";
+    static final String PORT = "devstack.kafka.port";
+    static final String GUARD_PID = "devstack.kafka.guard-pid";
+
+    private final Path dataDir;
+    private final int port;
+    private long guardPid;
+
+    private KafkaOutage(Path dataDir, int port, long guardPid) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.guardPid = guardPid;
+    }
+
+    /** {@code config} looks up a test configuration value, e.g. {@code key -> ConfigProvider.getConfig().getValue(key, String.class)}. */
+    public static KafkaOutage of(Function<String, String> config) {
+        return new KafkaOutage(Path.of(config.apply(DATA_DIR)), Integer.parseInt(config.apply(PORT)),
+                Long.parseLong(config.apply(GUARD_PID)));
+    }
+
+    /** Stops the broker (SIGTERM, as an orchestrator would) and waits until its process is gone. */
+    public void stopBroker() {
+        ProcessHandle guard = ProcessHandle.of(guardPid)
+                .orElseThrow(() -> new IllegalStateException("The Kafka broker (guard pid " + guardPid + ") is not running"));
+        guard.descendants().forEach(ProcessHandle::destroy);
+        CompletableFuture<ProcessHandle> exited = guard.onExit();
+        try {
+            exited.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            guard.descendants().forEach(ProcessHandle::destroyForcibly);
+            guard.destroyForcibly();
+        }
+        Ports.awaitFree(port, Duration.ofSeconds(30));
+    }
+
+    /** Starts the broker again on the same port and data directory. */
+    public void startBroker() {
+        KafkaBroker broker = KafkaBroker.start(dataDir, port);
+        guardPid = broker.process().pid();
+    }
+}
