@@ -18,8 +18,10 @@ import java.util.Collection;
 import java.util.Objects;
 
 /**
- * The pricing domain in one immutable object, for the service to hold (e.g. as a CDI singleton it swaps when an
- * admin updates FX rates). Framework-free on purpose: everything here is plain Java over the reference data.
+ * The pricing domain in one immutable object, for the service to hold (it swaps the instance when an admin adds a
+ * reference-data version). Framework-free on purpose: everything here is plain Java over the reference data.
+ * Every price is computed "as on a date": the storefront, FX rate, purchasing-power factor and tier versions in
+ * force on that date.
  */
 public final class Pricing {
 
@@ -48,9 +50,22 @@ public final class Pricing {
                 PricingTiers.load(source));
     }
 
-    /** A copy using an admin's new FX rates; offers and tiers are unchanged. */
+    /** A copy with an admin's new FX snapshots added; offers and tiers are unchanged. */
     public Pricing withFxRates(Collection<FxRate> rates) {
         return new Pricing(referenceData.withFxRates(rates), offerCatalog, tiers);
+    }
+
+    /**
+     * A copy with dated versions added (a version with the same key replaces the existing one). Throws
+     * {@link io.microdrama.billing.domain.reference.ReferenceDataException} or {@link IllegalArgumentException} when
+     * the result would be inconsistent; this instance never changes.
+     */
+    public Pricing withVersions(ReferenceVersions versions) {
+        if (versions.isEmpty()) {
+            return this;
+        }
+        return new Pricing(referenceData.withVersions(versions.storefronts(), versions.fxRates(),
+                versions.purchasingPowerFactors()), offerCatalog, tiers.withVersions(versions.tiers()));
     }
 
     /** A USD amount, e.g. {@code usd("19.99")}, for anchors. */
@@ -60,16 +75,17 @@ public final class Pricing {
 
     /** The local price of a USD anchor in {@code region} (a country; EU members without a storefront get "EU"). */
     public LocalPrice equalize(Money usdAnchor, String region, LocalDate date) {
-        return equalizer.equalize(usdAnchor, referenceData.storefrontFor(region, date));
+        return equalizer.equalize(usdAnchor, referenceData.storefrontFor(region, date), date);
     }
 
     /** Coin packs and VIP passes priced for {@code region} (a country; EU members without a storefront get "EU"). */
     public StorefrontOffers offersAt(String region, LocalDate date) {
-        return offerCatalog.localize(referenceData.storefrontFor(region, date), equalizer);
+        return offerCatalog.localize(referenceData.storefrontFor(region, date), equalizer, date);
     }
 
+    /** The tier's price of a drama in {@code region} on {@code date}, with the tier version in force then. */
     public DramaPrice dramaPrice(String tierName, int episodes, String region, LocalDate date) {
-        return dramaPrices.price(tiers.get(tierName), episodes, referenceData.storefrontFor(region, date));
+        return dramaPrices.price(tiers.get(tierName, date), episodes, referenceData.storefrontFor(region, date), date);
     }
 
     public ReferenceData referenceData() {

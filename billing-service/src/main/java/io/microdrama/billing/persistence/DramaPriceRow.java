@@ -37,6 +37,8 @@ public class DramaPriceRow {
     @Column(name = "series_coins")
     public int seriesCoins;
     public boolean active;
+    /** {@code TIER} or {@code OVERRIDE} (contracts' {@code PricingSet.Source}). */
+    public String source;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -9,6 +9,7 @@ import io.microdrama.billing.domain.reference.ReferenceDataException;
 import io.microdrama.billing.domain.reference.ReferenceSource;
 import io.microdrama.billing.domain.reference.Storefront;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -80,14 +81,15 @@ public final class OfferCatalog {
         return coinPacks.get(0);
     }
 
-    public StorefrontOffers localize(Storefront storefront, PriceEqualizer equalizer) {
+    /** Every offer priced in {@code storefront} with the FX rate and factor in force on {@code date}. */
+    public StorefrontOffers localize(Storefront storefront, PriceEqualizer equalizer, LocalDate date) {
         return new StorefrontOffers(storefront,
-                coinPacks.stream().map(pack -> localize(pack, storefront, equalizer)).toList(),
-                vipPasses.stream().map(pass -> new PricedVipPass(pass, equalizer.equalize(pass.usdAnchor(), storefront))).toList());
+                coinPacks.stream().map(pack -> localize(pack, storefront, equalizer, date)).toList(),
+                vipPasses.stream().map(pass -> new PricedVipPass(pass, equalizer.equalize(pass.usdAnchor(), storefront, date))).toList());
     }
 
-    public PricedCoinPack localize(CoinPack pack, Storefront storefront, PriceEqualizer equalizer) {
-        return new PricedCoinPack(pack, equalizer.equalize(pack.usdAnchor(), storefront));
+    public PricedCoinPack localize(CoinPack pack, Storefront storefront, PriceEqualizer equalizer, LocalDate date) {
+        return new PricedCoinPack(pack, equalizer.equalize(pack.usdAnchor(), storefront, date));
     }
 
     private static void requireUnique(Set<String> ids, String id) {

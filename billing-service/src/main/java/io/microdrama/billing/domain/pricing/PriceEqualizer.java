@@ -36,16 +36,20 @@ public final class PriceEqualizer {
 
     /** The local price of {@code usdAnchor} in {@code region}'s storefront as in force on {@code date}. */
     public LocalPrice equalize(Money usdAnchor, String region, LocalDate date) {
-        return equalize(usdAnchor, referenceData.storefrontAt(region, date));
+        return equalize(usdAnchor, referenceData.storefrontAt(region, date), date);
     }
 
-    public LocalPrice equalize(Money usdAnchor, Storefront storefront) {
-        Money display = referenceData.pricePointRule(storefront.currency()).nearest(exactTarget(usdAnchor, storefront));
+    /**
+     * The local price of {@code usdAnchor} in {@code storefront}, with the FX rate and purchasing-power factor in
+     * force on {@code date} (the storefront row is the caller's choice, normally the one in force on that date).
+     */
+    public LocalPrice equalize(Money usdAnchor, Storefront storefront, LocalDate date) {
+        Money display = referenceData.pricePointRule(storefront.currency()).nearest(exactTarget(usdAnchor, storefront, date));
         return LocalPrice.fromDisplay(display, storefront);
     }
 
     /** The unrounded local amount the price point approximates; exposed so ops can see why a price was chosen. */
-    public BigDecimal exactTarget(Money usdAnchor, Storefront storefront) {
+    public BigDecimal exactTarget(Money usdAnchor, Storefront storefront, LocalDate date) {
         if (!usdAnchor.hasCurrency(ANCHOR_CURRENCY)) {
             throw new IllegalArgumentException("anchors are in " + ANCHOR_CURRENCY + ": " + usdAnchor);
         }
@@ -53,8 +57,8 @@ public final class PriceEqualizer {
             throw new IllegalArgumentException("anchor must be positive: " + usdAnchor);
         }
         return usdAnchor.amount()
-                .multiply(referenceData.fxRate(storefront.currency().code()).unitsPerUsd())
-                .multiply(referenceData.purchasingPowerFactor(storefront.region()))
+                .multiply(referenceData.fxRate(storefront.currency().code(), date).unitsPerUsd())
+                .multiply(referenceData.purchasingPowerFactor(storefront.region(), date))
                 .multiply(storefront.displayFactor());
     }
 

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,10 +24,13 @@ import java.util.TreeSet;
 
 /**
  * The market facts pricing works from, immutable and checked for consistency when built: effective-dated
- * storefronts, currencies (digits from our data, not the JDK), the FX snapshot, purchasing-power factors,
+ * storefronts, currencies (digits from our data, not the JDK), FX snapshots, purchasing-power factors,
  * price ladders and region groups.
  *
- * <p>Updates (an admin posting new FX rates) produce a new instance, so a pricing run never sees half an update.
+ * <p>Everything that changes over time is versioned by date and looked up "as in force on a date": storefronts and
+ * purchasing-power factors by {@code effectiveFrom}, FX rates by {@code asOf}. A change is a new version, never an
+ * edit, so a price computed for a past date stays reproducible. Updates (an admin adding a version) produce a new
+ * instance, so a pricing run never sees half an update.
  */
 public final class ReferenceData {
 
@@ -35,22 +39,21 @@ public final class ReferenceData {
 
     private final Map<String, List<Storefront>> storefrontsByRegion;
     private final Map<String, CurrencyUnit> currencies;
-    private final Map<String, FxRate> fxRates;
-    private final Map<String, BigDecimal> purchasingPowerFactors;
+    private final Map<String, List<FxRate>> fxRates;
+    private final Map<String, List<PurchasingPowerFactor>> purchasingPowerFactors;
     private final Map<String, List<PricePointBand>> ladders;
     private final Map<String, PricePointRule> rulesByCurrency;
 
     public ReferenceData(Collection<Storefront> storefronts,
                          Collection<FxRate> fxRates,
-                         Map<String, BigDecimal> purchasingPowerFactors,
+                         Collection<PurchasingPowerFactor> purchasingPowerFactors,
                          Map<String, List<PricePointBand>> ladders) {
         this.storefrontsByRegion = indexStorefronts(storefronts);
         this.currencies = collectCurrencies(storefronts);
         this.fxRates = indexFxRates(fxRates);
-        this.purchasingPowerFactors = Map.copyOf(purchasingPowerFactors);
+        this.purchasingPowerFactors = indexPurchasingPowerFactors(purchasingPowerFactors);
         this.ladders = copyLadders(ladders);
         this.rulesByCurrency = bindLadders(storefronts);
-        checkPurchasingPowerFactors();
     }
 
     /** The reference data shipped in the jar ({@code src/main/resources/reference/}). */
@@ -125,21 +128,77 @@ public final class ReferenceData {
         return currency;
     }
 
-    public FxRate fxRate(String currencyCode) {
-        FxRate rate = fxRates.get(currencyCode);
-        if (rate == null) {
+    /**
+     * The rate of {@code currencyCode} used for prices on {@code date}: the latest snapshot taken on or before that
+     * date. Before a currency's first snapshot its first snapshot is used, because there is no older data (the
+     * shipped snapshot is as of 2025-10-01, the storefront data starts 2025-01-01).
+     */
+    public FxRate fxRate(String currencyCode, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        List<FxRate> history = fxRates.get(currencyCode);
+        if (history == null) {
             throw new IllegalArgumentException("no FX rate for " + currencyCode);
         }
-        return rate;
+        FxRate inForce = history.get(0);
+        for (FxRate rate : history) {
+            if (!rate.asOf().isAfter(date)) {
+                inForce = rate;
+            }
+        }
+        return inForce;
     }
 
-    public Collection<FxRate> fxRates() {
-        return fxRates.values();
+    /** Every snapshot of one currency, oldest first (empty for an unknown currency). */
+    public List<FxRate> fxRateHistory(String currencyCode) {
+        return fxRates.getOrDefault(currencyCode, List.of());
     }
 
-    /** The region's purchasing-power factor (a pricing policy, see ppp_factors.csv); 1 when none is set. */
-    public BigDecimal purchasingPowerFactor(String region) {
-        return purchasingPowerFactors.getOrDefault(region, BigDecimal.ONE);
+    /** The rate of every currency as used on {@code date}, ordered by currency code. */
+    public List<FxRate> fxRatesAt(LocalDate date) {
+        return fxRates.keySet().stream().map(code -> fxRate(code, date)).toList();
+    }
+
+    /** Every snapshot of every currency. */
+    public List<FxRate> allFxRateRows() {
+        return fxRates.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The region's purchasing-power factor in force on {@code date} (a pricing policy); 1 when none is. */
+    public BigDecimal purchasingPowerFactor(String region, LocalDate date) {
+        return findPurchasingPowerFactor(region, date).map(PurchasingPowerFactor::factor).orElse(BigDecimal.ONE);
+    }
+
+    public Optional<PurchasingPowerFactor> findPurchasingPowerFactor(String region, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        PurchasingPowerFactor inForce = null;
+        for (PurchasingPowerFactor version : purchasingPowerFactors.getOrDefault(region, List.of())) {
+            if (!version.effectiveFrom().isAfter(date)) {
+                inForce = version;
+            }
+        }
+        return Optional.ofNullable(inForce);
+    }
+
+    /** Every version of one region's factor, oldest first. */
+    public List<PurchasingPowerFactor> purchasingPowerFactorHistory(String region) {
+        return purchasingPowerFactors.getOrDefault(region, List.of());
+    }
+
+    /** The factors in force on {@code date}, one per region that has one, ordered by region. */
+    public List<PurchasingPowerFactor> purchasingPowerFactorsAt(LocalDate date) {
+        return purchasingPowerFactors.keySet().stream()
+                .map(region -> findPurchasingPowerFactor(region, date))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    public List<PurchasingPowerFactor> allPurchasingPowerFactorRows() {
+        return purchasingPowerFactors.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The price ladders by name ({@code price_points.csv}). */
+    public Map<String, List<PricePointBand>> ladders() {
+        return ladders;
     }
 
     public PricePointRule pricePointRule(CurrencyUnit currency) {
@@ -152,15 +211,32 @@ public final class ReferenceData {
 
 
     /**
-     * A copy with some FX rates replaced (an admin's update of the static snapshot). As when loading, a rate for
-     * a currency no storefront uses is rejected, so a typo cannot hide.
+     * A copy with new FX snapshots added (an admin's update). A snapshot of the same currency and {@code asOf}
+     * replaces the existing one. As when loading, a rate for a currency no storefront uses is rejected, so a typo
+     * cannot hide.
      */
     public ReferenceData withFxRates(Collection<FxRate> updates) {
-        Map<String, FxRate> merged = new TreeMap<>(fxRates);
-        for (FxRate update : updates) {
-            merged.put(update.currency(), update);
-        }
-        return new ReferenceData(allStorefrontRows(), merged.values(), purchasingPowerFactors, ladders);
+        return withVersions(List.of(), updates, List.of());
+    }
+
+    /**
+     * A copy with versions added; a version with the same key as an existing one (storefront: region and
+     * effective date; FX: currency and as-of date; factor: region and effective date) replaces it. The result is
+     * checked like freshly loaded data, so an inconsistent addition throws {@link ReferenceDataException} and
+     * leaves this instance as it was.
+     */
+    public ReferenceData withVersions(Collection<Storefront> storefronts, Collection<FxRate> rates,
+                                      Collection<PurchasingPowerFactor> factors) {
+        Map<String, Storefront> mergedStorefronts = new LinkedHashMap<>();
+        allStorefrontRows().forEach(row -> mergedStorefronts.put(row.region() + "@" + row.effectiveFrom(), row));
+        storefronts.forEach(row -> mergedStorefronts.put(row.region() + "@" + row.effectiveFrom(), row));
+        Map<String, FxRate> mergedRates = new LinkedHashMap<>();
+        allFxRateRows().forEach(rate -> mergedRates.put(rate.currency() + "@" + rate.asOf(), rate));
+        rates.forEach(rate -> mergedRates.put(rate.currency() + "@" + rate.asOf(), rate));
+        Map<String, PurchasingPowerFactor> mergedFactors = new LinkedHashMap<>();
+        allPurchasingPowerFactorRows().forEach(f -> mergedFactors.put(f.region() + "@" + f.effectiveFrom(), f));
+        factors.forEach(f -> mergedFactors.put(f.region() + "@" + f.effectiveFrom(), f));
+        return new ReferenceData(mergedStorefronts.values(), mergedRates.values(), mergedFactors.values(), ladders);
     }
 
     private static Map<String, List<Storefront>> indexStorefronts(Collection<Storefront> storefronts) {
@@ -194,34 +270,65 @@ public final class ReferenceData {
         return Map.copyOf(currencies);
     }
 
-    private Map<String, FxRate> indexFxRates(Collection<FxRate> rates) {
-        Map<String, FxRate> byCurrency = new HashMap<>();
+    private Map<String, List<FxRate>> indexFxRates(Collection<FxRate> rates) {
+        Map<String, List<FxRate>> byCurrency = new TreeMap<>();
         for (FxRate rate : rates) {
-            if (byCurrency.put(rate.currency(), rate) != null) {
-                throw new ReferenceDataException("two FX rates for " + rate.currency());
-            }
+            byCurrency.computeIfAbsent(rate.currency(), code -> new ArrayList<>()).add(rate);
         }
-        FxRate usd = byCurrency.get("USD");
-        if (usd == null || usd.unitsPerUsd().compareTo(BigDecimal.ONE) != 0 || !currencies.containsKey("USD")) {
+        Map<String, List<FxRate>> result = new TreeMap<>();
+        byCurrency.forEach((code, history) -> {
+            history.sort(Comparator.comparing(FxRate::asOf));
+            for (int i = 1; i < history.size(); i++) {
+                if (history.get(i).asOf().equals(history.get(i - 1).asOf())) {
+                    throw new ReferenceDataException("two FX rates for " + code + " as of " + history.get(i).asOf());
+                }
+            }
+            result.put(code, List.copyOf(history));
+        });
+        List<FxRate> usd = result.get("USD");
+        if (usd == null || usd.stream().anyMatch(rate -> rate.unitsPerUsd().compareTo(BigDecimal.ONE) != 0)
+                || !currencies.containsKey("USD")) {
             throw new ReferenceDataException("USD (the anchor currency) needs a storefront and an FX rate of exactly 1");
         }
         for (String code : currencies.keySet()) {
-            if (!byCurrency.containsKey(code)) {
+            if (!result.containsKey(code)) {
                 throw new ReferenceDataException("no FX rate for storefront currency " + code);
             }
         }
-        for (String code : byCurrency.keySet()) {
+        for (String code : result.keySet()) {
             if (!currencies.containsKey(code)) {
                 throw new ReferenceDataException("FX rate for a currency no storefront uses: " + code);
             }
         }
-        return Map.copyOf(byCurrency);
+        return Collections.unmodifiableMap(result);
+    }
+
+    private Map<String, List<PurchasingPowerFactor>> indexPurchasingPowerFactors(Collection<PurchasingPowerFactor> factors) {
+        Map<String, List<PurchasingPowerFactor>> byRegion = new TreeMap<>();
+        for (PurchasingPowerFactor factor : factors) {
+            if (!storefrontsByRegion.containsKey(factor.region())) {
+                throw new ReferenceDataException("purchasing-power factor for unknown region " + factor.region());
+            }
+            byRegion.computeIfAbsent(factor.region(), region -> new ArrayList<>()).add(factor);
+        }
+        Map<String, List<PurchasingPowerFactor>> result = new TreeMap<>();
+        byRegion.forEach((region, history) -> {
+            history.sort(Comparator.comparing(PurchasingPowerFactor::effectiveFrom));
+            for (int i = 1; i < history.size(); i++) {
+                if (history.get(i).effectiveFrom().equals(history.get(i - 1).effectiveFrom())) {
+                    throw new ReferenceDataException(region + ": two purchasing-power factors effective from "
+                            + history.get(i).effectiveFrom());
+                }
+            }
+            result.put(region, List.copyOf(history));
+        });
+        return Collections.unmodifiableMap(result);
     }
 
     private static Map<String, List<PricePointBand>> copyLadders(Map<String, List<PricePointBand>> ladders) {
-        Map<String, List<PricePointBand>> copy = new HashMap<>();
+        Map<String, List<PricePointBand>> copy = new TreeMap<>();
         ladders.forEach((name, bands) -> copy.put(name, List.copyOf(bands)));
-        return Map.copyOf(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     private Map<String, PricePointRule> bindLadders(Collection<Storefront> storefronts) {
@@ -253,14 +360,4 @@ public final class ReferenceData {
         return Map.copyOf(rules);
     }
 
-    private void checkPurchasingPowerFactors() {
-        for (Map.Entry<String, BigDecimal> factor : purchasingPowerFactors.entrySet()) {
-            if (!storefrontsByRegion.containsKey(factor.getKey())) {
-                throw new ReferenceDataException("purchasing-power factor for unknown region " + factor.getKey());
-            }
-            if (factor.getValue().signum() <= 0) {
-                throw new ReferenceDataException("purchasing-power factor must be positive: " + factor);
-            }
-        }
-    }
 }

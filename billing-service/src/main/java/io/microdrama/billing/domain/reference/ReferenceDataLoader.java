@@ -3,15 +3,10 @@ package io.microdrama.billing.domain.reference;
 import io.microdrama.billing.domain.money.CurrencyUnit;
 import io.microdrama.billing.domain.pricepoint.PricePointBand;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Turns the reference CSV files into a {@link ReferenceData}; one method per file. */
 final class ReferenceDataLoader {
@@ -30,7 +25,7 @@ final class ReferenceDataLoader {
                         "cash_increment", "price_ladder", "tax_inclusive_display", "tax_rate", "tax_rate_checked",
                         "notes", "source")),
                 fxRates(source.table(FX_RATES, "currency", "usd_rate", "as_of", "source")),
-                purchasingPowerFactors(source.table(PPP_FACTORS, "region", "factor")),
+                purchasingPowerFactors(source.table(PPP_FACTORS, "region", "effective_from", "factor")),
                 ladders(source.table(PRICE_POINTS, "ladder", "from", "step", "ending")));
     }
 
@@ -70,11 +65,14 @@ final class ReferenceDataLoader {
         return rates;
     }
 
-    static Map<String, BigDecimal> purchasingPowerFactors(CsvTable table) {
-        Map<String, BigDecimal> factors = new HashMap<>();
+    static List<PurchasingPowerFactor> purchasingPowerFactors(CsvTable table) {
+        List<PurchasingPowerFactor> factors = new ArrayList<>();
         for (CsvRow row : table.rows()) {
-            if (factors.put(row.text("region"), row.decimal("factor")) != null) {
-                throw row.error("region", "listed twice");
+            try {
+                factors.add(new PurchasingPowerFactor(row.text("region"), row.date("effective_from"),
+                        row.decimal("factor"), row.optionalText("note").orElse("")));
+            } catch (IllegalArgumentException e) {
+                throw row.error("factor", e.getMessage());
             }
         }
         return factors;

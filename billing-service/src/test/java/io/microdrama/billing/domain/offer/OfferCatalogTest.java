@@ -57,7 +57,7 @@ class OfferCatalogTest {
 
     @Test
     void usOffersAreTheAnchorsThemselves() {
-        StorefrontOffers us = CATALOG.localize(DATA.storefrontAt("US", DAY), EQUALIZER);
+        StorefrontOffers us = CATALOG.localize(DATA.storefrontAt("US", DAY), EQUALIZER, DAY);
         assertThat(us.coinPacks()).allSatisfy(priced ->
                 assertThat(priced.price().display().amount()).isEqualByComparingTo(priced.pack().usdAnchor().amount()));
         assertThat(us.vipPasses().get(0).price().display()).hasToString("USD 19.99");
@@ -66,16 +66,16 @@ class OfferCatalogTest {
     @Test
     void offersAreLocalizedThroughTheEqualizer() {
         // Germany VIP: 19.99 × 0.86 × 1.19 = 20.457766 → €20.49 (0.032234 away; 19.99 is 0.467766 away).
-        assertThat(CATALOG.localize(DATA.storefrontAt("DE", DAY), EQUALIZER).vipPasses().get(0).price().display())
+        assertThat(CATALOG.localize(DATA.storefrontAt("DE", DAY), EQUALIZER, DAY).vipPasses().get(0).price().display())
                 .hasToString("EUR 20.49");
         // Kuwait VIP: 19.99 × 0.307 = 6.13693 → KWD 6.250.
-        assertThat(CATALOG.localize(DATA.storefrontAt("KW", DAY), EQUALIZER).vipPasses().get(0).price().display().display())
+        assertThat(CATALOG.localize(DATA.storefrontAt("KW", DAY), EQUALIZER, DAY).vipPasses().get(0).price().display().display())
                 .isEqualTo("KWD 6.250");
     }
 
     @Test
     void swissOffersAreMultiplesOfFiveRappen() {
-        StorefrontOffers ch = CATALOG.localize(DATA.storefrontAt("CH", DAY), EQUALIZER);
+        StorefrontOffers ch = CATALOG.localize(DATA.storefrontAt("CH", DAY), EQUALIZER, DAY);
         assertThat(ch.coinPacks()).allSatisfy(priced ->
                 assertThat(priced.price().display().amount().remainder(new BigDecimal("0.05"))).isZero());
     }

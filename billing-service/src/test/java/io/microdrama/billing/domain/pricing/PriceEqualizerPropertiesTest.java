@@ -48,7 +48,7 @@ class PriceEqualizerPropertiesTest {
 
     @Property
     void everyLocalPriceIsAValidPricePoint(@ForAll("storefronts") Storefront storefront, @ForAll("anchors") Money anchor) {
-        LocalPrice price = EQUALIZER.equalize(anchor, storefront);
+        LocalPrice price = EQUALIZER.equalize(anchor, storefront, storefront.effectiveFrom());
 
         assertThat(price.display().currency()).isEqualTo(storefront.currency());
         assertThat(rule(storefront).isValid(price.display())).as(price.display().toString()).isTrue();
@@ -60,19 +60,19 @@ class PriceEqualizerPropertiesTest {
         Money low = a.compareTo(b) <= 0 ? a : b;
         Money high = a.compareTo(b) <= 0 ? b : a;
 
-        assertThat(EQUALIZER.equalize(low, storefront).display())
-                .isLessThanOrEqualTo(EQUALIZER.equalize(high, storefront).display());
+        assertThat(EQUALIZER.equalize(low, storefront, storefront.effectiveFrom()).display())
+                .isLessThanOrEqualTo(EQUALIZER.equalize(high, storefront, storefront.effectiveFrom()).display());
     }
 
     @Property
     void localPriceStaysWithinTheBandAroundTheConvertedAnchor(@ForAll("storefronts") Storefront storefront,
                                                               @ForAll("anchors") Money anchor) {
         BigDecimal target = anchor.amount()
-                .multiply(DATA.fxRate(storefront.currency().code()).unitsPerUsd())
-                .multiply(DATA.purchasingPowerFactor(storefront.region()))
+                .multiply(DATA.fxRate(storefront.currency().code(), storefront.effectiveFrom()).unitsPerUsd())
+                .multiply(DATA.purchasingPowerFactor(storefront.region(), storefront.effectiveFrom()))
                 .multiply(storefront.taxInclusiveDisplay() ? BigDecimal.ONE.add(storefront.taxRate()) : BigDecimal.ONE);
         PricePointRule rule = rule(storefront);
-        BigDecimal display = EQUALIZER.equalize(anchor, storefront).display().amount();
+        BigDecimal display = EQUALIZER.equalize(anchor, storefront, storefront.effectiveFrom()).display().amount();
 
         if (target.compareTo(rule.lowest().amount()) < 0) {
             // Below the ladder the price is the cheapest point (like the stores' minimum tier), not a band match.
@@ -99,8 +99,8 @@ class PriceEqualizerPropertiesTest {
     @Property
     void fromTheEntryAnchorUpThePriceIsWithinFifteenPercent(@ForAll("storefronts") Storefront storefront,
                                                            @ForAll("anchorsFromEntryPack") Money anchor) {
-        BigDecimal target = EQUALIZER.exactTarget(anchor, storefront);
-        BigDecimal display = EQUALIZER.equalize(anchor, storefront).display().amount();
+        BigDecimal target = EQUALIZER.exactTarget(anchor, storefront, storefront.effectiveFrom());
+        BigDecimal display = EQUALIZER.equalize(anchor, storefront, storefront.effectiveFrom()).display().amount();
 
         assertThat(display.subtract(target).abs()).isLessThanOrEqualTo(BAND_RELATIVE.multiply(target));
     }
@@ -109,7 +109,7 @@ class PriceEqualizerPropertiesTest {
     void zeroAndThreeDigitCurrenciesKeepTheirScale(@ForAll("wholeAndThreeDigitStorefronts") Storefront storefront,
                                                    @ForAll("anchors") Money anchor) {
         int expectedDigits = Map.of("JPY", 0, "KRW", 0, "CLP", 0, "VND", 0, "KWD", 3).get(storefront.currency().code());
-        LocalPrice price = EQUALIZER.equalize(anchor, storefront);
+        LocalPrice price = EQUALIZER.equalize(anchor, storefront, storefront.effectiveFrom());
 
         assertThat(price.display().currency().minorUnits()).isEqualTo(expectedDigits);
         assertThat(price.display().amount().scale()).isEqualTo(expectedDigits);
@@ -120,7 +120,7 @@ class PriceEqualizerPropertiesTest {
     @Property
     void netTimesOnePlusTaxIsTheDisplayWithinOneMinorUnit(@ForAll("storefronts") Storefront storefront,
                                                          @ForAll("anchors") Money anchor) {
-        LocalPrice price = EQUALIZER.equalize(anchor, storefront);
+        LocalPrice price = EQUALIZER.equalize(anchor, storefront, storefront.effectiveFrom());
 
         if (storefront.taxInclusiveDisplay()) {
             BigDecimal oneMinorUnit = BigDecimal.ONE.movePointLeft(storefront.currency().minorUnits());

@@ -120,7 +120,7 @@ class PriceEqualizerTest {
 
     @Test
     void exactTargetExplainsThePrice() {
-        assertThat(EQUALIZER.exactTarget(usd("0.99"), DATA.storefrontAt("DE", DAY))).isEqualByComparingTo("1.013166");
+        assertThat(EQUALIZER.exactTarget(usd("0.99"), DATA.storefrontAt("DE", DAY), DAY)).isEqualByComparingTo("1.013166");
     }
 
     @Test

@@ -102,10 +102,10 @@ class ReferenceDataTest {
     @Test
     void everyStorefrontCurrencyHasAnFxRateAndAPricePointRule() {
         for (Storefront row : DATA.allStorefrontRows()) {
-            assertThat(DATA.fxRate(row.currency().code()).unitsPerUsd()).isPositive();
+            assertThat(DATA.fxRate(row.currency().code(), row.effectiveFrom()).unitsPerUsd()).isPositive();
             assertThat(DATA.pricePointRule(row.currency()).ladder()).isEqualTo(row.priceLadder());
         }
-        assertThat(DATA.fxRate("USD").unitsPerUsd()).isEqualByComparingTo("1");
+        assertThat(DATA.fxRate("USD", NEW_YEAR_2026).unitsPerUsd()).isEqualByComparingTo("1");
     }
 
     @Test
@@ -121,8 +121,8 @@ class ReferenceDataTest {
 
     @Test
     void purchasingPowerFactorDefaultsToOne() {
-        assertThat(DATA.purchasingPowerFactor("US")).isEqualByComparingTo("1");
-        assertThat(DATA.purchasingPowerFactor("IN")).isEqualByComparingTo("0.60");
+        assertThat(DATA.purchasingPowerFactor("US", NEW_YEAR_2026)).isEqualByComparingTo("1");
+        assertThat(DATA.purchasingPowerFactor("IN", NEW_YEAR_2026)).isEqualByComparingTo("0.60");
     }
 
     @Test
@@ -130,8 +130,10 @@ class ReferenceDataTest {
         FxRate parity = new FxRate("EUR", BigDecimal.ONE, NEW_YEAR_2026, "admin");
         ReferenceData updated = DATA.withFxRates(List.of(parity));
 
-        assertThat(updated.fxRate("EUR")).isEqualTo(parity);
-        assertThat(DATA.fxRate("EUR").unitsPerUsd()).isEqualByComparingTo("0.86");
+        assertThat(updated.fxRate("EUR", NEW_YEAR_2026)).isEqualTo(parity);
+        assertThat(updated.fxRate("EUR", NEW_YEAR_2026.minusDays(1)).unitsPerUsd()).isEqualByComparingTo("0.86");
+        assertThat(updated.fxRateHistory("EUR")).hasSize(2);
+        assertThat(DATA.fxRate("EUR", NEW_YEAR_2026).unitsPerUsd()).isEqualByComparingTo("0.86");
         assertThatThrownBy(() -> DATA.withFxRates(List.of(new FxRate("XYZ", BigDecimal.ONE, NEW_YEAR_2026, "typo"))))
                 .isInstanceOf(ReferenceDataException.class).hasMessageContaining("XYZ");
     }

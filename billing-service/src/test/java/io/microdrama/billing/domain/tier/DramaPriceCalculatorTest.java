@@ -28,17 +28,17 @@ class DramaPriceCalculatorTest {
 
     @Test
     void shipsTheThreeTiers() {
-        assertThat(TIERS.get("standard")).isEqualTo(new PricingTier("standard", 5, 60, Optional.of(new BigDecimal("10"))));
-        assertThat(TIERS.get("premium")).isEqualTo(new PricingTier("premium", 3, 90, Optional.of(new BigDecimal("15"))));
-        assertThat(TIERS.get("promo")).isEqualTo(new PricingTier("promo", 10, 40, Optional.empty()));
-        assertThatThrownBy(() -> TIERS.get("gold")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(TIERS.get("standard", DAY)).isEqualTo(new PricingTier("standard", 5, 60, Optional.of(new BigDecimal("10"))));
+        assertThat(TIERS.get("premium", DAY)).isEqualTo(new PricingTier("premium", 3, 90, Optional.of(new BigDecimal("15"))));
+        assertThat(TIERS.get("promo", DAY)).isEqualTo(new PricingTier("promo", 10, 40, Optional.empty()));
+        assertThatThrownBy(() -> TIERS.get("gold", DAY)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void standardEightyEpisodeDramaInTheUs() {
         // free 5, paid 75, 75 × 60 = 4500 coins, −10 % = 4050.
         // One episode: 60 coins × $0.99 / 100 coins = 0.594 → $0.59 (tax-exclusive: net = display).
-        DramaPrice price = CALCULATOR.price(TIERS.get("standard"), 80, storefront("US"));
+        DramaPrice price = CALCULATOR.price(TIERS.get("standard", DAY), 80, storefront("US"), DAY);
 
         assertThat(price.freeEpisodes()).isEqualTo(5);
         assertThat(price.paidEpisodes()).isEqualTo(75);
@@ -51,16 +51,16 @@ class DramaPriceCalculatorTest {
 
     @Test
     void dramaShorterThanTheFreeEpisodesIsFree() {
-        DramaPrice three = CALCULATOR.price(TIERS.get("standard"), 3, storefront("US"));
+        DramaPrice three = CALCULATOR.price(TIERS.get("standard", DAY), 3, storefront("US"), DAY);
         assertThat(three.freeEpisodes()).isEqualTo(3);
         assertThat(three.paidEpisodes()).isZero();
         assertThat(three.seriesCoins()).isZero();
 
-        DramaPrice exactlyFive = CALCULATOR.price(TIERS.get("standard"), 5, storefront("US"));
+        DramaPrice exactlyFive = CALCULATOR.price(TIERS.get("standard", DAY), 5, storefront("US"), DAY);
         assertThat(exactlyFive.freeEpisodes()).isEqualTo(5);
         assertThat(exactlyFive.paidEpisodes()).isZero();
 
-        DramaPrice none = CALCULATOR.price(TIERS.get("promo"), 0, storefront("US"));
+        DramaPrice none = CALCULATOR.price(TIERS.get("promo", DAY), 0, storefront("US"), DAY);
         assertThat(none.freeEpisodes()).isZero();
         assertThat(none.seriesCoins()).isZero();
     }
@@ -68,24 +68,24 @@ class DramaPriceCalculatorTest {
     @Test
     void oneEpisodePastTheFreeOnes() {
         // standard, 6 episodes: paid 1, 60 coins, −10 % = 54.
-        assertThat(CALCULATOR.price(TIERS.get("standard"), 6, storefront("US")).seriesCoins()).isEqualTo(54);
+        assertThat(CALCULATOR.price(TIERS.get("standard", DAY), 6, storefront("US"), DAY).seriesCoins()).isEqualTo(54);
     }
 
     @Test
     void seriesDiscountRoundsDown() {
         // premium, 10 episodes: paid 7, 7 × 90 = 630, × 85 % = 535.5 → 535.
-        assertThat(CALCULATOR.price(TIERS.get("premium"), 10, storefront("US")).seriesCoins()).isEqualTo(535);
+        assertThat(CALCULATOR.price(TIERS.get("premium", DAY), 10, storefront("US"), DAY).seriesCoins()).isEqualTo(535);
         // premium, 11 episodes: paid 8, 720 × 85 % = 612 exactly.
-        assertThat(CALCULATOR.price(TIERS.get("premium"), 11, storefront("US")).seriesCoins()).isEqualTo(612);
+        assertThat(CALCULATOR.price(TIERS.get("premium", DAY), 11, storefront("US"), DAY).seriesCoins()).isEqualTo(612);
         // a fractional discount: 12.5 % off 3 × 50 = 150 → 131.25 → 131.
         PricingTier custom = new PricingTier("custom", 0, 50, Optional.of(new BigDecimal("12.5")));
-        assertThat(CALCULATOR.price(custom, 3, storefront("US")).seriesCoins()).isEqualTo(131);
+        assertThat(CALCULATOR.price(custom, 3, storefront("US"), DAY).seriesCoins()).isEqualTo(131);
     }
 
     @Test
     void tierWithoutDiscountChargesEveryPaidEpisode() {
         // promo, 12 episodes: paid 2 × 40 = 80, no discount.
-        DramaPrice price = CALCULATOR.price(TIERS.get("promo"), 12, storefront("US"));
+        DramaPrice price = CALCULATOR.price(TIERS.get("promo", DAY), 12, storefront("US"), DAY);
         assertThat(price.seriesCoins()).isEqualTo(80);
         assertThat(price.seriesDiscountPercent()).isEqualByComparingTo("0");
     }
@@ -93,21 +93,21 @@ class DramaPriceCalculatorTest {
     @Test
     void episodePriceUsesTheLocalEntryPack() {
         // DE entry pack €0.99 (see PriceEqualizerTest): 60 × 0.99 / 100 = 0.594 → €0.59; net 0.59 / 1.19 = 0.4958 → 0.50.
-        DramaPrice de = CALCULATOR.price(TIERS.get("standard"), 80, storefront("DE"));
+        DramaPrice de = CALCULATOR.price(TIERS.get("standard", DAY), 80, storefront("DE"), DAY);
         assertThat(de.episodePrice().display().display()).isEqualTo("€0.59");
         assertThat(de.episodePrice().net()).hasToString("EUR 0.50");
         // JP entry pack ¥170: 60 × 170 / 100 = 102 → ¥102; net 102 / 1.1 = 92.7 → 93. Premium: 90 × 1.70 = 153.
-        assertThat(CALCULATOR.price(TIERS.get("standard"), 80, storefront("JP")).episodePrice().display()).hasToString("JPY 102");
-        assertThat(CALCULATOR.price(TIERS.get("standard"), 80, storefront("JP")).episodePrice().net()).hasToString("JPY 93");
-        assertThat(CALCULATOR.price(TIERS.get("premium"), 80, storefront("JP")).episodePrice().display()).hasToString("JPY 153");
+        assertThat(CALCULATOR.price(TIERS.get("standard", DAY), 80, storefront("JP"), DAY).episodePrice().display()).hasToString("JPY 102");
+        assertThat(CALCULATOR.price(TIERS.get("standard", DAY), 80, storefront("JP"), DAY).episodePrice().net()).hasToString("JPY 93");
+        assertThat(CALCULATOR.price(TIERS.get("premium", DAY), 80, storefront("JP"), DAY).episodePrice().display()).hasToString("JPY 153");
         // KW entry pack KWD 0.300: 60 × 0.300 / 100 = 0.180.
-        assertThat(CALCULATOR.price(TIERS.get("standard"), 80, storefront("KW")).episodePrice().display().display())
+        assertThat(CALCULATOR.price(TIERS.get("standard", DAY), 80, storefront("KW"), DAY).episodePrice().display().display())
                 .isEqualTo("KWD 0.180");
     }
 
     @Test
     void rejectsNegativeEpisodeCounts() {
-        assertThatThrownBy(() -> CALCULATOR.price(TIERS.get("standard"), -1, storefront("US")))
+        assertThatThrownBy(() -> CALCULATOR.price(TIERS.get("standard", DAY), -1, storefront("US"), DAY))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,0 +1,185 @@
+package io.microdrama.billing.domain;
+
+import io.microdrama.billing.domain.CurrentPricing.Snapshot;
+import io.microdrama.billing.domain.reference.FxRate;
+import io.microdrama.billing.domain.reference.PurchasingPowerFactor;
+import io.microdrama.billing.domain.reference.ReferenceDataException;
+import io.microdrama.billing.domain.reference.Storefront;
+import io.microdrama.billing.domain.tier.PricingTierVersion;
+import io.microdrama.billing.persistence.ReferenceVersionStore;
+import io.microdrama.billing.persistence.ReferenceVersionStore.Recorded;
+import io.microdrama.billing.persistence.ReferenceVersionStore.Stored;
+import io.microdrama.support.problem.Problem.FieldError;
+import io.microdrama.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Admins add dated reference-data versions (storefronts, FX snapshots, purchasing-power factors, tiers).
+ * <p>
+ * One change at a time across replicas (a transaction-scoped advisory lock): the change is checked against the
+ * data as stored right now, the way the loader checks the shipped files, and stored only if the whole result is
+ * consistent; a refused change leaves nothing behind. Versions are never edited: repeating an existing version is a
+ * no-op, a different version for an existing date is a conflict, and a date in the past is refused because prices
+ * already computed for it must stay reproducible.
+ */
+@ApplicationScoped
+public class ReferenceDataAdmin {
+
+    /** The snapshot after the request and whether the request added anything. */
+    public record Outcome(Snapshot snapshot, boolean created) {
+    }
+
+    private final Mutiny.SessionFactory sessions;
+    private final ReferenceVersionStore store;
+    private final CurrentPricing currentPricing;
+    private final Clock clock;
+
+    public ReferenceDataAdmin(Mutiny.SessionFactory sessions, ReferenceVersionStore store, CurrentPricing currentPricing,
+            Clock clock) {
+        this.sessions = sessions;
+        this.store = store;
+        this.currentPricing = currentPricing;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds every version in {@code additions} or none of them.
+     *
+     * @param dateField the request field that carries the versions' date, for the 422 answer
+     */
+    public Uni<Outcome> add(ReferenceVersions additions, String dateField, Actor actor) {
+        return sessions.withTransaction(session -> store.lockForChange(session)
+                        .chain(() -> store.loadAll(session))
+                        .flatMap(stored -> {
+                            Snapshot before = currentPricing.build(stored);
+                            ReferenceVersions missing = withoutExisting(before, additions);
+                            if (missing.isEmpty()) {
+                                return Uni.createFrom().item(new Outcome(before, false));
+                            }
+                            requireNotInThePast(missing, dateField);
+                            Recorded recorded = new Recorded(actor.name(), clock.instant());
+                            Snapshot after = checked(stored, missing, recorded);
+                            return store.insert(session, missing, recorded).replaceWith(new Outcome(after, true));
+                        }))
+                .invoke(outcome -> currentPricing.offer(outcome.snapshot()));
+    }
+
+    /** The additions not stored yet; an addition that differs from the version stored for its date is a conflict. */
+    private static ReferenceVersions withoutExisting(Snapshot snapshot, ReferenceVersions additions) {
+        Pricing pricing = snapshot.pricing();
+        List<Storefront> storefronts = new ArrayList<>();
+        for (Storefront addition : additions.storefronts()) {
+            Optional<Storefront> existing = pricing.referenceData().storefrontHistory(addition.region()).stream()
+                    .filter(version -> version.effectiveFrom().equals(addition.effectiveFrom())).findFirst();
+            if (existing.isEmpty()) {
+                storefronts.add(addition);
+            } else if (!same(existing.get(), addition)) {
+                throw versionExists("Storefront " + addition.region(), addition.effectiveFrom());
+            }
+        }
+        List<FxRate> rates = new ArrayList<>();
+        for (FxRate addition : additions.fxRates()) {
+            Optional<FxRate> existing = pricing.referenceData().fxRateHistory(addition.currency()).stream()
+                    .filter(version -> version.asOf().equals(addition.asOf())).findFirst();
+            if (existing.isEmpty()) {
+                rates.add(addition);
+            } else if (!same(existing.get(), addition)) {
+                throw versionExists("The FX rate of " + addition.currency(), addition.asOf());
+            }
+        }
+        List<PurchasingPowerFactor> factors = new ArrayList<>();
+        for (PurchasingPowerFactor addition : additions.purchasingPowerFactors()) {
+            Optional<PurchasingPowerFactor> existing = pricing.referenceData().purchasingPowerFactorHistory(addition.region())
+                    .stream().filter(version -> version.effectiveFrom().equals(addition.effectiveFrom())).findFirst();
+            if (existing.isEmpty()) {
+                factors.add(addition);
+            } else if (!same(existing.get(), addition)) {
+                throw versionExists("The purchasing-power factor of " + addition.region(), addition.effectiveFrom());
+            }
+        }
+        List<PricingTierVersion> tiers = new ArrayList<>();
+        for (PricingTierVersion addition : additions.tiers()) {
+            Optional<PricingTierVersion> existing = pricing.tiers().history(addition.name()).stream()
+                    .filter(version -> version.effectiveFrom().equals(addition.effectiveFrom())).findFirst();
+            if (existing.isEmpty()) {
+                tiers.add(addition);
+            } else if (!same(existing.get(), addition)) {
+                throw versionExists("Tier " + addition.name(), addition.effectiveFrom());
+            }
+        }
+        return new ReferenceVersions(storefronts, rates, factors, tiers);
+    }
+
+    private void requireNotInThePast(ReferenceVersions versions, String dateField) {
+        LocalDate today = currentPricing.today();
+        List<LocalDate> dates = new ArrayList<>();
+        versions.storefronts().forEach(version -> dates.add(version.effectiveFrom()));
+        versions.fxRates().forEach(version -> dates.add(version.asOf()));
+        versions.purchasingPowerFactors().forEach(version -> dates.add(version.effectiveFrom()));
+        versions.tiers().forEach(version -> dates.add(version.effectiveFrom()));
+        if (dates.stream().anyMatch(date -> date.isBefore(today))) {
+            throw ProblemException.invalid(List.of(new FieldError(dateField, "must be today (" + today
+                    + ", UTC) or later: prices already computed for past dates must stay reproducible")));
+        }
+    }
+
+    /** The snapshot with {@code additions}, checked like freshly loaded data; inconsistent data is a 422. */
+    private Snapshot checked(Stored stored, ReferenceVersions additions, Recorded recorded) {
+        Map<String, Recorded> recordedBy = new HashMap<>(stored.recorded());
+        additions.storefronts().forEach(version -> recordedBy.put(ReferenceVersionStore.key(version), recorded));
+        additions.fxRates().forEach(version -> recordedBy.put(ReferenceVersionStore.key(version), recorded));
+        additions.purchasingPowerFactors().forEach(version -> recordedBy.put(ReferenceVersionStore.key(version), recorded));
+        additions.tiers().forEach(version -> recordedBy.put(ReferenceVersionStore.key(version), recorded));
+        try {
+            return currentPricing.build(new Stored(stored.versions().plus(additions), recordedBy,
+                    stored.revision() + additions.size()));
+        } catch (ReferenceDataException | IllegalArgumentException e) {
+            throw ProblemException.invalid(List.of(new FieldError("version", e.getMessage())));
+        }
+    }
+
+    private static ProblemException versionExists(String what, LocalDate date) {
+        return ProblemException.conflict(what + " already has a different version for " + date
+                + "; versions are never edited: add one with a later date");
+    }
+
+    // Equality of content, with decimals compared by value (0.2 and 0.20 are the same rate).
+
+    static boolean same(Storefront a, Storefront b) {
+        return a.name().equals(b.name()) && a.currency().equals(b.currency())
+                && sameDecimal(a.cashIncrement().orElse(null), b.cashIncrement().orElse(null))
+                && a.priceLadder().equals(b.priceLadder()) && a.taxInclusiveDisplay() == b.taxInclusiveDisplay()
+                && sameDecimal(a.taxRate(), b.taxRate()) && a.taxRateChecked() == b.taxRateChecked()
+                && a.notes().equals(b.notes()) && a.source().equals(b.source());
+    }
+
+    static boolean same(FxRate a, FxRate b) {
+        return sameDecimal(a.unitsPerUsd(), b.unitsPerUsd()) && a.source().equals(b.source());
+    }
+
+    static boolean same(PurchasingPowerFactor a, PurchasingPowerFactor b) {
+        return sameDecimal(a.factor(), b.factor()) && a.note().equals(b.note());
+    }
+
+    static boolean same(PricingTierVersion a, PricingTierVersion b) {
+        return a.tier().freeEpisodes() == b.tier().freeEpisodes() && a.tier().coinsPerEpisode() == b.tier().coinsPerEpisode()
+                && sameDecimal(a.tier().seriesDiscountPercent().orElse(null), b.tier().seriesDiscountPercent().orElse(null))
+                && a.notes().equals(b.notes());
+    }
+
+    private static boolean sameDecimal(BigDecimal a, BigDecimal b) {
+        return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
+    }
+}

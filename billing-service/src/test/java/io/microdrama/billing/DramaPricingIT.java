@@ -1,0 +1,268 @@
+package io.microdrama.billing;
+
+import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.microdrama.billing.BillingStack.auditEntries;
+import static io.microdrama.billing.BillingStack.awaitConsumed;
+import static io.microdrama.billing.BillingStack.count;
+import static io.microdrama.billing.BillingStack.header;
+import static io.microdrama.billing.BillingStack.pricingEvents;
+import static io.microdrama.billing.BillingStack.pricingRecords;
+import static io.microdrama.billing.BillingStack.publish;
+import static io.microdrama.billing.BillingStack.published;
+import static io.microdrama.billing.BillingStack.sendCatalogEvent;
+import static io.microdrama.billing.BillingStack.token;
+import static io.microdrama.billing.BillingStack.withdrawn;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Drama prices on real Kafka, PostgreSQL and Keycloak: catalog events in, billing.pricing.set out through the
+ * outbox, ops overrides and their audit trail.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = "database", value = "billing"), @ResourceArg(name = "keycloak", value = "true") })
+class DramaPricingIT {
+
+    private static final String PRICING = "/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing";
+    private static final String OVERRIDE = """
+            {"coinsPerEpisode":45,"freeEpisodes":8,"reason":"Launch promotion agreed with the studio"}""";
+
+    @Test
+    void theSameDramaPublishedTwiceIsPricedOnceWithOneEventPerRegion() {
+        String dramaId = UUID.randomUUID().toString();
+        String payload = published(dramaId, 1, "aurora", "standard", 20, List.of("DE", "GB", "JP"));
+        String eventId = UUID.randomUUID().toString();
+        sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_PUBLISHED, eventId, payload);
+        sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_PUBLISHED, eventId, payload);
+        // Same key, same partition: once this later event is consumed, both copies before it have been handled.
+        awaitConsumed(sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_PUBLISHED, UUID.randomUUID().toString(), payload));
+
+        assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active", dramaId)).isEqualTo(3);
+        assertThat(pricingEvents(dramaId)).isEqualTo(3);
+        assertThat(count("select count(*) from pricing_audit where drama_id = ?::uuid and action = 'TIER_PRICED'", dramaId))
+                .isEqualTo(3);
+
+        // Standard tier: 5 free of 20, 60 coins each, 10 % off the series: 15 × 60 = 900 → 810. The episode's local
+        // value is 60 coins at the 0.99-USD pack's local price: €0.99 → €0.59, £0.89 → £0.53, ¥170 → ¥102.
+        given().auth().oauth2(token("studio-aurora")).get("/api/v1/billing/dramas/{id}/prices", dramaId).then()
+                .statusCode(200)
+                .body("region", equalTo(List.of("DE", "GB", "JP")))
+                .body("currency", equalTo(List.of("EUR", "GBP", "JPY")))
+                .body("amountMinor", equalTo(List.of(59, 53, 102)))
+                .body("minorUnits", equalTo(List.of(2, 2, 0)))
+                .body("seriesCoins", equalTo(List.of(810, 810, 810)))
+                .body("source", equalTo(List.of("TIER", "TIER", "TIER")));
+
+        List<ConsumerRecord<String, String>> records = pricingRecords(dramaId, 3);
+        assertThat(records).hasSize(3);
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(record.key()).isEqualTo(dramaId);
+            assertThat(header(record, "ce_type")).isEqualTo(CloudEventTypes.PRICING_SET);
+            assertThat(header(record, "ce_source")).isEqualTo(CloudEventTypes.SOURCE_BILLING);
+            assertThat(header(record, "ce_subject")).isEqualTo(dramaId);
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(count("select count(*) from outbox_event where id = ?::uuid", header(record, "ce_id"))).isEqualTo(1);
+            assertThat(record.value()).contains("\"dramaVersion\":1").contains("\"source\":\"TIER\"");
+        }
+    }
+
+    @Test
+    void anOverrideIsAnnouncedAuditedAndSurvivesARepublication() {
+        String dramaId = UUID.randomUUID().toString();
+        awaitConsumed(publish(dramaId, 1, "standard", 20, List.of("DE", "FR")));
+        assertThat(pricingEvents(dramaId)).isEqualTo(2);
+
+        // 45 coins at €0.99 per 100 coins = €0.4455 → €0.45; 8 free of 20, 12 × 45 = 540, tier discount 10 % → 486.
+        override("ops-eu", "DE", dramaId, OVERRIDE).statusCode(200)
+                .body("source", equalTo("OVERRIDE"))
+                .body("coinsPerEpisode", equalTo(45))
+                .body("freeEpisodes", equalTo(8))
+                .body("seriesCoins", equalTo(486))
+                .body("episodePrice.amountMinor", equalTo(45))
+                .body("episodePrice.currency", equalTo("EUR"))
+                .body("override.reason", equalTo("Launch promotion agreed with the studio"))
+                .body("override.setBy", equalTo("ops-eu"))
+                .body("tierPrice.coinsPerEpisode", equalTo(60))
+                .body("tierPrice.episodePrice.amountMinor", equalTo(59));
+        assertThat(pricingEvents(dramaId)).isEqualTo(3);
+        List<ConsumerRecord<String, String>> records = pricingRecords(dramaId, 3);
+        ConsumerRecord<String, String> overridden = records.stream()
+                .filter(record -> record.value().contains("\"source\":\"OVERRIDE\"")).findFirst().orElseThrow();
+        assertThat(overridden.key()).isEqualTo(dramaId);
+        assertThat(header(overridden, "ce_type")).isEqualTo(CloudEventTypes.PRICING_SET);
+        assertThat(header(overridden, "ce_source")).isEqualTo("/billing");
+        assertThat(header(overridden, "ce_subject")).isEqualTo(dramaId);
+        assertThat(overridden.value()).contains("\"region\":\"DE\"").contains("\"coinsPerEpisode\":45")
+                .contains("\"amountMinor\":45").contains("\"dramaVersion\":1");
+
+        // The same override again: nothing changes, nothing is announced or audited.
+        long auditBefore = auditEntries(dramaId);
+        override("ops-eu", "DE", dramaId, OVERRIDE).statusCode(200).body("source", equalTo("OVERRIDE"));
+        assertThat(pricingEvents(dramaId)).isEqualTo(3);
+        assertThat(auditEntries(dramaId)).isEqualTo(auditBefore);
+
+        // Version 2 has 25 episodes and adds Austria: DE keeps the override on the new version, the others get the tier.
+        awaitConsumed(publish(dramaId, 2, "standard", 25, List.of("DE", "FR", "AT")));
+        assertThat(pricingEvents(dramaId)).isEqualTo(6);
+        Map<String, Map<String, Object>> prices = pricesByRegion(dramaId);
+        assertThat(prices.get("DE")).containsEntry("dramaVersion", 2).containsEntry("source", "OVERRIDE")
+                .containsEntry("coinsPerEpisode", 45).containsEntry("seriesCoins", 688); // 17 × 45 = 765 → 688
+        assertThat(prices.get("FR")).containsEntry("dramaVersion", 2).containsEntry("source", "TIER")
+                .containsEntry("coinsPerEpisode", 60);
+        assertThat(prices.get("AT")).containsEntry("source", "TIER");
+
+        // The history, newest first, says who decided what and why.
+        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
+                .body("totalItems", equalTo(4))
+                .body("items.action", equalTo(List.of("OVERRIDE_REAPPLIED", "TIER_PRICED", "OVERRIDE_SET", "TIER_PRICED")))
+                .body("items.dramaVersion", equalTo(List.of(2, 2, 1, 1)))
+                .body("items[2].actor", equalTo("ops-eu"))
+                .body("items[2].subject", matchesPattern("[0-9a-f-]{36}"))
+                .body("items[2].reason", equalTo("Launch promotion agreed with the studio"))
+                .body("items[2].at", notNullValue())
+                .body("items[2].episodePrice.amountMinor", equalTo(45))
+                .body("items[3].actor", equalTo("billing-service"));
+        given().auth().oauth2(token("ops-eu")).queryParam("page", 1).queryParam("size", 3)
+                .get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
+                .body("items.action", equalTo(List.of("TIER_PRICED"))).body("page", equalTo(1)).body("size", equalTo(3));
+
+        // Deleting the override returns DE to the tier price and announces it.
+        given().auth().oauth2(token("admin")).queryParam("reason", "Promotion over")
+                .delete(PRICING, "DE", dramaId).then().statusCode(200)
+                .body("source", equalTo("TIER")).body("coinsPerEpisode", equalTo(60)).body("override", nullValue());
+        assertThat(pricingEvents(dramaId)).isEqualTo(7);
+        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
+                .body("items[0].action", equalTo("OVERRIDE_REMOVED")).body("items[0].actor", equalTo("admin"))
+                .body("items[0].reason", equalTo("Promotion over")).body("items[0].source", equalTo("TIER"));
+        // Nothing left to delete: no change, no event.
+        given().auth().oauth2(token("ops-eu")).delete(PRICING, "DE", dramaId).then().statusCode(200);
+        assertThat(pricingEvents(dramaId)).isEqualTo(7);
+
+        // Version 3 no longer has an override to keep.
+        awaitConsumed(publish(dramaId, 3, "standard", 25, List.of("DE")));
+        assertThat(pricesByRegion(dramaId).get("DE")).containsEntry("source", "TIER").containsEntry("dramaVersion", 3);
+        assertThat(pricesByRegion(dramaId).get("FR")).containsEntry("active", false);
+        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "FR", dramaId).then().statusCode(200)
+                .body("items[0].action", equalTo("PRICES_STOPPED")).body("items[0].dramaVersion", equalTo(3));
+    }
+
+    @Test
+    void aWithdrawnDramaStopsPricesAndRefusesOverrides() {
+        String dramaId = UUID.randomUUID().toString();
+        awaitConsumed(publish(dramaId, 1, "premium", 10, List.of("GB")));
+        awaitConsumed(sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_WITHDRAWN, UUID.randomUUID().toString(),
+                withdrawn(dramaId, 2, "aurora")));
+        assertThat(pricingEvents(dramaId)).isEqualTo(1);
+
+        given().auth().oauth2(token("ops-eu")).get(PRICING, "GB", dramaId).then().statusCode(200)
+                .body("active", equalTo(false)).body("withdrawn", equalTo(true));
+        override("ops-eu", "GB", dramaId, OVERRIDE).statusCode(409).contentType("application/problem+json")
+                .body("status", equalTo(409));
+        given().auth().oauth2(token("ops-eu")).delete(PRICING, "GB", dramaId).then().statusCode(409);
+        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "GB", dramaId).then().statusCode(200)
+                .body("items[0].action", equalTo("PRICES_STOPPED")).body("items[0].dramaVersion", equalTo(2));
+
+        // The publication arriving late (an older version) changes nothing and announces nothing.
+        awaitConsumed(publish(dramaId, 1, "premium", 10, List.of("GB")));
+        assertThat(pricingEvents(dramaId)).isEqualTo(1);
+        assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active", dramaId)).isZero();
+        assertThat(count("select count(*) from price_override where drama_id = ?::uuid", dramaId)).isZero();
+
+        // Published again (a newer version): priced again.
+        awaitConsumed(publish(dramaId, 3, "premium", 10, List.of("GB")));
+        assertThat(pricingEvents(dramaId)).isEqualTo(2);
+        given().auth().oauth2(token("ops-eu")).get(PRICING, "GB", dramaId).then().statusCode(200)
+                .body("active", equalTo(true)).body("withdrawn", equalTo(false)).body("dramaVersion", equalTo(3));
+    }
+
+    @Test
+    void aWithdrawalThatOvertakesItsPublicationKeepsThePublicationOut() {
+        String dramaId = UUID.randomUUID().toString();
+        awaitConsumed(sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_WITHDRAWN, UUID.randomUUID().toString(),
+                withdrawn(dramaId, 2, "aurora")));
+        awaitConsumed(publish(dramaId, 1, "standard", 10, List.of("DE")));
+
+        assertThat(pricingEvents(dramaId)).isZero();
+        assertThat(count("select count(*) from drama_price where drama_id = ?::uuid", dramaId)).isZero();
+    }
+
+    @Test
+    void aDramaInAnUnknownTierOrCountryGetsNoPriceThere() {
+        String gold = UUID.randomUUID().toString();
+        awaitConsumed(publish(gold, 1, "gold", 10, List.of("DE")));
+        assertThat(pricingEvents(gold)).isZero();
+
+        // CN has no storefront: DE is priced, CN is not (catalog keeps it waiting for a price).
+        String dramaId = UUID.randomUUID().toString();
+        awaitConsumed(publish(dramaId, 1, "standard", 10, List.of("DE", "CN")));
+        assertThat(pricingEvents(dramaId)).isEqualTo(1);
+        assertThat(pricesByRegion(dramaId)).containsOnlyKeys("DE");
+    }
+
+    @Test
+    void anInvalidOverrideIsRefusedFieldByFieldAndChangesNothing() {
+        String dramaId = UUID.randomUUID().toString();
+        awaitConsumed(publish(dramaId, 1, "standard", 12, List.of("DE")));
+        long events = pricingEvents(dramaId);
+        long audit = auditEntries(dramaId);
+
+        override("ops-eu", "DE", dramaId, """
+                {"coinsPerEpisode":0,"freeEpisodes":-1,"seriesCoins":1.5,"reason":"  "}""")
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("coinsPerEpisode", "freeEpisodes", "seriesCoins", "reason")));
+        override("ops-eu", "DE", dramaId, """
+                {"freeEpisodes":2,"reason":"missing coins"}""")
+                .statusCode(422).body("errors.field", equalTo(List.of("coinsPerEpisode")));
+        // 12 episodes, 2 free: one by one the 10 paid ones cost 10 × 50 = 500 coins; a series price above that is refused.
+        override("ops-eu", "DE", dramaId, """
+                {"coinsPerEpisode":50,"freeEpisodes":2,"seriesCoins":501,"reason":"too much"}""")
+                .statusCode(422).body("errors.field", equalTo(List.of("seriesCoins")))
+                .body("errors[0].message", matchesPattern(".*500.*"));
+        given().auth().oauth2(token("ops-eu")).contentType(ContentType.JSON).body("{not json")
+                .put(PRICING, "DE", dramaId).then().statusCode(400).contentType("application/problem+json");
+
+        assertThat(pricingEvents(dramaId)).isEqualTo(events);
+        assertThat(auditEntries(dramaId)).isEqualTo(audit);
+        given().auth().oauth2(token("ops-eu")).get(PRICING, "DE", dramaId).then().statusCode(200)
+                .body("source", equalTo("TIER")).body("override", nullValue());
+
+        // A drama billing never priced, a country the drama is not licensed in, an id that is no id: 404.
+        override("ops-eu", "DE", UUID.randomUUID().toString(), OVERRIDE).statusCode(404).contentType("application/problem+json");
+        override("ops-eu", "FR", dramaId, OVERRIDE).statusCode(404);
+        override("ops-eu", "DE", "not-a-uuid", OVERRIDE).statusCode(404);
+        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "FR", dramaId).then().statusCode(404);
+        given().auth().oauth2(token("ops-eu")).queryParam("size", 0).queryParam("page", "x")
+                .get(PRICING + "/audit", "DE", dramaId).then().statusCode(422)
+                .body("errors.field", equalTo(List.of("page", "size")));
+    }
+
+    private static ValidatableResponse override(String user, String region, String dramaId, String body) {
+        return given().auth().oauth2(token(user)).contentType(ContentType.JSON).body(body)
+                .put(PRICING, region, dramaId).then();
+    }
+
+    private static Map<String, Map<String, Object>> pricesByRegion(String dramaId) {
+        List<Map<String, Object>> rows = given().auth().oauth2(token("admin"))
+                .get("/api/v1/billing/dramas/{id}/prices", dramaId).then().statusCode(200).extract().jsonPath().getList("$");
+        return rows.stream().collect(Collectors.toMap(row -> (String) row.get("region"), row -> row));
+    }
+}
