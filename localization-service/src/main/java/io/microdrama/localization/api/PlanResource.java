@@ -30,7 +30,7 @@ public class PlanResource {
     }
 
     public record RegionPlanView(String region, long dramaVersion, List<String> requiredLanguages,
-            List<String> missingLanguages, boolean ready, boolean closed) {
+            List<String> missingLanguages, List<String> availableLanguages, boolean ready, boolean closed) {
     }
 
     public record PlanView(String dramaId, List<RegionPlanView> regions) {
@@ -45,7 +45,7 @@ public class PlanResource {
                     List<RegionPlanView> visible = plans.stream()
                             .filter(plan -> caller.mayReadStudio(plan.studioId) || caller.coversRegion(plan.key.region()))
                             .map(plan -> new RegionPlanView(plan.key.region(), plan.dramaVersion, plan.requiredLanguages,
-                                    plan.missingLanguages, plan.ready, plan.closed))
+                                    plan.missingLanguages, plan.availableLanguages, plan.ready, plan.closed))
                             .toList();
                     if (visible.isEmpty()) {
                         throw ProblemException.notFound("Localization plan of drama " + dramaId);

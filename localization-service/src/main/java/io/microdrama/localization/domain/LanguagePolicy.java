@@ -1,5 +1,7 @@
 package io.microdrama.localization.domain;
 
+import io.microdrama.contracts.regions.RegionGroups;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,51 +10,112 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which subtitle languages a country's storefront needs. The drama's original language is served by its audio,
- * so it never needs a subtitle; a language counts as served when its primary subtag matches (es serves es-419).
- * A country missing from the policy falls back to English, the platform's lingua franca.
+ * Which subtitle languages a country's storefront needs, at one policy version. Entries are kept per country and
+ * per region group (EU, LATAM, ...): a country's own entry wins, else the entry of the first group it belongs to
+ * (in the platform's group order, see {@link RegionGroups}), else English, the platform's lingua franca.
+ * <p>
+ * The drama's original language is served by its audio, so it never needs a subtitle; a language counts as served
+ * when its primary subtag matches (English audio serves {@code en}, Spanish audio serves {@code es-419}).
  */
 public final class LanguagePolicy {
 
-    static final List<String> FALLBACK = List.of("en");
+    public static final String RESOURCE = "/reference/region-languages.csv";
+    /** What a country gets when neither it nor any of its groups has an entry. */
+    public static final List<String> FALLBACK = List.of("en");
+    /** Name of the fallback in {@link Resolution#source()}. */
+    public static final String FALLBACK_SOURCE = "default";
 
+    private final long version;
     private final Map<String, List<String>> languagesByRegion;
 
-    public LanguagePolicy(Map<String, List<String>> languagesByRegion) {
+    public LanguagePolicy(long version, Map<String, List<String>> languagesByRegion) {
+        this.version = version;
         this.languagesByRegion = Map.copyOf(languagesByRegion);
     }
 
-    public static LanguagePolicy shipped() {
-        try (InputStream in = LanguagePolicy.class.getResourceAsStream("/reference/region-languages.csv");
+    /** Where a country's languages come from: its own entry, a group's entry or the fallback. */
+    public record Resolution(String country, List<String> languages, String source) {
+    }
+
+    /** The entries shipped with the service, in file order (the seed of policy version 1). */
+    public static Map<String, List<String>> shippedEntries() {
+        try (InputStream in = LanguagePolicy.class.getResourceAsStream(RESOURCE);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            Map<String, List<String>> policy = new LinkedHashMap<>();
+            Map<String, List<String>> entries = new LinkedHashMap<>();
             reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("region,"))
                     .forEach(line -> {
                         String[] columns = line.split(",", 2);
-                        policy.put(columns[0].trim(), List.of(columns[1].trim().split("\\s+")));
+                        String region = columns[0].strip();
+                        List<String> languages = List.of(columns[1].strip().split("\\s+"));
+                        List<String> problems = problems(region, languages);
+                        if (!problems.isEmpty()) {
+                            throw new IllegalStateException(RESOURCE + ": " + String.join("; ", problems));
+                        }
+                        if (entries.put(region, languages) != null) {
+                            throw new IllegalStateException(RESOURCE + ": region " + region + " appears twice");
+                        }
                     });
-            return new LanguagePolicy(policy);
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public List<String> requiredLanguages(String region, String originalLanguage) {
-        String original = primary(originalLanguage);
-        return languagesByRegion.getOrDefault(region, FALLBACK).stream()
-                .filter(language -> !primary(language).equals(original))
-                .toList();
+    /** What is wrong with an entry (empty when it is valid): known region, canonical and distinct language tags. */
+    public static List<String> problems(String region, List<String> languages) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (!RegionGroups.isKnown(region)) {
+            problems.add("'" + region + "' is neither an ISO 3166-1 country nor a region group " + RegionGroups.groups().keySet());
+        }
+        if (languages == null || languages.isEmpty()) {
+            problems.add(region + ": at least one language is needed");
+            return problems;
+        }
+        for (String language : languages) {
+            String canonical = LanguageTags.canonical(language).orElse(null);
+            if (canonical == null) {
+                problems.add(region + ": '" + language + "' is not a BCP 47 language tag");
+            } else if (!canonical.equals(language)) {
+                problems.add(region + ": write '" + language + "' as '" + canonical + "'");
+            }
+        }
+        if (languages.stream().distinct().count() != languages.size()) {
+            problems.add(region + ": a language is listed twice");
+        }
+        return problems;
     }
 
-    public Map<String, List<String>> asMap() {
+    public long version() {
+        return version;
+    }
+
+    /** Entries as stored, countries and groups. */
+    public Map<String, List<String>> entries() {
         return languagesByRegion;
     }
 
-    private static String primary(String tag) {
-        return Locale.forLanguageTag(tag).getLanguage();
+    public Resolution resolve(String country) {
+        List<String> own = languagesByRegion.get(country);
+        if (own != null) {
+            return new Resolution(country, own, country);
+        }
+        for (String group : RegionGroups.groupsOf(country)) {
+            List<String> languages = languagesByRegion.get(group);
+            if (languages != null) {
+                return new Resolution(country, languages, group);
+            }
+        }
+        return new Resolution(country, FALLBACK, FALLBACK_SOURCE);
+    }
+
+    /** Subtitle languages a drama with this original language needs in the country, in display order. */
+    public List<String> requiredLanguages(String country, String originalLanguage) {
+        String original = LanguageTags.primary(originalLanguage);
+        return resolve(country).languages().stream()
+                .filter(language -> !LanguageTags.primary(language).equals(original))
+                .toList();
     }
 }

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The localization plan of one (drama, region) for the latest drama version seen. */
+/**
+ * The localization plan of one (drama, region) for the latest drama version seen. Its readiness columns hold what
+ * was last emitted for it, so a recomputation that changes nothing emits nothing.
+ */
 @Entity
 @Table(name = "region_plan")
 public class RegionPlan {
@@ -34,6 +37,9 @@ public class RegionPlan {
     @Convert(converter = StringListColumn.class)
     @Column(name = "missing_languages")
     public List<String> missingLanguages;
+    @Convert(converter = StringListColumn.class)
+    @Column(name = "available_languages")
+    public List<String> availableLanguages;
     public boolean ready;
     public boolean closed;
     @Column(name = "updated_at")
@@ -46,22 +52,48 @@ public class RegionPlan {
     public static RegionPlan of(UUID dramaId, String region) {
         RegionPlan plan = new RegionPlan();
         plan.key = new Key(dramaId, region);
+        plan.requiredLanguages = List.of();
+        plan.missingLanguages = List.of();
+        plan.availableLanguages = List.of();
         return plan;
     }
 
     /**
-     * Re-plans for a drama version. Subtitle tracks are not yet counted here, so every required language is
-     * missing until accepted tracks cover every episode (subtitle ingest builds on this).
+     * Plans the region for a (possibly new) drama version and applies the readiness computed for it. Returns true
+     * when catalog must hear about it: always for a new version or a reopened plan (catalog needs an answer per
+     * version), otherwise only when required, missing or available languages or readiness changed.
      */
-    public void planFor(long version, String studio, String original, int episodes, List<String> required, Instant now) {
+    public boolean planFor(long version, String studio, String original, int episodes, Readiness readiness, Instant now) {
+        boolean newVersion = dramaVersion != version || closed || studioId == null;
         dramaVersion = version;
         studioId = studio;
         originalLanguage = original;
         episodeCount = episodes;
-        requiredLanguages = List.copyOf(required);
-        missingLanguages = List.copyOf(required);
-        ready = missingLanguages.isEmpty();
         closed = false;
-        updatedAt = now;
+        return apply(readiness, now) || newVersion;
+    }
+
+    /** Applies a recomputed readiness for the same drama version; true when it differs from what was emitted. */
+    public boolean apply(Readiness readiness, Instant now) {
+        boolean changed = !readiness.requiredLanguages().equals(requiredLanguages)
+                || !readiness.missingLanguages().equals(missingLanguages)
+                || !readiness.availableLanguages().equals(availableLanguages)
+                || readiness.ready() != ready;
+        requiredLanguages = readiness.requiredLanguages();
+        missingLanguages = readiness.missingLanguages();
+        availableLanguages = readiness.availableLanguages();
+        ready = readiness.ready();
+        if (changed) {
+            updatedAt = now;
+        }
+        return changed;
+    }
+
+    /** No longer planned (drama withdrawn, or the region is no longer licensed): nothing more is emitted for it. */
+    public void close(Instant now) {
+        if (!closed) {
+            closed = true;
+            updatedAt = now;
+        }
     }
 }

@@ -1,17 +1,22 @@
 package io.microdrama.localization.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.microdrama.contracts.CloudEventTypes;
-import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.contracts.events.DramaWithdrawn;
-import io.microdrama.contracts.events.ReadinessChanged;
+import io.microdrama.localization.domain.EpisodeSpan;
 import io.microdrama.localization.domain.LanguagePolicy;
+import io.microdrama.localization.domain.LocalizedDrama;
+import io.microdrama.localization.domain.Planner;
+import io.microdrama.localization.domain.Readiness;
 import io.microdrama.localization.domain.RegionPlan;
+import io.microdrama.localization.domain.TrackQualityControl;
+import io.microdrama.localization.persistence.DramaRepository;
+import io.microdrama.localization.persistence.PolicyRepository;
+import io.microdrama.localization.persistence.TrackRepository;
+import io.microdrama.support.inbox.CatalogDramaEvents;
 import io.microdrama.support.inbox.IdempotentConsumer;
 import io.microdrama.support.inbox.IncomingEvent;
-import io.microdrama.support.inbox.CatalogDramaEvents;
-import io.microdrama.support.outbox.Outbox;
+import io.microdrama.support.inbox.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,19 +24,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What happens when catalog's drama events arrive.
+ * What happens when catalog's drama events arrive (each at most once, through the inbox).
  * <ul>
- * <li>{@code drama.published}: each licensed country gets a plan with its required subtitle languages, and its
- * readiness is emitted through the outbox (catalog needs an answer for every new version). Countries no longer
- * licensed have their plan closed. A version older than the one planned changes nothing.</li>
- * <li>{@code drama.withdrawn}: every plan of the drama is closed; nothing more is emitted for it.</li>
+ * <li>{@code drama.published}: the drama's snapshot (owner, external id, original language, episodes with lengths)
+ * replaces the one kept. Tracks of episodes whose length changed are QC'd again (a cue may now run past the end).
+ * Each licensed country is planned with the languages the current policy requires, readiness is computed from the
+ * accepted tracks, and a readiness event is appended to the outbox for every country: catalog needs an answer for
+ * each new version. For the same version again, only a changed result is emitted. Countries no longer licensed
+ * have their plan closed. A version older than the one kept, or not newer than a withdrawal, changes nothing.</li>
+ * <li>{@code drama.withdrawn}: the drama and every plan of it are closed; nothing more is emitted for it and
+ * uploads are refused.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -40,16 +53,23 @@ public class DramaEventsHandler {
     static final String CONSUMER = "localization.catalog-dramas";
 
     private final IdempotentConsumer consumer;
-    private final Outbox outbox;
     private final ObjectMapper json;
-    private final LanguagePolicy policy;
+    private final DramaRepository dramas;
+    private final TrackRepository tracks;
+    private final PolicyRepository policies;
+    private final Planner planner;
+    private final TrackQualityControl qualityControl;
     private final Clock clock;
 
-    public DramaEventsHandler(IdempotentConsumer consumer, Outbox outbox, ObjectMapper json, LanguagePolicy policy, Clock clock) {
+    public DramaEventsHandler(IdempotentConsumer consumer, ObjectMapper json, DramaRepository dramas, TrackRepository tracks,
+            PolicyRepository policies, Planner planner, TrackQualityControl qualityControl, Clock clock) {
         this.consumer = consumer;
-        this.outbox = outbox;
         this.json = json;
-        this.policy = policy;
+        this.dramas = dramas;
+        this.tracks = tracks;
+        this.policies = policies;
+        this.planner = planner;
+        this.qualityControl = qualityControl;
         this.clock = clock;
     }
 
@@ -63,46 +83,84 @@ public class DramaEventsHandler {
                 published -> planPublished(session, published), withdrawn -> closeWithdrawn(session, withdrawn));
     }
 
-    private Uni<Void> planPublished(Mutiny.Session session, DramaPublished drama) {
-        UUID dramaId = UUID.fromString(drama.dramaId());
-        return plansOf(session, dramaId).flatMap(existing -> {
-            if (existing.values().stream().anyMatch(plan -> plan.dramaVersion > drama.dramaVersion())) {
-                return Uni.createFrom().voidItem(); // a newer version was planned already
-            }
-            List<RegionPlan> plans = drama.licences().stream().map(DramaPublished.Licence::region).distinct().map(region -> {
-                RegionPlan plan = existing.getOrDefault(region, RegionPlan.of(dramaId, region));
-                plan.planFor(drama.dramaVersion(), drama.studioId(), drama.originalLanguage(), drama.episodes().size(),
-                        policy.requiredLanguages(region, drama.originalLanguage()), clock.instant());
-                return plan;
-            }).toList();
-            existing.values().stream().filter(plan -> !plans.contains(plan)).forEach(plan -> plan.closed = true);
-            return session.persistAll(plans.stream().filter(plan -> !existing.containsValue(plan)).toArray())
-                    .chain(() -> outbox.appendAll(session, plans.stream().map(this::readiness).toList()));
-        });
+    private Uni<Void> planPublished(Mutiny.Session session, DramaPublished published) {
+        UUID dramaId = dramaId(published.dramaId());
+        Instant now = clock.instant();
+        return policies.lockShared(session)
+                .chain(() -> dramas.findForUpdate(session, dramaId))
+                .flatMap(existing -> {
+                    if (existing != null && existing.isStale(published.dramaVersion())) {
+                        return Uni.createFrom().voidItem(); // a newer version was planned, or the drama was withdrawn
+                    }
+                    LocalizedDrama drama = existing != null ? existing : LocalizedDrama.of(dramaId);
+                    Map<Integer, Long> lengthsBefore = existing == null ? Map.of() : existing.episodes.stream()
+                            .collect(Collectors.toMap(EpisodeSpan::number, EpisodeSpan::durationMs));
+                    drama.apply(published, now);
+                    Uni<Void> stored = existing == null ? session.persist(drama) : Uni.createFrom().voidItem();
+                    return stored
+                            .chain(() -> recheckResizedEpisodes(session, drama, lengthsBefore, now))
+                            .chain(() -> policies.current(session))
+                            .flatMap(policy -> plan(session, drama, published, policy, now));
+                });
     }
 
-    private Uni<Void> closeWithdrawn(Mutiny.Session session, DramaWithdrawn withdrawn) {
-        return plansOf(session, UUID.fromString(withdrawn.dramaId()))
-                .invoke(plans -> plans.values().stream()
-                        .filter(plan -> plan.dramaVersion <= withdrawn.dramaVersion())
-                        .forEach(plan -> {
-                            plan.closed = true;
-                            plan.updatedAt = clock.instant();
-                        }))
+    private Uni<Void> recheckResizedEpisodes(Mutiny.Session session, LocalizedDrama drama, Map<Integer, Long> lengthsBefore,
+            Instant now) {
+        List<Integer> resized = drama.episodes.stream()
+                .filter(episode -> lengthsBefore.containsKey(episode.number())
+                        && lengthsBefore.get(episode.number()) != episode.durationMs())
+                .map(EpisodeSpan::number).toList();
+        return tracks.ofEpisodes(session, drama.id, resized)
+                .invoke(found -> found.forEach(track -> track.recheck(qualityControl.check(track.document, track.key.language(),
+                        drama.episode(track.key.episode()).orElseThrow()), now)))
+                // the accepted-tracks query below must see the new verdicts
+                .call(found -> found.isEmpty() ? Uni.createFrom().voidItem() : session.flush())
                 .replaceWithVoid();
     }
 
-    private Uni<Map<String, RegionPlan>> plansOf(Mutiny.Session session, UUID dramaId) {
-        return session.createSelectionQuery("from RegionPlan where key.dramaId = :drama", RegionPlan.class)
-                .setParameter("drama", dramaId).getResultList()
-                .map(list -> list.stream().collect(Collectors.toMap(plan -> plan.key.region(), Function.identity())));
+    private Uni<Void> plan(Mutiny.Session session, LocalizedDrama drama, DramaPublished published, LanguagePolicy policy,
+            Instant now) {
+        return dramas.plansOf(session, drama.id).flatMap(existingPlans -> tracks.accepted(session, drama.id).flatMap(accepted -> {
+            Map<String, RegionPlan> byRegion = existingPlans.stream()
+                    .collect(Collectors.toMap(plan -> plan.key.region(), Function.identity()));
+            Set<String> licensed = published.licences().stream().map(DramaPublished.Licence::region)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            List<RegionPlan> created = new ArrayList<>();
+            List<RegionPlan> toEmit = new ArrayList<>();
+            for (String region : licensed) {
+                RegionPlan plan = byRegion.get(region);
+                if (plan == null) {
+                    plan = RegionPlan.of(drama.id, region);
+                    created.add(plan);
+                }
+                Readiness readiness = Readiness.of(policy.requiredLanguages(region, drama.originalLanguage),
+                        drama.episodeNumbers(), accepted);
+                if (plan.planFor(drama.dramaVersion, drama.studioId, drama.originalLanguage, drama.episodes.size(),
+                        readiness, now)) {
+                    toEmit.add(plan);
+                }
+            }
+            existingPlans.stream().filter(plan -> !licensed.contains(plan.key.region())).forEach(plan -> plan.close(now));
+            return session.persistAll(created.toArray()).chain(() -> planner.emit(session, toEmit)).replaceWithVoid();
+        }));
     }
 
-    private Outbox.Pending readiness(RegionPlan plan) {
-        List<String> available = plan.requiredLanguages.stream().filter(l -> !plan.missingLanguages.contains(l)).toList();
-        ReadinessChanged readiness = new ReadinessChanged(plan.key.dramaId().toString(), plan.dramaVersion, plan.key.region(),
-                plan.ready, plan.requiredLanguages, plan.missingLanguages, available, clock.instant());
-        return new Outbox.Pending(Topics.LOCALIZATION_READINESS, "drama", plan.key.dramaId().toString(),
-                CloudEventTypes.READINESS_CHANGED, readiness);
+    private Uni<Void> closeWithdrawn(Mutiny.Session session, DramaWithdrawn withdrawn) {
+        Instant now = clock.instant();
+        return dramas.findForUpdate(session, dramaId(withdrawn.dramaId())).flatMap(drama -> {
+            if (drama == null || withdrawn.dramaVersion() < drama.dramaVersion) {
+                return Uni.createFrom().voidItem(); // never published here, or published again after this withdrawal
+            }
+            drama.withdraw(withdrawn.dramaVersion(), now);
+            return dramas.plansOf(session, drama.id).invoke(plans -> plans.forEach(plan -> plan.close(now))).replaceWithVoid();
+        });
+    }
+
+    private static UUID dramaId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PoisonMessageException("dramaId is not a UUID: " + id);
+        }
     }
 }

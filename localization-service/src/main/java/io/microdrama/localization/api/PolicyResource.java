@@ -1,0 +1,164 @@
+package io.microdrama.localization.api;
+
+import io.microdrama.contracts.regions.RegionGroups;
+import io.microdrama.localization.domain.LanguagePolicy;
+import io.microdrama.localization.domain.PolicyService;
+import io.microdrama.localization.persistence.PolicyChangeRow;
+import io.microdrama.localization.persistence.PolicyRepository;
+import io.microdrama.support.problem.Problem.FieldError;
+import io.microdrama.support.problem.ProblemException;
+import io.microdrama.support.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The region -> subtitle languages policy (admins only). Reads carry the policy version as ETag; a change may send
+ * it back in If-Match to be refused (412) if someone else changed the policy meanwhile.
+ */
+@Path("/api/v1/localization/policy")
+@RolesAllowed(Caller.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+
+    private final PolicyService service;
+    private final PolicyRepository policies;
+    private final Mutiny.SessionFactory sessions;
+    private final Caller caller;
+
+    public PolicyResource(PolicyService service, PolicyRepository policies, Mutiny.SessionFactory sessions, Caller caller) {
+        this.service = service;
+        this.policies = policies;
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    public enum Kind { COUNTRY, GROUP }
+
+    public record Entry(String region, Kind kind, List<String> languages) {
+    }
+
+    public record PolicyView(long version, List<String> fallback, List<Entry> entries) {
+    }
+
+    /** A country's effective languages and where they come from (its own entry, a group, or the fallback). */
+    public record RegionView(long version, String region, Kind kind, List<String> languages, String source) {
+    }
+
+    public record LanguagesRequest(List<String> languages) {
+    }
+
+    public record ChangeView(long version, Instant changedAt, String changedBy, String region, List<String> languages,
+            String note) {
+    }
+
+    @GET
+    public Uni<Response> policy() {
+        return service.current().map(policy -> Response.ok(new PolicyView(policy.version(), LanguagePolicy.FALLBACK,
+                policy.entries().entrySet().stream()
+                        .map(entry -> new Entry(entry.getKey(), kind(entry.getKey()), entry.getValue()))
+                        .sorted(java.util.Comparator.comparing(Entry::kind).thenComparing(Entry::region))
+                        .toList())).tag(etag(policy.version())).build());
+    }
+
+    @GET
+    @Path("/regions/{region}")
+    public Uni<Response> region(@PathParam("region") String region) {
+        requireKnown(region);
+        return service.current().map(policy -> {
+            RegionView view;
+            if (RegionGroups.isGroup(region)) {
+                List<String> languages = policy.entries().get(region);
+                if (languages == null) {
+                    throw ProblemException.notFound("Policy entry for group " + region);
+                }
+                view = new RegionView(policy.version(), region, Kind.GROUP, languages, region);
+            } else {
+                LanguagePolicy.Resolution resolution = policy.resolve(region);
+                view = new RegionView(policy.version(), region, Kind.COUNTRY, resolution.languages(), resolution.source());
+            }
+            return Response.ok(view).tag(etag(policy.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("/regions/{region}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> set(@PathParam("region") String region, @HeaderParam("If-Match") String ifMatch,
+            LanguagesRequest request) {
+        if (request == null || request.languages() == null) {
+            throw ProblemException.invalid(List.of(new FieldError("languages", "a list of BCP 47 tags is required")));
+        }
+        return service.set(region, request.languages(), caller.name(), version(ifMatch)).map(this::answer);
+    }
+
+    @DELETE
+    @Path("/regions/{region}")
+    public Uni<Response> remove(@PathParam("region") String region, @HeaderParam("If-Match") String ifMatch) {
+        requireKnown(region);
+        return service.remove(region, caller.name(), version(ifMatch)).map(this::answer);
+    }
+
+    @GET
+    @Path("/changes")
+    public Uni<List<ChangeView>> changes(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new ProblemException(400, "Bad Request", "page must be >= 0 and size between 1 and 200");
+        }
+        return sessions.withTransaction(session -> policies.current(session)
+                .chain(() -> policies.history(session, page * size, size)))
+                .map(rows -> rows.stream().map(PolicyResource::view).toList());
+    }
+
+    private Response answer(PolicyService.ChangeResult result) {
+        return Response.ok(result).tag(etag(result.version())).build();
+    }
+
+    private static ChangeView view(PolicyChangeRow row) {
+        return new ChangeView(row.version, row.changedAt, row.changedBy, row.region,
+                row.languages == null ? null : Arrays.asList(row.languages.split(" ")), row.note);
+    }
+
+    private static Kind kind(String region) {
+        return RegionGroups.isGroup(region) ? Kind.GROUP : Kind.COUNTRY;
+    }
+
+    private static void requireKnown(String region) {
+        if (!RegionGroups.isKnown(region)) {
+            throw ProblemException.notFound("Region '" + region + "'");
+        }
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "Precondition Failed", "If-Match must be a policy ETag returned by this API");
+        }
+    }
+}

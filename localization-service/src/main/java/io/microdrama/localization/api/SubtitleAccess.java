@@ -1,0 +1,84 @@
+package io.microdrama.localization.api;
+
+import io.microdrama.localization.domain.LanguageTags;
+import io.microdrama.localization.domain.LocalizedDrama;
+import io.microdrama.localization.domain.RegionPlan;
+import io.microdrama.localization.domain.TrackService;
+import io.microdrama.support.problem.ProblemException;
+import io.microdrama.support.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Who may touch which subtitle track, from the token: admins everything; a studio its own dramas (any other drama
+ * does not exist for it: 404, never 403); a localizer the languages of its {@code languages} claim (a tag or a
+ * more specific one: {@code es} covers {@code es-419}) on any drama; ops read the dramas planned in their regions.
+ */
+@RequestScoped
+public class SubtitleAccess {
+
+    private final Caller caller;
+
+    public SubtitleAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** Upload: admin, the owning studio, or a localizer for the language. Returns the role the caller acts in. */
+    public TrackService.Access upload(String language) {
+        return (drama, plans) -> {
+            if (caller.isAdmin()) {
+                return Caller.ADMIN;
+            }
+            if (caller.mayReadStudio(drama.studioId)) {
+                return Caller.STUDIO;
+            }
+            if (caller.hasRole(Caller.LOCALIZER)) {
+                requireLanguage(language);
+                return Caller.LOCALIZER;
+            }
+            throw notFound(drama);
+        };
+    }
+
+    /** Read one track: as upload, plus ops whose regions include a region the drama is (or was) planned in. */
+    public TrackService.Access read(String language) {
+        return (drama, plans) -> {
+            if (caller.isAdmin() || caller.mayReadStudio(drama.studioId) || coversAPlannedRegion(plans)) {
+                return "reader";
+            }
+            if (caller.hasRole(Caller.LOCALIZER)) {
+                requireLanguage(language);
+                return Caller.LOCALIZER;
+            }
+            throw notFound(drama);
+        };
+    }
+
+    /** Which tracks of a drama the caller may list; throws 404 when none could ever be visible. */
+    public Predicate<String> listableLanguages(LocalizedDrama drama, List<RegionPlan> plans) {
+        if (caller.isAdmin() || caller.mayReadStudio(drama.studioId) || coversAPlannedRegion(plans)) {
+            return language -> true;
+        }
+        if (caller.hasRole(Caller.LOCALIZER)) {
+            return language -> LanguageTags.covers(caller.languages(), language);
+        }
+        throw notFound(drama);
+    }
+
+    private boolean coversAPlannedRegion(List<RegionPlan> plans) {
+        return caller.hasRole(Caller.OPS) && plans.stream().anyMatch(plan -> caller.coversRegion(plan.key.region()));
+    }
+
+    private void requireLanguage(String language) {
+        if (!LanguageTags.covers(caller.languages(), language)) {
+            throw ProblemException.forbidden("Your token's languages " + caller.languages().stream().sorted().toList()
+                    + " do not include " + language);
+        }
+    }
+
+    private static ProblemException notFound(LocalizedDrama drama) {
+        return ProblemException.notFound("Drama " + drama.id);
+    }
+}

@@ -1,0 +1,95 @@
+package io.microdrama.localization.api;
+
+import io.microdrama.contracts.regions.RegionGroups;
+import io.microdrama.localization.domain.LanguageTags;
+import io.microdrama.localization.domain.TrackService;
+import io.microdrama.localization.domain.subtitle.QcVerdict;
+import io.microdrama.localization.persistence.TrackRepository;
+import io.microdrama.localization.persistence.TrackRepository.TaskScope;
+import io.microdrama.support.problem.Problem.FieldError;
+import io.microdrama.support.problem.ProblemException;
+import io.microdrama.support.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Open subtitle work: for each open plan, every episode whose track in a required language is missing or failed QC,
+ * one item per (drama, episode, language) with the regions waiting for it. A localizer sees its languages, ops their
+ * regions, admins everything.
+ */
+@Path("/api/v1/localization/tasks")
+@RolesAllowed({ Caller.LOCALIZER, Caller.OPS, Caller.ADMIN })
+@Produces(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final Mutiny.SessionFactory sessions;
+    private final TrackRepository tracks;
+    private final Caller caller;
+
+    public TaskResource(Mutiny.SessionFactory sessions, TrackRepository tracks, Caller caller) {
+        this.sessions = sessions;
+        this.tracks = tracks;
+        this.caller = caller;
+    }
+
+    /** Why an episode needs work: no track yet, or the latest upload failed QC. */
+    public enum Reason { MISSING, QC_FAILED }
+
+    public record Task(String dramaId, String studioId, int episode, String language, List<String> regions, Reason reason,
+            Long revision, Integer errorCount) {
+    }
+
+    public record TaskPage(int page, int size, long total, List<Task> items) {
+    }
+
+    @GET
+    public Uni<TaskPage> tasks(@QueryParam("language") String language, @QueryParam("region") String region,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ProblemException(400, "Bad Request", "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE,
+                    List.of(new FieldError(page < 0 ? "page" : "size", "out of range")));
+        }
+        String languageFilter = language == null || language.isBlank() ? null : TrackService.requireLanguage(language);
+        String regionFilter = region == null || region.isBlank() ? null : requireCountry(region);
+        boolean everything = caller.isAdmin();
+        boolean localizer = caller.hasRole(Caller.LOCALIZER);
+        boolean ops = caller.hasRole(Caller.OPS);
+        Set<String> regions = ops ? caller.regions() : Set.of();
+        if (!everything && languageFilter != null && !ops && !LanguageTags.covers(caller.languages(), languageFilter)) {
+            throw ProblemException.forbidden("Your token's languages do not include " + languageFilter);
+        }
+        if (!everything && regionFilter != null && !localizer && !regions.contains(regionFilter)) {
+            throw ProblemException.forbidden("Your token's regions do not include " + regionFilter);
+        }
+        return sessions.withSession(session -> (localizer && !everything ? tracks.openRequiredLanguages(session)
+                        : Uni.createFrom().item(List.<String>of()))
+                .map(open -> new TaskScope(everything,
+                        open.stream().filter(required -> LanguageTags.covers(caller.languages(), required)).toList(), regions))
+                .flatMap(scope -> tracks.tasks(session, scope, languageFilter, regionFilter, page * size, size)))
+                .map(result -> new TaskPage(page, size, result.total(), result.rows().stream()
+                        .map(row -> new Task(row.dramaId().toString(), row.studioId(), row.episode(), row.language(),
+                                row.regions(), row.status() == QcVerdict.QC_FAILED ? Reason.QC_FAILED : Reason.MISSING,
+                                row.revision(), row.errorCount()))
+                        .toList()));
+    }
+
+    private static String requireCountry(String region) {
+        if (!RegionGroups.isCountry(region)) {
+            throw new ProblemException(400, "Bad Request", "region must be an ISO 3166-1 alpha-2 country such as DE",
+                    List.of(new FieldError("region", "'" + region + "' is not a country code")));
+        }
+        return region;
+    }
+}

@@ -1,0 +1,148 @@
+package io.microdrama.localization.domain;
+
+import io.microdrama.contracts.regions.RegionGroups;
+import io.microdrama.localization.persistence.DramaRepository;
+import io.microdrama.localization.persistence.PolicyEntryRow;
+import io.microdrama.localization.persistence.PolicyRepository;
+import io.microdrama.support.problem.Problem.FieldError;
+import io.microdrama.support.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Admin changes of the region -> language policy. Each change is one new policy version, logged, and re-plans the
+ * open plans of the countries it affects in the same transaction: their required languages follow the new policy,
+ * and readiness is emitted where the result changed (same drama version, so catalog applies it).
+ */
+@ApplicationScoped
+public class PolicyService {
+
+    private final Mutiny.SessionFactory sessions;
+    private final PolicyRepository policies;
+    private final DramaRepository dramas;
+    private final Planner planner;
+    private final Clock clock;
+
+    public PolicyService(Mutiny.SessionFactory sessions, PolicyRepository policies, DramaRepository dramas, Planner planner,
+            Clock clock) {
+        this.sessions = sessions;
+        this.policies = policies;
+        this.dramas = dramas;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    /**
+     * @param version        the policy version after the change (unchanged when the request changed nothing)
+     * @param changed        false when the entry already was exactly this
+     * @param plansReplanned open plans whose region the change affects
+     * @param readinessEvents readiness events appended because a plan's result changed
+     */
+    public record ChangeResult(long version, String region, List<String> languages, boolean changed, int plansReplanned,
+            int readinessEvents) {
+    }
+
+    public Uni<LanguagePolicy> current() {
+        return sessions.withTransaction(policies::current);
+    }
+
+    /** Sets a region's languages; {@code expectedVersion} (from If-Match) guards against a concurrent change. */
+    public Uni<ChangeResult> set(String region, List<String> languages, String changedBy, Long expectedVersion) {
+        List<String> problems = LanguagePolicy.problems(region, languages);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems.stream().map(problem -> new FieldError(
+                    problem.startsWith("'" + region + "'") ? "region" : "languages", problem)).toList());
+        }
+        return change(region, languages, changedBy, expectedVersion);
+    }
+
+    /** Removes a region's own entry: its countries fall back to their group's entry, or to English. */
+    public Uni<ChangeResult> remove(String region, String changedBy, Long expectedVersion) {
+        return change(region, null, changedBy, expectedVersion);
+    }
+
+    private Uni<ChangeResult> change(String region, List<String> languages, String changedBy, Long expectedVersion) {
+        Instant now = clock.instant();
+        return sessions.withTransaction(session -> policies.lockExclusive(session)
+                .chain(() -> policies.current(session))
+                .flatMap(policy -> {
+                    if (expectedVersion != null && expectedVersion != policy.version()) {
+                        throw new ProblemException(412, "Precondition Failed", "The policy is at version " + policy.version()
+                                + ", not " + expectedVersion + "; read it again and retry");
+                    }
+                    List<String> before = policy.entries().get(region);
+                    if (languages == null && before == null) {
+                        throw ProblemException.notFound("Policy entry for " + region);
+                    }
+                    if (languages != null && languages.equals(before)) {
+                        return Uni.createFrom().item(new ChangeResult(policy.version(), region, languages, false, 0, 0));
+                    }
+                    long version = policy.version() + 1;
+                    Map<String, List<String>> entries = new LinkedHashMap<>(policy.entries());
+                    if (languages == null) {
+                        entries.remove(region);
+                    } else {
+                        entries.put(region, List.copyOf(languages));
+                    }
+                    LanguagePolicy changed = new LanguagePolicy(version, entries);
+                    return store(session, region, languages, version)
+                            .chain(() -> policies.appendChange(session, version, region, languages, changedBy, null, now))
+                            .chain(() -> replan(session, affectedCountries(region), changed))
+                            .map(counts -> new ChangeResult(version, region,
+                                    languages == null ? changed.resolve(region).languages() : languages, true, counts[0], counts[1]));
+                }));
+    }
+
+    private Uni<Void> store(Mutiny.Session session, String region, List<String> languages, long version) {
+        return policies.entry(session, region).flatMap(row -> {
+            if (languages == null) {
+                return session.remove(row);
+            }
+            if (row == null) {
+                return session.persist(PolicyEntryRow.of(region, languages, version));
+            }
+            row.languages = List.copyOf(languages);
+            row.version = version;
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private static Set<String> affectedCountries(String region) {
+        return RegionGroups.isGroup(region) ? Set.copyOf(RegionGroups.members(region)) : Set.of(region);
+    }
+
+    /** Re-plans the open plans in the countries, drama by drama (locked in id order); returns {plans, events}. */
+    private Uni<int[]> replan(Mutiny.Session session, Set<String> countries, LanguagePolicy policy) {
+        int[] counts = new int[2];
+        return dramas.withOpenPlansInForUpdate(session, countries).flatMap(locked -> {
+            if (locked.isEmpty()) {
+                return Uni.createFrom().item(counts);
+            }
+            Map<UUID, LocalizedDrama> byId = locked.stream().collect(Collectors.toMap(drama -> drama.id, drama -> drama));
+            return dramas.plansOf(session, byId.keySet()).flatMap(plans -> {
+                Map<UUID, List<RegionPlan>> affected = plans.stream()
+                        .filter(plan -> !plan.closed && countries.contains(plan.key.region()))
+                        .collect(Collectors.groupingBy(plan -> plan.key.dramaId(), LinkedHashMap::new, Collectors.toList()));
+                return Multi.createFrom().iterable(affected.entrySet())
+                        .onItem().transformToUniAndConcatenate(entry -> planner.afterPolicyChange(session,
+                                byId.get(entry.getKey()), entry.getValue(), policy).invoke(events -> {
+                                    counts[0] += entry.getValue().size();
+                                    counts[1] += events;
+                                }))
+                        .collect().last()
+                        .replaceWith(counts);
+            });
+        });
+    }
+}

@@ -1,0 +1,111 @@
+package io.microdrama.localization.domain;
+
+import io.microdrama.localization.domain.subtitle.QcReport;
+import io.microdrama.localization.domain.subtitle.QcVerdict;
+import io.microdrama.localization.domain.subtitle.SubtitleDocument;
+import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.microdrama.localization.persistence.JsonColumns;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The latest upload of one (drama, episode, language): the parsed document (normalised cues, deliverable as WebVTT
+ * or SRT), its QC report and verdict, who uploaded it and a hash of the body, so re-sending the same file is a no-op.
+ */
+@Entity
+@Table(name = "subtitle_track")
+public class SubtitleTrack {
+
+    @EmbeddedId
+    public Key key;
+    @Enumerated(EnumType.STRING)
+    public QcVerdict status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_format")
+    public SubtitleFormat sourceFormat;
+    @Convert(converter = JsonColumns.Document.class)
+    public SubtitleDocument document;
+    @Column(name = "cue_count")
+    public int cueCount;
+    @Convert(converter = JsonColumns.Report.class)
+    @Column(name = "qc_report")
+    public QcReport qcReport;
+    @Column(name = "error_count")
+    public int errorCount;
+    @Column(name = "warning_count")
+    public int warningCount;
+    @Column(name = "uploaded_by")
+    public String uploadedBy;
+    @Column(name = "uploaded_by_role")
+    public String uploadedByRole;
+    @Column(name = "body_sha256")
+    public String bodySha256;
+    @Column(name = "body_bytes")
+    public int bodyBytes;
+    public long revision;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Embeddable
+    public record Key(@Column(name = "drama_id") UUID dramaId, @Column(name = "episode_number") int episode,
+            String language) implements Serializable {
+    }
+
+    /** Who sent an upload, from the token: subject (user or service account) and the role it acted in. */
+    public record Uploader(String subject, String role) {
+    }
+
+    public static SubtitleTrack first(Key key, Instant now) {
+        SubtitleTrack track = new SubtitleTrack();
+        track.key = key;
+        track.createdAt = now;
+        return track;
+    }
+
+    public boolean sameBody(String sha256) {
+        return sha256.equals(bodySha256);
+    }
+
+    /**
+     * QC again against a changed episode (a re-published drama whose episode got shorter or longer). The upload is the
+     * same, so the revision stays; the verdict may change. Returns true when it did.
+     */
+    public boolean recheck(QcReport report, Instant now) {
+        boolean verdictChanged = report.verdict() != status;
+        status = report.verdict();
+        qcReport = report;
+        errorCount = report.errorCount();
+        warningCount = report.warningCount();
+        updatedAt = now;
+        return verdictChanged;
+    }
+
+    /** Replaces the track with a new upload: the next revision. */
+    public void replace(SubtitleDocument parsed, QcReport report, Uploader uploader, String sha256, int bytes, Instant now) {
+        status = report.verdict();
+        sourceFormat = parsed.format();
+        document = parsed;
+        cueCount = parsed.cues().size();
+        qcReport = report;
+        errorCount = report.errorCount();
+        warningCount = report.warningCount();
+        uploadedBy = uploader.subject();
+        uploadedByRole = uploader.role();
+        bodySha256 = sha256;
+        bodyBytes = bytes;
+        revision++;
+        updatedAt = now;
+    }
+}

@@ -1,0 +1,26 @@
+package io.microdrama.localization.domain;
+
+import io.microdrama.localization.config.SubtitleConfig;
+import io.microdrama.localization.domain.subtitle.QcContext;
+import io.microdrama.localization.domain.subtitle.QcReport;
+import io.microdrama.localization.domain.subtitle.QualityControl;
+import io.microdrama.localization.domain.subtitle.SubtitleDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** QC of a track against its episode: the episode's length, the configured frame rate and picture orientation. */
+@ApplicationScoped
+public class TrackQualityControl {
+
+    private final QualityControl qualityControl;
+    private final SubtitleConfig config;
+
+    public TrackQualityControl(QualityControl qualityControl, SubtitleConfig config) {
+        this.qualityControl = qualityControl;
+        this.config = config;
+    }
+
+    public QcReport check(SubtitleDocument document, String language, EpisodeSpan episode) {
+        Long durationMs = episode.durationMs() > 0 ? episode.durationMs() : null;
+        return qualityControl.check(document, new QcContext(language, config.frameRate(), durationMs, config.vertical()));
+    }
+}

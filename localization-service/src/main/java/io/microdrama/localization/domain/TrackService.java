@@ -1,0 +1,245 @@
+package io.microdrama.localization.domain;
+
+import io.microdrama.localization.domain.Readiness.AcceptedTrack;
+import io.microdrama.localization.domain.SubtitleTrack.Uploader;
+import io.microdrama.localization.domain.subtitle.QcReport;
+import io.microdrama.localization.domain.subtitle.QcVerdict;
+import io.microdrama.localization.domain.subtitle.SubtitleDecoder;
+import io.microdrama.localization.domain.subtitle.SubtitleDocument;
+import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.microdrama.localization.domain.subtitle.SubtitleIngest;
+import io.microdrama.localization.domain.subtitle.SubtitleRejectedException;
+import io.microdrama.localization.persistence.DramaRepository;
+import io.microdrama.localization.persistence.TrackRepository;
+import io.microdrama.support.problem.Problem.FieldError;
+import io.microdrama.support.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Uploading and reading subtitle tracks. An upload is decoded and parsed before any database work; then, in one
+ * transaction holding the drama's row lock, the caller's access is checked, the track stored (or left alone when the
+ * body is byte-identical to the stored one) and readiness recomputed, with events appended to the outbox.
+ * Anything refused throws a {@link ProblemException} before a write, so a refused upload stores nothing.
+ */
+@ApplicationScoped
+public class TrackService {
+
+    private final Mutiny.SessionFactory sessions;
+    private final DramaRepository dramas;
+    private final TrackRepository tracks;
+    private final Planner planner;
+    private final SubtitleDecoder decoder;
+    private final SubtitleIngest ingest;
+    private final TrackQualityControl qualityControl;
+    private final Clock clock;
+
+    public TrackService(Mutiny.SessionFactory sessions, DramaRepository dramas, TrackRepository tracks, Planner planner,
+            SubtitleDecoder decoder, SubtitleIngest ingest, TrackQualityControl qualityControl, Clock clock) {
+        this.sessions = sessions;
+        this.dramas = dramas;
+        this.tracks = tracks;
+        this.planner = planner;
+        this.decoder = decoder;
+        this.ingest = ingest;
+        this.qualityControl = qualityControl;
+        this.clock = clock;
+    }
+
+    /** How the caller names the drama: catalog's id, or the studio's own external id (studio taken from the token). */
+    public record DramaRef(UUID dramaId, String studioId, String externalId) {
+        public static DramaRef byId(UUID dramaId) {
+            return new DramaRef(dramaId, null, null);
+        }
+
+        public static DramaRef byExternalId(String studioId, String externalId) {
+            return new DramaRef(null, studioId, externalId);
+        }
+
+        String describe() {
+            return dramaId != null ? "Drama " + dramaId : "Drama '" + externalId + "'";
+        }
+    }
+
+    /** Decides whether the caller may act on the drama; throws a {@link ProblemException} (404/403) if not. */
+    @FunctionalInterface
+    public interface Access {
+        /** @return the role the caller acts in (recorded as the uploader's role) */
+        String check(LocalizedDrama drama, List<RegionPlan> plans);
+    }
+
+    public record Upload(int episode, String language, byte[] body, SubtitleFormat declaredFormat, String uploader) {
+    }
+
+    public record UploadResult(LocalizedDrama drama, SubtitleTrack track, boolean created, boolean changed) {
+    }
+
+    public record Found(LocalizedDrama drama, SubtitleTrack track) {
+    }
+
+    public record Listing(LocalizedDrama drama, List<TrackRepository.TrackSummary> tracks) {
+    }
+
+    /** A canonical language tag from a path, or a 400 naming the problem. */
+    public static String requireLanguage(String language) {
+        return LanguageTags.canonical(language).orElseThrow(() -> new ProblemException(400, "Bad Request",
+                "The language must be a BCP 47 tag such as de, pt-BR, es-419 or zh-Hant", List.of(new FieldError("language",
+                        "'" + language + "' is not a BCP 47 language tag"))));
+    }
+
+    public static void requireEpisodeNumber(int number) {
+        if (number < 1) {
+            throw new ProblemException(400, "Bad Request", "Episode numbers start at 1",
+                    List.of(new FieldError("number", "must be 1 or more")));
+        }
+    }
+
+    public Uni<UploadResult> upload(DramaRef ref, Upload upload, Access access) {
+        SubtitleDocument parsed = parse(upload.body(), upload.declaredFormat());
+        String sha256 = sha256(upload.body());
+        Instant now = clock.instant();
+        return sessions.withTransaction(session -> lookup(session, ref, true).flatMap(drama -> dramas.plansOf(session, drama.id)
+                .flatMap(plans -> {
+                    String role = access.check(drama, plans);
+                    if (drama.withdrawn) {
+                        throw ProblemException.conflict("Drama " + drama.id + " is withdrawn; it takes no more subtitles");
+                    }
+                    EpisodeSpan episode = drama.episode(upload.episode()).orElseThrow(() -> ProblemException.notFound(
+                            "Episode " + upload.episode() + " of drama " + drama.id));
+                    SubtitleTrack.Key key = new SubtitleTrack.Key(drama.id, episode.number(), upload.language());
+                    return tracks.find(session, key).flatMap(existing -> {
+                        if (existing != null && existing.sameBody(sha256)) {
+                            return Uni.createFrom().item(new UploadResult(drama, existing, false, false));
+                        }
+                        QcReport report = qualityControl.check(parsed, upload.language(), episode);
+                        SubtitleTrack track = existing != null ? existing : SubtitleTrack.first(key, now);
+                        track.replace(parsed, report, new Uploader(upload.uploader(), role), sha256, upload.body().length, now);
+                        Uni<Void> stored = existing == null ? session.persist(track) : Uni.createFrom().voidItem();
+                        return stored.chain(() -> planner.afterTrackChange(session, drama, accepted -> withTrack(accepted, track)))
+                                .replaceWith(new UploadResult(drama, track, existing == null, true));
+                    });
+                })));
+    }
+
+    public Uni<Found> find(DramaRef ref, int episode, String language, Access access) {
+        return sessions.withSession(session -> lookup(session, ref, false).flatMap(drama -> dramas.plansOf(session, drama.id)
+                .flatMap(plans -> {
+                    access.check(drama, plans);
+                    return tracks.find(session, new SubtitleTrack.Key(drama.id, episode, language));
+                })
+                .map(track -> {
+                    if (track == null) {
+                        throw ProblemException.notFound("A " + language + " subtitle track for episode " + episode
+                                + " of drama " + drama.id);
+                    }
+                    return new Found(drama, track);
+                })));
+    }
+
+    public Uni<Listing> list(DramaRef ref, Access access) {
+        return sessions.withSession(session -> lookup(session, ref, false).flatMap(drama -> dramas.plansOf(session, drama.id)
+                .invoke(plans -> access.check(drama, plans))
+                .chain(() -> tracks.summaries(session, drama.id))
+                .map(summaries -> new Listing(drama, summaries))));
+    }
+
+    /**
+     * What a player may fetch without a token: an ACCEPTED track of an episode of the current version, in a language
+     * the open plan of that country lists. Anything else does not exist for the storefront.
+     */
+    public Uni<SubtitleTrack> findForStorefront(String country, UUID dramaId, int episode, String language) {
+        String what = "A " + language + " subtitle track for episode " + episode + " of drama " + dramaId + " in " + country;
+        return sessions.withSession(session -> session.find(RegionPlan.class, new RegionPlan.Key(dramaId, country))
+                .flatMap(plan -> {
+                    if (plan == null || plan.closed || !plan.requiredLanguages.contains(language)) {
+                        throw ProblemException.notFound(what);
+                    }
+                    return dramas.find(session, dramaId);
+                })
+                .flatMap(drama -> {
+                    if (drama == null || drama.withdrawn || drama.episode(episode).isEmpty()) {
+                        throw ProblemException.notFound(what);
+                    }
+                    return tracks.find(session, new SubtitleTrack.Key(dramaId, episode, language));
+                })
+                .map(track -> {
+                    if (track == null || track.status != QcVerdict.ACCEPTED) {
+                        throw ProblemException.notFound(what);
+                    }
+                    return track;
+                }));
+    }
+
+    private Uni<LocalizedDrama> lookup(Mutiny.Session session, DramaRef ref, boolean forUpdate) {
+        Uni<LocalizedDrama> found;
+        if (ref.dramaId() != null) {
+            found = forUpdate ? dramas.findForUpdate(session, ref.dramaId()) : dramas.find(session, ref.dramaId());
+        } else {
+            found = dramas.findByExternalId(session, ref.studioId(), ref.externalId(), forUpdate);
+        }
+        return found.map(drama -> {
+            if (drama == null) {
+                throw ProblemException.notFound(ref.describe());
+            }
+            return drama;
+        });
+    }
+
+    /** The stored accepted set as it is after this session's change (not flushed yet, so the query missed it). */
+    private static Set<AcceptedTrack> withTrack(Set<AcceptedTrack> stored, SubtitleTrack track) {
+        Set<AcceptedTrack> accepted = new HashSet<>(stored);
+        AcceptedTrack changed = new AcceptedTrack(track.key.episode(), track.key.language());
+        if (track.status == QcVerdict.ACCEPTED) {
+            accepted.add(changed);
+        } else {
+            accepted.remove(changed);
+        }
+        return accepted;
+    }
+
+    /** Decode and parse, or refuse: 413 over the size limit, 415 for what is not UTF-8 WebVTT or SRT. */
+    SubtitleDocument parse(byte[] body, SubtitleFormat declared) {
+        try {
+            String text = decoder.decode(body);
+            SubtitleFormat detected = SubtitleIngest.detect(text);
+            if (declared != null && declared != detected) {
+                throw new ProblemException(415, "Unsupported Media Type", "The body was declared " + declared
+                        + " but it is " + detected + (detected == SubtitleFormat.WEBVTT ? " (it starts with WEBVTT)"
+                        : " (it does not start with WEBVTT)") + "; send it with the right Content-Type or file suffix",
+                        List.of(new FieldError("body", "FORMAT_MISMATCH")));
+            }
+            return ingest.parseText(text);
+        } catch (SubtitleRejectedException rejected) {
+            throw refused(rejected);
+        }
+    }
+
+    static ProblemException refused(SubtitleRejectedException rejected) {
+        List<FieldError> reason = List.of(new FieldError("body", rejected.reason().name()));
+        return switch (rejected.reason()) {
+            case EMPTY -> new ProblemException(400, "Bad Request", rejected.getMessage(), reason);
+            case TOO_LARGE -> new ProblemException(413, "Content Too Large", rejected.getMessage(), reason);
+            case UNSUPPORTED_ENCODING, INVALID_UTF8, BINARY, NOT_WEBVTT, UNRECOGNIZED_FORMAT ->
+                    new ProblemException(415, "Unsupported Media Type", rejected.getMessage(), reason);
+        };
+    }
+
+    public static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.microdrama.localization.persistence;
+
+import io.microdrama.localization.domain.LanguagePolicy;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The language policy in the database: current entries plus a change log whose highest version is the policy
+ * version. Version 1 is the shipped CSV, written by whichever transaction first finds the log empty.
+ * <p>
+ * Writers of plans read the policy under a shared advisory lock and policy changes take it exclusively, so a drama
+ * is never planned with a policy that a concurrent change has already replaced.
+ */
+@ApplicationScoped
+public class PolicyRepository {
+
+    static final String LOCK_KEY = "hashtext('microdrama-localization-language-policy')";
+    public static final String SEED_AUTHOR = "seed";
+
+    /** Blocks policy changes until the transaction ends; concurrent readers do not block each other. */
+    public Uni<Void> lockShared(Mutiny.Session session) {
+        return session.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(" + LOCK_KEY + ")) l", Integer.class)
+                .getSingleResult().replaceWithVoid();
+    }
+
+    /** Waits for readers and other changes to finish, then holds the policy until the transaction ends. */
+    public Uni<Void> lockExclusive(Mutiny.Session session) {
+        return session.createNativeQuery("select 1 from (select pg_advisory_xact_lock(" + LOCK_KEY + ")) l", Integer.class)
+                .getSingleResult().replaceWithVoid();
+    }
+
+    /** The current policy; seeds version 1 from the shipped CSV when the database has none yet. */
+    public Uni<LanguagePolicy> current(Mutiny.Session session) {
+        return version(session).flatMap(version -> version > 0 ? load(session, version)
+                : seed(session).chain(() -> version(session)).flatMap(seeded -> load(session, seeded)));
+    }
+
+    public Uni<Long> version(Mutiny.Session session) {
+        return session.createSelectionQuery("select coalesce(max(c.version), 0L) from PolicyChangeRow c", Long.class)
+                .getSingleResult();
+    }
+
+    public Uni<List<PolicyEntryRow>> entries(Mutiny.Session session) {
+        return session.createSelectionQuery("from PolicyEntryRow order by region", PolicyEntryRow.class).getResultList();
+    }
+
+    public Uni<List<PolicyChangeRow>> history(Mutiny.Session session, int offset, int limit) {
+        return session.createSelectionQuery("from PolicyChangeRow order by version desc", PolicyChangeRow.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public Uni<PolicyEntryRow> entry(Mutiny.Session session, String region) {
+        return session.find(PolicyEntryRow.class, region);
+    }
+
+    /** Appends a change to the log; the caller holds the exclusive lock, so versions never collide. */
+    public Uni<PolicyChangeRow> appendChange(Mutiny.Session session, long version, String region, List<String> languages,
+            String changedBy, String note, Instant now) {
+        PolicyChangeRow change = new PolicyChangeRow();
+        change.version = version;
+        change.changedAt = now;
+        change.changedBy = changedBy;
+        change.region = region;
+        change.languages = languages == null ? null : String.join(" ", languages);
+        change.note = note;
+        return session.persist(change).replaceWith(change);
+    }
+
+    private Uni<LanguagePolicy> load(Mutiny.Session session, long version) {
+        return entries(session).map(rows -> {
+            Map<String, List<String>> entries = new LinkedHashMap<>();
+            rows.forEach(row -> entries.put(row.region, List.copyOf(row.languages)));
+            return new LanguagePolicy(version, entries);
+        });
+    }
+
+    /**
+     * Inserts version 1 unless another transaction did; {@code on conflict do nothing} waits for a concurrent seeder
+     * to commit, so exactly one of them writes the entries.
+     */
+    private Uni<Void> seed(Mutiny.Session session) {
+        return session.createNativeQuery("insert into language_policy_change (version, changed_at, changed_by, note) "
+                        + "values (1, now(), :author, :note) on conflict do nothing")
+                .setParameter("author", SEED_AUTHOR)
+                .setParameter("note", "shipped " + LanguagePolicy.RESOURCE.substring(1))
+                .executeUpdate()
+                .flatMap(inserted -> {
+                    if (inserted == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Object[] rows = LanguagePolicy.shippedEntries().entrySet().stream()
+                            .map(entry -> PolicyEntryRow.of(entry.getKey(), entry.getValue(), 1)).toArray();
+                    return session.persistAll(rows).call(session::flush);
+                });
+    }
+}

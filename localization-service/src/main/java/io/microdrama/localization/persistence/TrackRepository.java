@@ -1,0 +1,169 @@
+package io.microdrama.localization.persistence;
+
+import io.microdrama.localization.domain.Readiness.AcceptedTrack;
+import io.microdrama.localization.domain.SubtitleTrack;
+import io.microdrama.localization.domain.subtitle.QcVerdict;
+import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Subtitle tracks. Lists and readiness read small projections; only delivery loads a track's document. */
+@ApplicationScoped
+public class TrackRepository {
+
+    /** A track without its document and report, for lists. */
+    public record TrackSummary(int episode, String language, QcVerdict status, long revision, SubtitleFormat sourceFormat,
+            int cues, int errorCount, int warningCount, String uploadedBy, String uploadedByRole, String sha256,
+            int bytes, Instant createdAt, Instant updatedAt) {
+    }
+
+    public Uni<SubtitleTrack> find(Mutiny.Session session, SubtitleTrack.Key key) {
+        return session.find(SubtitleTrack.class, key);
+    }
+
+    /** Full tracks (documents included) of some episodes of a drama. */
+    public Uni<List<SubtitleTrack>> ofEpisodes(Mutiny.Session session, UUID dramaId, Collection<Integer> episodes) {
+        if (episodes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return session.createSelectionQuery("from SubtitleTrack t where t.key.dramaId = :drama and t.key.episode in :episodes",
+                        SubtitleTrack.class)
+                .setParameter("drama", dramaId)
+                .setParameter("episodes", episodes)
+                .getResultList();
+    }
+
+    public Uni<Set<AcceptedTrack>> accepted(Mutiny.Session session, UUID dramaId) {
+        return session.createSelectionQuery("""
+                        select t.key.episode, t.key.language from SubtitleTrack t
+                        where t.key.dramaId = :drama and t.status = :accepted""", Object[].class)
+                .setParameter("drama", dramaId)
+                .setParameter("accepted", QcVerdict.ACCEPTED)
+                .getResultList()
+                .map(rows -> {
+                    Set<AcceptedTrack> accepted = new HashSet<>();
+                    rows.forEach(row -> accepted.add(new AcceptedTrack((Integer) row[0], (String) row[1])));
+                    return accepted;
+                });
+    }
+
+    public Uni<List<TrackSummary>> summaries(Mutiny.Session session, UUID dramaId) {
+        return session.createSelectionQuery("""
+                        select new io.microdrama.localization.persistence.TrackRepository$TrackSummary(
+                            t.key.episode, t.key.language, t.status, t.revision, t.sourceFormat, t.cueCount, t.errorCount,
+                            t.warningCount, t.uploadedBy, t.uploadedByRole, t.bodySha256, t.bodyBytes, t.createdAt, t.updatedAt)
+                        from SubtitleTrack t where t.key.dramaId = :drama
+                        order by t.key.episode, t.key.language""", TrackSummary.class)
+                .setParameter("drama", dramaId)
+                .getResultList();
+    }
+
+    /** Who may see a task: a localizer by language, ops by region; admins pass no restriction. */
+    public record TaskScope(boolean everything, Collection<String> languages, Collection<String> regions) {
+        public boolean nothing() {
+            return !everything && languages.isEmpty() && regions.isEmpty();
+        }
+    }
+
+    /** Open work: an episode whose track in a required language of an open plan is missing or failed QC. */
+    public record TaskRow(UUID dramaId, String externalId, String studioId, int episode, String language,
+            List<String> regions, QcVerdict status, Long revision, Integer errorCount) {
+    }
+
+    public record TaskPage(long total, List<TaskRow> rows) {
+    }
+
+    /**
+     * @param language filter, exact canonical tag, or null
+     * @param region   filter, a country, or null
+     */
+    public Uni<TaskPage> tasks(Mutiny.Session session, TaskScope scope, String language, String region, int offset, int limit) {
+        if (scope.nothing()) {
+            return Uni.createFrom().item(new TaskPage(0, List.of()));
+        }
+        StringBuilder where = new StringBuilder("where (t.status is null or t.status = 'QC_FAILED')");
+        if (language != null) {
+            where.append(" and n.language = :language");
+        }
+        if (region != null) {
+            where.append(" and n.region = :region");
+        }
+        if (!scope.everything()) {
+            List<String> grants = new java.util.ArrayList<>();
+            if (!scope.languages().isEmpty()) {
+                grants.add("n.language in (:scopeLanguages)");
+            }
+            if (!scope.regions().isEmpty()) {
+                grants.add("n.region in (:scopeRegions)");
+            }
+            where.append(" and (").append(String.join(" or ", grants)).append(")");
+        }
+        // Needed (drama, region, language) from open plans x episodes of the current version, minus accepted tracks;
+        // one row per (drama, episode, language) with the regions waiting for it.
+        String sql = """
+                select n.drama_id, d.external_id, d.studio_id, ep.number, n.language,
+                       string_agg(n.region, ' ' order by n.region), t.status, t.revision, t.error_count,
+                       count(*) over ()
+                from (select p.drama_id, p.region, unnest(string_to_array(p.required_languages, ' ')) as language
+                      from region_plan p where not p.closed) n
+                join drama d on d.id = n.drama_id and not d.withdrawn
+                cross join lateral (select (e ->> 'number')::int as number from json_array_elements(d.episodes::json) e) ep
+                left join subtitle_track t
+                       on t.drama_id = n.drama_id and t.episode_number = ep.number and t.language = n.language
+                %s
+                group by n.drama_id, d.external_id, d.studio_id, ep.number, n.language, t.status, t.revision, t.error_count
+                order by n.drama_id, n.language, ep.number
+                limit :limit offset :offset""".formatted(where);
+        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
+        bind(query, scope, language, region);
+        return query.setParameter("limit", limit).setParameter("offset", offset).getResultList()
+                .flatMap(rows -> {
+                    List<TaskRow> tasks = rows.stream().map(TrackRepository::taskRow).toList();
+                    if (!rows.isEmpty() || offset == 0) {
+                        return Uni.createFrom().item(new TaskPage(rows.isEmpty() ? 0 : ((Number) rows.get(0)[9]).longValue(), tasks));
+                    }
+                    // Paged past the end: the window count came with no row, so count separately.
+                    String count = "select count(*) from (" + sql.substring(0, sql.indexOf("order by n.drama_id")) + ") page";
+                    Mutiny.SelectionQuery<Long> counting = session.createNativeQuery(count, Long.class);
+                    bind(counting, scope, language, region);
+                    return counting.getSingleResult().map(total -> new TaskPage(total, tasks));
+                });
+    }
+
+    private static void bind(Mutiny.SelectionQuery<?> query, TaskScope scope, String language, String region) {
+        if (language != null) {
+            query.setParameter("language", language);
+        }
+        if (region != null) {
+            query.setParameter("region", region);
+        }
+        if (!scope.everything() && !scope.languages().isEmpty()) {
+            query.setParameter("scopeLanguages", scope.languages());
+        }
+        if (!scope.everything() && !scope.regions().isEmpty()) {
+            query.setParameter("scopeRegions", scope.regions());
+        }
+    }
+
+    private static TaskRow taskRow(Object[] row) {
+        return new TaskRow((UUID) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(), (String) row[4],
+                List.of(((String) row[5]).split(" ")), row[6] == null ? null : QcVerdict.valueOf((String) row[6]),
+                row[7] == null ? null : ((Number) row[7]).longValue(), row[8] == null ? null : ((Number) row[8]).intValue());
+    }
+
+    /** Distinct required languages of open plans: what a localizer's grants are matched against. */
+    public Uni<List<String>> openRequiredLanguages(Mutiny.Session session) {
+        return session.createNativeQuery("""
+                        select distinct unnest(string_to_array(required_languages, ' ')) from region_plan where not closed""",
+                        String.class)
+                .getResultList();
+    }
+}

@@ -1,0 +1,67 @@
+package io.microdrama.localization.domain;
+
+import io.microdrama.localization.domain.Readiness.AcceptedTrack;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadinessTest {
+
+    static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
+
+    @Test
+    void readyWhenEveryEpisodeHasAnAcceptedTrackInEveryRequiredLanguage() {
+        Set<AcceptedTrack> accepted = Set.of(new AcceptedTrack(1, "de"), new AcceptedTrack(2, "de"),
+                new AcceptedTrack(1, "fr"), new AcceptedTrack(1, "it"), new AcceptedTrack(2, "it"));
+        Readiness readiness = Readiness.of(List.of("de", "fr", "it"), List.of(1, 2), accepted);
+        assertThat(readiness.ready()).isFalse();
+        assertThat(readiness.missingLanguages()).containsExactly("fr");
+        assertThat(readiness.availableLanguages()).containsExactly("de", "it");
+
+        Readiness complete = Readiness.of(List.of("de", "it"), List.of(1, 2), accepted);
+        assertThat(complete.ready()).isTrue();
+        assertThat(complete.missingLanguages()).isEmpty();
+    }
+
+    @Test
+    void aCompleteLanguageTheRegionDoesNotListIsNotAvailableThere() {
+        Readiness readiness = Readiness.of(List.of(), List.of(1), Set.of(new AcceptedTrack(1, "fr")));
+        assertThat(readiness.ready()).isTrue();
+        assertThat(readiness.availableLanguages()).isEmpty();
+    }
+
+    @Test
+    void tracksAreMatchedOnTheExactTag() {
+        Readiness readiness = Readiness.of(List.of("es-419"), List.of(1), Set.of(new AcceptedTrack(1, "es")));
+        assertThat(readiness.missingLanguages()).containsExactly("es-419");
+    }
+
+    @Test
+    void aDramaWithoutEpisodesIsNeverReady() {
+        assertThat(Readiness.of(List.of(), List.of(), Set.of()).ready()).isFalse();
+    }
+
+    @Test
+    void aPlanTellsCatalogOncePerVersionAndOtherwiseOnlyWhenTheResultChanges() {
+        RegionPlan plan = RegionPlan.of(UUID.randomUUID(), "DE");
+        Readiness missing = Readiness.of(List.of("de"), List.of(1), Set.of());
+        Readiness done = Readiness.of(List.of("de"), List.of(1), Set.of(new AcceptedTrack(1, "de")));
+
+        assertThat(plan.planFor(1, "aurora", "en", 1, missing, NOW)).as("first plan").isTrue();
+        assertThat(plan.planFor(1, "aurora", "en", 1, missing, NOW)).as("same version, same result").isFalse();
+        assertThat(plan.apply(missing, NOW)).isFalse();
+        assertThat(plan.apply(done, NOW)).isTrue();
+        assertThat(plan.ready).isTrue();
+        assertThat(plan.planFor(2, "aurora", "en", 1, done, NOW)).as("new version, same result").isTrue();
+        plan.close(NOW);
+        assertThat(plan.planFor(2, "aurora", "en", 1, done, NOW)).as("reopened").isTrue();
+        assertThat(plan.closed).isFalse();
+        assertThat(plan.apply(Readiness.of(List.of("de", "en"), List.of(1), Set.of(new AcceptedTrack(1, "de"))), NOW))
+                .as("policy added a language").isTrue();
+    }
+}

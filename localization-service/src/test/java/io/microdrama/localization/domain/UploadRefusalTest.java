@@ -1,0 +1,60 @@
+package io.microdrama.localization.domain;
+
+import io.microdrama.localization.domain.subtitle.LanguageProfiles;
+import io.microdrama.localization.domain.subtitle.QualityControl;
+import io.microdrama.localization.domain.subtitle.SubtitleDecoder;
+import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.microdrama.localization.domain.subtitle.SubtitleIngest;
+import io.microdrama.support.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What an upload is refused for before any database work, and with which status. */
+class UploadRefusalTest {
+
+    final SubtitleDecoder decoder = new SubtitleDecoder(64);
+    final TrackService service = new TrackService(null, null, null, null, decoder,
+            new SubtitleIngest(decoder, new QualityControl(LanguageProfiles.loadDefault())), null, null);
+
+    @Test
+    void unreadableBodiesAreRefusedWithTheReason() {
+        assertRefused(new byte[0], null, 400, "EMPTY");
+        assertRefused(utf8("1\n00:00:01,000 --> 00:00:02,000\n" + "x".repeat(64)), null, 413, "TOO_LARGE");
+        assertRefused(new byte[] { (byte) 0xFF, (byte) 0xFE, 'a', 0 }, null, 415, "UNSUPPORTED_ENCODING");
+        assertRefused("Gr\u00fc\u00dfe".getBytes(StandardCharsets.ISO_8859_1), null, 415, "INVALID_UTF8");
+        assertRefused(new byte[] { 'a', 0, 'b' }, null, 415, "BINARY");
+        assertRefused(utf8("WEBVTTX\n\n"), null, 415, "NOT_WEBVTT");
+        assertRefused(utf8("hello"), null, 415, "UNRECOGNIZED_FORMAT");
+        assertRefused(utf8("WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n"), SubtitleFormat.SRT, 415, "FORMAT_MISMATCH");
+        assertRefused(utf8("1\n00:00:01,000 --> 00:00:02,000\nHi\n"), SubtitleFormat.WEBVTT, 415, "FORMAT_MISMATCH");
+    }
+
+    @Test
+    void aReadableBodyParsesInEitherDeclaredOrDetectedFormat() {
+        assertThat(service.parse(utf8("\uFEFF1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n"), null).format())
+                .isEqualTo(SubtitleFormat.SRT);
+        assertThat(service.parse(utf8("WEBVTT\r00:01.000 --> 00:02.000\rHi\r"), SubtitleFormat.WEBVTT).cues()).hasSize(1);
+    }
+
+    @Test
+    void pathValuesAreCheckedFirst() {
+        assertThat(TrackService.requireLanguage("pt-br")).isEqualTo("pt-BR");
+        assertThatThrownBy(() -> TrackService.requireLanguage("portuguese")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> TrackService.requireEpisodeNumber(0)).isInstanceOf(ProblemException.class);
+    }
+
+    private void assertRefused(byte[] body, SubtitleFormat declared, int status, String reason) {
+        assertThatThrownBy(() -> service.parse(body, declared)).isInstanceOfSatisfying(ProblemException.class, refused -> {
+            assertThat(refused.status()).isEqualTo(status);
+            assertThat(refused.toProblem().errors()).extracting("message").containsExactly(reason);
+        });
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
