@@ -80,14 +80,22 @@ public final class HttpLoad {
         }
     }
 
-    /** Resident set size of a process in MiB (Linux /proc), or -1 when unknown. */
+    /**
+     * Resident set size in MiB (Linux /proc) of a process and its descendants: devstack runs each service behind a
+     * small sh guard, so the pid at hand is often the guard and the JVM is its child. -1 when unknown.
+     */
     public static long rssMiB(long pid) {
+        return ProcessHandle.of(pid).map(process -> java.util.stream.Stream.concat(java.util.stream.Stream.of(process),
+                process.descendants()).mapToLong(p -> rssKiB(p.pid())).sum() / 1024).orElse(-1L);
+    }
+
+    private static long rssKiB(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1);
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
         } catch (Exception e) {
-            return -1;
+            return 0;
         }
     }
 

@@ -29,10 +29,24 @@ public final class Platform {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        Path data = root.resolve(".devstack");
-        if (List.of(args).contains("--fresh")) {
+        List<String> options = List.of(args);
+        Path data = options.stream().filter(o -> o.startsWith("--data=")).findFirst()
+                .map(o -> Path.of(o.substring(7)).toAbsolutePath()).orElse(root.resolve(".devstack"));
+        try {
+            // Every port first: a taken port is a clear message before anything starts, not a half-started platform.
+            for (var port : Map.of(9092, "Kafka", 5432, "PostgreSQL", 8180, "Keycloak", 8080, "gateway",
+                    8081, "catalog-service", 8082, "localization-service", 8083, "billing-service").entrySet()) {
+                Ports.requireFree(port.getKey(), port.getValue());
+            }
+        } catch (Ports.PortInUseException e) {
+            System.err.println(e.getMessage() + "\nIs the platform already running? Stop it with ./platform down.");
+            System.exit(2);
+        }
+        if (options.contains("--fresh")) {
             deleteRecursively(data);
         }
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("platform.pid"), Long.toString(ProcessHandle.current().pid()));
         long start = System.nanoTime();
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -60,6 +74,8 @@ public final class Platform {
                 running.add(process);
                 process.awaitReady(Duration.ofMinutes(3));
             }
+            System.out.printf("%n[%5.1fs] All services healthy.%n", (System.nanoTime() - start) / 1e9);
+            seedDemo(root, data, stack, options, start);
             printReady(stack, start);
         } catch (Ports.PortInUseException e) {
             System.err.println("\n" + e.getMessage());
@@ -69,6 +85,40 @@ public final class Platform {
             System.exit(1);
         }
         stopped.await();
+    }
+
+    /** The demo is pushed on the first start (and after --fresh); later starts keep the data and only show the table. */
+    private static void seedDemo(Path root, Path data, DevStack stack, List<String> options, long start) throws Exception {
+        String demo = options.contains("--no-demo") ? "none" : options.stream().filter(o -> o.startsWith("--demo="))
+                .findFirst().map(o -> o.substring(7)).orElse("full");
+        if (demo.equals("none")) {
+            return;
+        }
+        DemoSeeder seeder = new DemoSeeder(root, data, "http://127.0.0.1:8080", stack.oidcServerUrl().orElseThrow(),
+                demo.equals("small"));
+        Path marker = data.resolve("demo-seeded");
+        if (!Files.exists(marker)) {
+            step("demo seeding through the gateway with studio-push (" + (demo.equals("small") ? "3 dramas" : "3 studios, 20 dramas") + ")", start);
+            if (seeder.seed()) {
+                Files.writeString(marker, java.time.Instant.now().toString());
+            } else {
+                System.out.println("  Some demo packages were refused (see above); the next start tries again.");
+            }
+        }
+        List<String> states = List.of("LIVE", "WAITING", "SCHEDULED", "EXPIRED");
+        // Answers of localization and billing arrive asynchronously: show the table once it stops changing.
+        Map<String, Map<String, Integer>> table = seeder.rolloutTable(states);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            Map<String, Map<String, Integer>> again = seeder.rolloutTable(states);
+            if (again.equals(table)) {
+                break;
+            }
+            table = again;
+        }
+        System.out.printf("%n[%5.1fs] Demo rollout (dramas per region and state):%n", (System.nanoTime() - start) / 1e9);
+        DemoSeeder.print(table);
     }
 
     private static void step(String what, long start) {
@@ -84,9 +134,16 @@ public final class Platform {
         System.out.println("  Keycloak           " + stack.oidcServerUrl().orElse("-") + "  (admin console: admin/admin)");
         System.out.println("  Kafka              " + stack.kafkaBootstrapServers().orElse("-"));
         System.out.println("  logs               " + stack.workDir().resolve("logs"));
-        System.out.println("\nA studio token:  curl -s -d grant_type=client_credentials -d client_id=studio-aurora "
-                + "-d client_secret=aurora-dev-secret " + stack.oidcServerUrl().orElse("") + "/protocol/openid-connect/token");
-        System.out.println("Press Ctrl-C to stop.");
+        System.out.println("  Swagger UI         http://127.0.0.1:8080/q/swagger-ui  (the gateway's OpenAPI document)");
+        String tokenUrl = stack.oidcServerUrl().orElse("") + "/protocol/openid-connect/token";
+        System.out.println("\nTokens (demo realm, nothing here is a production secret):");
+        System.out.println("  studio  curl -s -d grant_type=client_credentials -d client_id=studio-aurora -d client_secret=aurora-dev-secret "
+                + tokenUrl + "   (also lotus, sakura)");
+        System.out.println("  users   curl -s -d grant_type=password -d client_id=microdrama-console -d username=ops-eu -d password=demo "
+                + tokenUrl);
+        System.out.println("          users: ops-na (US CA MX), ops-eu (EU GB), ops-apac, localizer-cjk, localizer-rtl, admin; password demo");
+        System.out.println("  push    STUDIO_CLIENT_ID=studio-aurora STUDIO_CLIENT_SECRET=aurora-dev-secret tools/studio-push --publish demo/packages/aurora/*");
+        System.out.println("\nPress Ctrl-C (or run ./platform down) to stop; data is kept for the next start.");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

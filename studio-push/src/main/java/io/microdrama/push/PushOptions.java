@@ -8,8 +8,8 @@ import java.util.Map;
 
 /** Command line and environment of studio-push; secrets may come from the environment so they stay out of shell history. */
 record PushOptions(List<Path> packages, String gateway, String tokenUrl, String clientId, String clientSecret,
-        boolean publish, boolean republish, boolean validateOnly, boolean allowQcFailures, boolean verbose, int parallel,
-        Duration waitForDrama, Path stateDir, boolean help) {
+        boolean publish, boolean republish, boolean validateOnly, boolean allowQcFailures, boolean verbose, boolean quiet,
+        int parallel, Duration waitForDrama, Path stateDir, boolean help) {
 
     static final String USAGE = """
             usage: studio-push [options] PACKAGE_DIR...
@@ -25,6 +25,7 @@ record PushOptions(List<Path> packages, String gateway, String tokenUrl, String 
               --allow-qc-failures    exit 0 even when subtitles fail quality control
               --parallel N           subtitle uploads at once (default 4)
               --verbose              print QC warnings of accepted subtitles too
+              --quiet                no line per accepted subtitle (failures and summaries only)
               --state-dir DIR        keep what was delivered under DIR instead of PACKAGE_DIR/.studio-push
             Exit codes: 0 done; 1 a package is invalid (nothing sent); 2 the platform refused something or a subtitle
             failed QC; 3 the platform or Keycloak is unreachable; 64 bad command line.""";
@@ -41,6 +42,7 @@ record PushOptions(List<Path> packages, String gateway, String tokenUrl, String 
         boolean validateOnly = false;
         boolean allowQcFailures = false;
         boolean verbose = false;
+        boolean quiet = false;
         boolean help = false;
         int parallel = 4;
         Path stateDir = null;
@@ -56,6 +58,7 @@ record PushOptions(List<Path> packages, String gateway, String tokenUrl, String 
                 case "--validate-only" -> validateOnly = true;
                 case "--allow-qc-failures" -> allowQcFailures = true;
                 case "--verbose" -> verbose = true;
+                case "--quiet" -> quiet = true;
                 case "--state-dir" -> stateDir = Path.of(value(args, ++i, arg));
                 case "--parallel" -> parallel = Integer.parseInt(value(args, ++i, arg));
                 case "-h", "--help" -> help = true;
@@ -77,7 +80,7 @@ record PushOptions(List<Path> packages, String gateway, String tokenUrl, String 
             throw new IllegalArgumentException("--parallel must be 1..32");
         }
         return new PushOptions(packages, gateway, tokenUrl, clientId, clientSecret, publish, republish, validateOnly,
-                allowQcFailures, verbose, parallel, Duration.ofSeconds(60), stateDir, help);
+                allowQcFailures, verbose, quiet, parallel, Duration.ofSeconds(60), stateDir, help);
     }
 
     private static String value(String[] args, int index, String option) {

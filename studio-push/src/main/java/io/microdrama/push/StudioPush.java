@@ -184,7 +184,9 @@ public final class StudioPush {
                         if (answer.ok() && verdict.equals("ACCEPTED")) {
                             accepted.incrementAndGet();
                             state.subtitleSent(file.name(), sha, verdict);
-                            out.println(progress + " ✓ accepted" + warnings(answer.body()));
+                            if (!options.quiet()) {
+                                out.println(progress + " ✓ accepted" + warnings(answer.body()));
+                            }
                             if (options.verbose()) {
                                 qc.print(answer.body().path("report"));
                             }

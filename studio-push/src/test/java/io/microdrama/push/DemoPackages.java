@@ -50,7 +50,7 @@ final class DemoPackages {
         dramas.add(new Drama("lotus", "phoenix-return", "Return of the Phoenix", "zh-Hans", "revenge,historical", "standard", 60,
                 List.of(open("TW"), open("KR")), "KR=kmrb:15", List.of("zh-Hant", "en", "ko"), Map.of()));
         dramas.add(new Drama("lotus", "cold-emperor", "The Cold Emperor", "zh-Hans", "historical", "standard", 50,
-                List.of(open("TW")), "", List.of("zh-Hant", "en"), Map.of("zh-Hant", 12)));
+                List.of(open("TW")), "", List.of("zh-Hant", "en"), Map.of("en", 12)));
         dramas.add(new Drama("lotus", "silk-and-steel", "Silk and Steel", "zh-Hans", "action,romance", "standard", 75,
                 List.of(open("US"), open("MX")), "", List.of("en", "es-419"), Map.of()));
         dramas.add(new Drama("lotus", "moon-bride", "Bride of the Moon", "zh-Hans", "fantasy,romance", "promo", 55,
