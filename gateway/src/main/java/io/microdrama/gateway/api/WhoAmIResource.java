@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 
 /**
- * Skeleton of the one door: proves a Keycloak token is accepted here. The routes of the public API contract
- * (studio, ops, localizer, storefront) are the gateway issue's work; until then clients call the services directly.
+ * The gateway's own operation: who the token says the caller is (name and realm roles), for checking a token. Every
+ * other route under {@code /api/v1} is served by {@link GatewayResource} from the route table.
  */
 @Path("/api/v1/me")
 @RolesAllowed({ "studio", "ops", "localizer", "admin" })

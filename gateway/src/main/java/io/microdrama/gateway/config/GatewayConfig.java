@@ -1,0 +1,72 @@
+package io.microdrama.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+
+/** Everything an operator tunes in the gateway; each key has an env var in application.properties. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    Upstreams upstream();
+
+    Resilience resilience();
+
+    @WithName("rate-limit")
+    RateLimits rateLimit();
+
+    interface Upstreams {
+        String catalog();
+
+        String localization();
+
+        String billing();
+    }
+
+    interface Resilience {
+        /** Longest one upstream call may take (connect + answer), per attempt. */
+        Duration timeout();
+
+        Duration connectTimeout();
+
+        /** Extra attempts for a GET that failed on the way (never for PUT/POST/DELETE). */
+        int readRetries();
+
+        Duration retryBackoff();
+
+        /** Connections kept per upstream. */
+        int poolSize();
+
+        CircuitBreaker circuitBreaker();
+
+        interface CircuitBreaker {
+            /** Calls in the rolling window before the breaker judges an upstream. */
+            int requestVolume();
+
+            double failureRatio();
+
+            /** How long an open breaker refuses calls before letting a probe through. */
+            Duration delay();
+
+            int successThreshold();
+        }
+    }
+
+    interface RateLimits {
+        Bucket storefront();
+
+        Bucket studioPush();
+
+        /** Buckets kept in memory; idle (full) ones are dropped first when this is reached. */
+        int maxTrackedKeys();
+    }
+
+    interface Bucket {
+        /** Sustained requests per second. */
+        double perSecond();
+
+        /** Requests allowed at once after a quiet period. */
+        int burst();
+    }
+}
