@@ -24,6 +24,14 @@ public final class Platform {
             new Service("billing-service", 8083, "billing"),
             new Service("gateway", 8080, null));
 
+    /**
+     * Local-only settings: the gateway's per-studio push limit (20/s in production) would make seeding the demo's
+     * 2 650 subtitle files take minutes, and a console on 127.0.0.1 is as local as one on localhost.
+     */
+    static final Map<String, Map<String, String>> LOCAL_SETTINGS = Map.of("gateway", Map.of(
+            "STUDIO_PUSH_RATE_PER_SECOND", "500", "STUDIO_PUSH_RATE_BURST", "2000",
+            "CONSOLE_ORIGIN", "http://localhost:3000,http://127.0.0.1:3000"));
+
     private Platform() {
     }
 
@@ -70,7 +78,7 @@ public final class Platform {
             for (Service service : SERVICES) {
                 step(service.module() + " on :" + service.port(), start);
                 ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(), stack,
-                        service.database(), Map.of());
+                        service.database(), LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()));
                 running.add(process);
                 process.awaitReady(Duration.ofMinutes(3));
             }
