@@ -64,8 +64,10 @@ public class OutboxRelay {
         Gauge.builder("outbox.oldest.pending.age.seconds", oldestPendingAgeSeconds, AtomicLong::get).register(metrics);
     }
 
+    // The first round waits a moment: the scheduler starts before the messaging channels are wired, and an early
+    // round only logged SRMSG00019 ("unable to connect an emitter") at every start.
     @Scheduled(identity = "outbox-relay", every = "${eventing.relay.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${eventing.relay.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRound() {
         if (clock.instant().isBefore(pausedUntil)) {
             return Uni.createFrom().voidItem();
@@ -152,7 +154,7 @@ public class OutboxRelay {
 
     /** Deletes rows sent longer ago than the retention; pending rows are never pruned. */
     @Scheduled(identity = "outbox-prune", every = "${eventing.relay.prune-interval:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${eventing.relay.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
         Instant cutoff = clock.instant().minus(config.relay().retention());
         return sessions.withTransaction(session -> session
