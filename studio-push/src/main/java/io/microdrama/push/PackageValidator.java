@@ -1,6 +1,7 @@
 package io.microdrama.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.contracts.regions.RegionGroups;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,7 +38,7 @@ final class PackageValidator {
         if (drama.path("title").asText("").isBlank()) {
             problems.add(problem("title", "is required"));
         }
-        if (!isLanguageTag(drama.path("originalLanguage").asText(""))) {
+        if (!LanguageTags.isKnown(drama.path("originalLanguage").asText(""))) {
             problems.add(problem("originalLanguage", "must be a BCP-47 language tag such as en, ja or es-419"));
         }
         if (drama.path("pricingTier").asText("").isBlank()) {
@@ -111,7 +111,7 @@ final class PackageValidator {
                 problems.add(new PackageProblem(where, "episode " + file.episode() + " does not exist (the drama has "
                         + episodes + ")"));
             }
-            if (!isLanguageTag(file.language())) {
+            if (!LanguageTags.isKnown(file.language())) {
                 problems.add(new PackageProblem(where, "'" + file.language() + "' is not a known language tag"));
             }
             checkContent(file, where, problems);
@@ -167,17 +167,6 @@ final class PackageValidator {
             URI uri = new URI(value);
             return uri.isAbsolute() && Set.of("https", "http", "s3", "gs").contains(uri.getScheme().toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    static boolean isLanguageTag(String tag) {
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            String language = locale.getLanguage();
-            return !language.isEmpty() && (Set.of(Locale.getISOLanguages()).contains(language)
-                    || !language.equals(locale.getDisplayLanguage(Locale.ENGLISH)));
-        } catch (IllformedLocaleException e) {
             return false;
         }
     }

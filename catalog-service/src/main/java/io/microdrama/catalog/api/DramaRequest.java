@@ -6,6 +6,7 @@ import io.microdrama.catalog.domain.DramaContent;
 import io.microdrama.catalog.domain.Episode;
 import io.microdrama.catalog.domain.Licence;
 import io.microdrama.catalog.domain.LocalizedText;
+import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +53,6 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
     private static final Pattern CHECKSUM = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern ASPECT_RATIO = Pattern.compile("([1-9][0-9]{0,3}):([1-9][0-9]{0,3})");
     private static final Pattern RATING = Pattern.compile("([a-z][a-z0-9-]{1,19}):([A-Za-z0-9+-]{1,10})");
-    private static final Set<String> KNOWN_LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Set<String> VIDEO_SCHEMES = Set.of("https", "http", "s3", "gs");
     private static final Set<String> IMAGE_SCHEMES = Set.of("https", "http");
 
@@ -64,7 +63,7 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
         if (synopsis != null && synopsis.length() > MAX_SYNOPSIS) {
             errors.add(new FieldError("synopsis", "must be at most " + MAX_SYNOPSIS + " characters"));
         }
-        if (!isLanguageTag(originalLanguage)) {
+        if (!LanguageTags.isKnown(originalLanguage)) {
             errors.add(new FieldError("originalLanguage", "must be a BCP-47 language tag such as en, ja or es-419"));
         }
         if (pricingTier == null || !TIER.matcher(pricingTier).matches()) {
@@ -82,7 +81,7 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new DramaContent(title.strip(), synopsis, canonicalTag(originalLanguage), genreList, tagList, coverImageUri,
+        return new DramaContent(title.strip(), synopsis, LanguageTags.canonical(originalLanguage), genreList, tagList, coverImageUri,
                 localizedTexts, ratings, pricingTier, episodeList, licenceList);
     }
 
@@ -168,7 +167,7 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
         }
         localizations.forEach((language, text) -> {
             String field = "localizations." + language;
-            if (!isLanguageTag(language)) {
+            if (!LanguageTags.isKnown(language)) {
                 errors.add(new FieldError(field, "key must be a BCP-47 language tag"));
             } else if (text == null || text.title() == null || text.title().isBlank()) {
                 errors.add(new FieldError(field + ".title", "is required"));
@@ -177,7 +176,7 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
             } else if (text.synopsis() != null && text.synopsis().length() > MAX_SYNOPSIS) {
                 errors.add(new FieldError(field + ".synopsis", "must be at most " + MAX_SYNOPSIS + " characters"));
             } else {
-                result.put(canonicalTag(language), new LocalizedText(text.title().strip(), text.synopsis()));
+                result.put(LanguageTags.canonical(language), new LocalizedText(text.title().strip(), text.synopsis()));
             }
         });
         return result;
@@ -246,25 +245,6 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
             return uri.isAbsolute() && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
                     && (uri.getHost() != null || uri.getAuthority() != null);
         } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    static String canonicalTag(String tag) {
-        return Locale.forLanguageTag(tag).toLanguageTag();
-    }
-
-    static boolean isLanguageTag(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return false;
-        }
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            String language = locale.getLanguage();
-            // Well-formed is not enough ("qq" is well-formed): the language must be one the JDK knows by name.
-            return !language.isEmpty() && (KNOWN_LANGUAGES.contains(language)
-                    || !language.equals(locale.getDisplayLanguage(Locale.ENGLISH)));
-        } catch (IllformedLocaleException e) {
             return false;
         }
     }

@@ -2,7 +2,6 @@ package io.microdrama.catalog.api;
 
 import io.microdrama.catalog.domain.AgeRating;
 import io.microdrama.catalog.domain.Drama;
-import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.Episode;
 import io.microdrama.catalog.domain.Licence;
 import io.microdrama.catalog.domain.LocalizedText;
@@ -45,7 +44,7 @@ public record DramaView(String id, String externalId, String title, String synop
                 drama.ageRatings.stream().collect(Collectors.toMap(AgeRating::region, AgeRating::label, (a, b) -> a,
                         TreeMap::new)),
                 drama.pricingTier, drama.status.name(), drama.dramaVersion, drama.revision,
-                drama.dramaVersion > 0 && !drama.isPublishedAsIs() && drama.status != DramaStatus.WITHDRAWN,
+                drama.hasUnpublishedChanges(),
                 drama.publishedAt, drama.episodes, drama.licences, rollout.stream().map(r -> region(r, now)).toList(),
                 warnings(drama));
     }

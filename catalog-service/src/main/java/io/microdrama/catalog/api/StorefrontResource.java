@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.catalog.domain.Episode;
 import io.microdrama.catalog.persistence.StorefrontQueries;
 import io.microdrama.catalog.persistence.StorefrontQueries.Listing;
+import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -140,18 +141,18 @@ public class StorefrontResource {
     }
 
     private static String canonicalLanguage(String language) {
-        if (!DramaRequest.isLanguageTag(language.strip())) {
+        if (!LanguageTags.isKnown(language.strip())) {
             throw new ProblemException(400, "Bad Request", "language must be a BCP-47 tag such as ja or es-419");
         }
-        return DramaRequest.canonicalTag(language.strip());
+        return LanguageTags.canonical(language.strip());
     }
 
     /** The first tag of Accept-Language (weights ignored: apps send one), else the language filter. */
     private static String displayLanguage(String acceptLanguage, String languageFilter) {
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {
             String first = acceptLanguage.split(",")[0].split(";")[0].strip();
-            if (DramaRequest.isLanguageTag(first)) {
-                return DramaRequest.canonicalTag(first);
+            if (LanguageTags.isKnown(first)) {
+                return LanguageTags.canonical(first);
             }
         }
         return languageFilter;

@@ -80,8 +80,7 @@ public class StudioDramaResource {
                     Map<RolloutState, Long> byState = view.rollout().stream().collect(Collectors.groupingBy(
                             r -> r.stateAt(now), () -> new EnumMap<>(RolloutState.class), Collectors.counting()));
                     return new DramaSummary(drama.id.toString(), drama.externalId, drama.title, drama.status.name(),
-                            drama.dramaVersion, drama.revision, drama.dramaVersion > 0 && !drama.isPublishedAsIs()
-                                    && drama.status != DramaStatus.WITHDRAWN, drama.updatedAt, byState);
+                            drama.dramaVersion, drama.revision, drama.hasUnpublishedChanges(), drama.updatedAt, byState);
                 }).toList()));
     }
 

@@ -110,6 +110,11 @@ public class Drama {
         return status == DramaStatus.PUBLISHED && JsonColumns.fingerprint(content()).equals(publishedFingerprint);
     }
 
+    /** Published once, not withdrawn, and the stored content differs from what viewers get. */
+    public boolean hasUnpublishedChanges() {
+        return dramaVersion > 0 && status != DramaStatus.WITHDRAWN && !isPublishedAsIs();
+    }
+
     /** True when this content would take episodes away from viewers of the published version. */
     public boolean removesPublishedEpisodes(DramaContent content) {
         return status == DramaStatus.PUBLISHED && content.episodes().size() < publishedEpisodes;
