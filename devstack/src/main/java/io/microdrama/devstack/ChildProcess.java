@@ -88,7 +88,7 @@ public final class ChildProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (!guard.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up:\n" + tail(60));
+                throw new ExitedDuringStartup(name + " exited during start-up:\n" + tail(60));
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + tail(60));
@@ -144,6 +144,13 @@ public final class ChildProcess implements AutoCloseable {
             guard.descendants().forEach(ProcessHandle::destroyForcibly);
             guard.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The process ended before it was ready (as opposed to being slow): a bind race on a chosen port, say. */
+    public static final class ExitedDuringStartup extends IllegalStateException {
+        ExitedDuringStartup(String message) {
+            super(message);
         }
     }
 

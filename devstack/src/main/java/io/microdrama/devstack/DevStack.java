@@ -159,13 +159,16 @@ public final class DevStack implements AutoCloseable {
             List<AutoCloseable> started = new ArrayList<>();
             try {
                 Optional<KafkaBroker> k = kafka && !env.containsKey("KAFKA_BOOTSTRAP_SERVERS")
-                        ? Optional.of(track(started, KafkaBroker.start(workDir.resolve("kafka"), kafkaPort)))
+                        ? Optional.of(track(started, startRetryingChosenPorts("Kafka", kafkaPort, workDir.resolve("kafka"),
+                                dir -> KafkaBroker.start(dir, kafkaPort))))
                         : Optional.empty();
                 Optional<PostgresServer> p = !databases.isEmpty() && !env.containsKey("DEVSTACK_POSTGRES_HOST")
-                        ? Optional.of(track(started, PostgresServer.start(workDir.resolve("postgres"), postgresPort, databases)))
+                        ? Optional.of(track(started, startRetryingChosenPorts("PostgreSQL", postgresPort,
+                                workDir.resolve("postgres"), dir -> PostgresServer.start(dir, postgresPort, databases))))
                         : Optional.empty();
                 Optional<KeycloakServer> kc = keycloak && !env.containsKey("OIDC_SERVER_URL")
-                        ? Optional.of(track(started, KeycloakServer.start(workDir.resolve("keycloak"), keycloakPort)))
+                        ? Optional.of(track(started, startRetryingChosenPorts("Keycloak", keycloakPort,
+                                workDir.resolve("keycloak"), dir -> KeycloakServer.start(dir, keycloakPort))))
                         : Optional.empty();
                 return new DevStack(this, k, p, kc);
             } catch (RuntimeException e) {
@@ -178,6 +181,28 @@ public final class DevStack implements AutoCloseable {
                     }
                 }
                 throw e;
+            }
+        }
+
+        /**
+         * A port we choose ourselves (requested port 0) is free when chosen but may be taken by some other socket
+         * before the server binds it; the server then exits at once. Such a start is tried again, on new ports and in
+         * a new directory (Kafka's storage remembers its controller's address). A port the caller named is not.
+         */
+        static <T> T startRetryingChosenPorts(String what, int requestedPort, Path dir,
+                java.util.function.Function<Path, T> start) {
+            int attempts = requestedPort == 0 ? 3 : 1;
+            for (int attempt = 1; ; attempt++) {
+                Path attemptDir = attempt == 1 ? dir : dir.resolveSibling(dir.getFileName() + "-attempt" + attempt);
+                try {
+                    return start.apply(attemptDir);
+                } catch (ChildProcess.ExitedDuringStartup e) {
+                    if (attempt >= attempts) {
+                        throw e;
+                    }
+                    System.err.println("devstack: " + what + " start attempt " + attempt + " of " + attempts
+                            + " failed, trying again on new ports. " + e.getMessage());
+                }
             }
         }
 

@@ -25,6 +25,9 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path dataDir, int requestedPort) {
         int port = Ports.requireFree(requestedPort, "Kafka");
         int controllerPort = Ports.free();
+        while (controllerPort == port) {
+            controllerPort = Ports.free();
+        }
         try {
             Path logDir = dataDir.resolve("kafka-logs");
             boolean formatted = Files.exists(logDir.resolve("meta.properties"));
@@ -81,12 +84,20 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
-    private static String clusterId() {
-        // KRaft cluster ids are 16 random bytes in URL-safe base64 without padding.
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * A KRaft cluster id: 16 random bytes in URL-safe base64 without padding. One that starts with '-' is drawn
+     * again (as Kafka's own {@code Uuid.randomUuid} does): the storage tool would read it as an option and fail,
+     * which it did here about once in 64 starts.
+     */
+    static String clusterId() {
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static String serverProperties(Path logDir, int port, int controllerPort) {
