@@ -93,7 +93,14 @@ final class BillingStack {
 
     /** Sends a catalog event with CloudEvents binary headers; returns its ce_id. */
     static String sendCatalogEvent(String dramaId, String type, String eventId, String payload) {
+        return sendCatalogEvent(dramaId, type, eventId, payload, Map.of());
+    }
+
+    /** The same, with further Kafka headers (a W3C {@code traceparent}, say). */
+    static String sendCatalogEvent(String dramaId, String type, String eventId, String payload,
+            Map<String, String> extraHeaders) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CATALOG_DRAMA, dramaId, payload);
+        extraHeaders.forEach((name, value) -> record.headers().add(name, utf8(value)));
         record.headers().add("ce_specversion", utf8("1.0"))
                 .add("ce_id", utf8(eventId))
                 .add("ce_type", utf8(type))

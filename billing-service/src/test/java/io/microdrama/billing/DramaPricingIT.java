@@ -86,6 +86,29 @@ class DramaPricingIT {
     }
 
     @Test
+    void thePricingEventsContinueTheTraceOfTheCatalogEventThatCausedThem() {
+        String dramaId = UUID.randomUUID().toString();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String catalogSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String eventId = sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_PUBLISHED, UUID.randomUUID().toString(),
+                published(dramaId, 1, "aurora", "standard", 10, List.of("DE", "JP")),
+                Map.of("traceparent", "00-" + traceId + "-" + catalogSpan + "-01"));
+        awaitConsumed(eventId);
+
+        // Each outbox row keeps the trace of the message that caused it, in a span of billing's own.
+        assertThat(count("select count(*) from outbox_event where aggregateid = ? and tracingspancontext like ?",
+                dramaId, "traceparent=00-" + traceId + "-%")).isEqualTo(2);
+        assertThat(count("select count(*) from outbox_event where aggregateid = ? and tracingspancontext like ?",
+                dramaId, "%-" + catalogSpan + "-%")).isZero();
+
+        // The relay sends them later from its scheduler; the records still belong to the catalog event's trace.
+        List<ConsumerRecord<String, String>> records = pricingRecords(dramaId, 2);
+        assertThat(records).hasSize(2).allSatisfy(record -> assertThat(header(record, "traceparent"))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotEndWith(catalogSpan + "-01"));
+    }
+
+    @Test
     void anOverrideIsAnnouncedAuditedAndSurvivesARepublication() {
         String dramaId = UUID.randomUUID().toString();
         awaitConsumed(publish(dramaId, 1, "standard", 20, List.of("DE", "FR")));

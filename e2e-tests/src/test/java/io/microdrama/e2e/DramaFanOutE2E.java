@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.devstack.DevStack;
 import io.microdrama.devstack.KeycloakTokens;
 import io.microdrama.devstack.ServiceProcess;
+import io.microdrama.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +43,7 @@ class DramaFanOutE2E {
     static ServiceProcess localization;
     static ServiceProcess billing;
     static ServiceProcess gateway;
+    static OtlpCollectorStandIn collector;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
 
@@ -45,17 +52,30 @@ class DramaFanOutE2E {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         stack = DevStack.builder().workDir(Files.createTempDirectory("e2e-")).kafka(0)
                 .postgres(0, List.of("catalog", "localization", "billing")).keycloak(0).start();
+        collector = new OtlpCollectorStandIn();
         catalog = start(root, "catalog-service", "catalog");
         localization = start(root, "localization-service", "localization");
         billing = start(root, "billing-service", "billing");
-        gateway = start(root, "gateway", null);
+        gateway = start(root, "gateway", null, Map.of("CATALOG_URL", catalog.url(),
+                "LOCALIZATION_URL", localization.url(), "BILLING_URL", billing.url()));
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(3));
         }
     }
 
     private static ServiceProcess start(Path root, String module, String database) {
-        ServiceProcess process = ServiceProcess.start(root, module, 0, stack, database, Map.of());
+        return start(root, module, database, Map.of());
+    }
+
+    private static ServiceProcess start(Path root, String module, String database, Map<String, String> settings) {
+        // Tracing on, as deploy/ runs it, exporting to the stand-in collector over OTLP/HTTP.
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint(),
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+        env.putAll(settings);
+        ServiceProcess process = ServiceProcess.start(root, module, 0, stack, database, env);
         services.add(process);
         return process;
     }
@@ -67,9 +87,69 @@ class DramaFanOutE2E {
             assertThat(service.process().isAlive()).as(service.name() + " stopped").isFalse();
             assertThat(service.process().tail(5)).as(service.name() + " shut down cleanly").contains("stopped in");
         }
+        if (collector != null) {
+            collector.close();
+        }
         if (stack != null) {
             stack.close();
         }
+    }
+
+    @Test
+    void oneTraceFollowsAPublicationFromTheGatewayThroughCatalogAndKafkaToBilling() throws Exception {
+        KeycloakTokens tokens = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
+        String admin = tokens.password("admin", "demo");
+        assertThat(call("PUT", catalog.url() + "/api/v1/admin/studios/aurora", admin, "{\"name\":\"Aurora Pictures\"}").statusCode())
+                .isIn(200, 201);
+        String studio = tokens.clientCredentials("studio-aurora", "aurora-dev-secret");
+        String externalId = "e2e-trace-" + UUID.randomUUID().toString().substring(0, 8);
+        String drama = """
+                {"title":"Traced","originalLanguage":"en","genres":["romance"],"pricingTier":"standard",
+                 "episodes":[%s],"licences":[{"region":"GB","validFrom":"2025-01-01T00:00:00Z"}]}"""
+                .formatted(episode(1, 90));
+        assertThat(call("PUT", gateway.url() + "/api/v1/studio/dramas/" + externalId, studio, drama).statusCode()).isEqualTo(201);
+
+        // The studio's own tracing system started this trace; the publish request carries it into the gateway.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String studioSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        HttpResponse<String> published = http.send(HttpRequest.newBuilder(
+                        URI.create(gateway.url() + "/api/v1/studio/dramas/" + externalId + "/publish"))
+                .header("Authorization", "Bearer " + studio)
+                .header("traceparent", "00-" + traceId + "-" + studioSpan + "-01")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(published.statusCode()).isEqualTo(200);
+        String dramaId = json.readTree(published.body()).get("id").asText();
+
+        // catalog's drama.published and billing's price for GB, both keyed by the drama, belong to that trace.
+        assertThat(traceparents(Topics.CATALOG_DRAMA, dramaId, 1)).allMatch(parent -> parent.startsWith("00-" + traceId + "-"));
+        assertThat(traceparents(Topics.BILLING_PRICING, dramaId, 1)).allMatch(parent -> parent.startsWith("00-" + traceId + "-"));
+        // And the gateway, catalog and billing each exported spans of it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(collector.exported("gateway", traceId)).as("gateway spans").isTrue();
+            assertThat(collector.exported("catalog-service", traceId)).as("catalog spans").isTrue();
+            assertThat(collector.exported("billing-service", traceId)).as("billing spans").isTrue();
+        });
+    }
+
+    /** The traceparent headers of the first {@code atLeast} records keyed {@code key} on {@code topic}. */
+    private static List<String> traceparents(String topic, String key, int atLeast) {
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers().orElseThrow(),
+                "group.id", "e2e-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await(topic + " records of " + key).atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    if (key.equals(record.key())) {
+                        found.add(traceparent == null ? "(none)" : new String(traceparent.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return found.size() >= atLeast;
+            });
+        }
+        return found;
     }
 
     @Test

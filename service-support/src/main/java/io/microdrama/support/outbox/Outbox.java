@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Appends events to the outbox inside the caller's transaction: the event exists if and only if the state
- * change committed. The row id becomes the CloudEvent id, which consumers use for deduplication.
+ * change committed. The row id becomes the CloudEvent id, which consumers use for deduplication. The row also
+ * keeps the trace of the request or message that caused it, so the event continues that trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -36,6 +37,7 @@ public class Outbox {
         event.type = type;
         event.timestamp = clock.instant();
         event.payload = toJson(payload);
+        event.tracingSpanContext = OutboxTraceContext.capture(io.opentelemetry.context.Context.current());
         return session.persist(event).replaceWith(event);
     }
 

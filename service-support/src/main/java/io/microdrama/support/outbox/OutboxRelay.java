@@ -7,6 +7,7 @@ import io.microdrama.support.config.EventingConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
@@ -129,7 +130,10 @@ public class OutboxRelay {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(event.aggregateId)
                         .withTopic(event.topic)
-                        .build());
+                        .build())
+                // The producer span (and the traceparent header) continue the trace that made the change,
+                // not the relay's scheduler round.
+                .addMetadata(TracingMetadata.withCurrent(OutboxTraceContext.restore(event.tracingSpanContext)));
         return emitter.sendMessage(message);
     }
 
