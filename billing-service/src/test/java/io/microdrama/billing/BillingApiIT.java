@@ -277,7 +277,7 @@ class BillingApiIT {
     void aVersionStoredThroughAnotherReplicaIsPickedUp() throws Exception {
         String date = today().plusDays(100).toString();
         // What another replica's admin request leaves behind: a committed row in the version table.
-        try (var connection = BillingStack.database(); var insert = connection.prepareStatement("insert into ppp_factor_version "
+        try (var connection = BillingStack.database().open(); var insert = connection.prepareStatement("insert into ppp_factor_version "
                 + "(region, effective_from, factor, note, recorded_by, recorded_at) values ('PE', ?::date, 0.95, 'replica test', "
                 + "'admin-on-replica-2', now())")) {
             insert.setString(1, date);

@@ -3,25 +3,15 @@ package io.microdrama.billing;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.microdrama.devstack.KeycloakTokens;
+import io.microdrama.testing.DatabaseProbe;
+import io.microdrama.testing.KafkaProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,20 +89,8 @@ final class BillingStack {
     /** The same, with further Kafka headers (a W3C {@code traceparent}, say). */
     static String sendCatalogEvent(String dramaId, String type, String eventId, String payload,
             Map<String, String> extraHeaders) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CATALOG_DRAMA, dramaId, payload);
-        extraHeaders.forEach((name, value) -> record.headers().add(name, utf8(value)));
-        record.headers().add("ce_specversion", utf8("1.0"))
-                .add("ce_id", utf8(eventId))
-                .add("ce_type", utf8(type))
-                .add("ce_source", utf8(CloudEventTypes.SOURCE_CATALOG))
-                .add("ce_subject", utf8(dramaId))
-                .add("content-type", utf8("application/json"));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        kafka().sendCloudEvent(Topics.CATALOG_DRAMA, dramaId, type, CloudEventTypes.SOURCE_CATALOG, eventId, payload,
+                extraHeaders);
         return eventId;
     }
 
@@ -129,25 +107,15 @@ final class BillingStack {
 
     // --- billing's database
 
-    static Connection database() throws Exception {
+    static DatabaseProbe database() {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
     static long count(String sql, Object... parameters) {
-        try (Connection connection = database(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return database().count(sql, parameters);
     }
 
     /** billing.pricing.set rows in the outbox for one drama: every event billing ever decided to send for it. */
@@ -164,33 +132,14 @@ final class BillingStack {
 
     /** Every record keyed {@code dramaId} on billing.pricing.v1, once at least {@code atLeast} have arrived. */
     static List<ConsumerRecord<String, String>> pricingRecords(String dramaId, int atLeast) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(),
-                "group.id", "billing-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.BILLING_PRICING));
-            await("billing.pricing.v1 records of " + dramaId).atMost(DEADLINE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (dramaId.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= atLeast;
-            });
-        }
-        return found;
+        return kafka().awaitRecords(Topics.BILLING_PRICING, KafkaProbe.keyed(dramaId), atLeast, DEADLINE);
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaProbe.header(record, name);
     }
 
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    private static KafkaProbe kafka() {
+        return new KafkaProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 }

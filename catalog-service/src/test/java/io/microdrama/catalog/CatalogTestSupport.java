@@ -4,21 +4,14 @@ import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.devstack.KeycloakTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.microdrama.testing.DatabaseProbe;
+import io.microdrama.testing.KafkaProbe;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What catalog's integration tests share. The devstack resource is declared here once, for every test class of
@@ -102,89 +94,45 @@ public final class CatalogTestSupport {
     }
 
     static Connection database() throws Exception {
+        return databaseProbe().open();
+    }
+
+    static DatabaseProbe databaseProbe() {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    static KafkaProbe kafka() {
+        return new KafkaProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
-    static ProducerRecord<String, String> cloudEvent(String topic, String key, String type, String id, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
-                .add("ce_id", id.getBytes(StandardCharsets.UTF_8))
-                .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
-                .add("ce_source", "/test".getBytes(StandardCharsets.UTF_8))
-                .add("ce_subject", key.getBytes(StandardCharsets.UTF_8))
-                .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-        return record;
-    }
-
+    /** A CloudEvent from another service, in binary mode as the relays send them. */
     static void send(String topic, String key, String type, String id, String payload) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(cloudEvent(topic, key, type, id, payload)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        kafka().sendCloudEvent(topic, key, type, "/test", id, payload);
     }
 
     /** Reads the topic from the start until {@code count} records match, or fails after the deadline. */
     static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> matching,
             int count, Duration deadline) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(),
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(deadline).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (matching.test(r)) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
+        return kafka().awaitRecords(topic, matching, count, deadline);
     }
 
     static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int count) {
-        return awaitRecords(topic, r -> key.equals(r.key()), count, Duration.ofSeconds(30));
+        return awaitRecords(topic, KafkaProbe.keyed(key), count, Duration.ofSeconds(30));
     }
 
     /** Everything on the topic for the key after a quiet moment: for "exactly N" checks after awaitRecords saw N. */
     static List<ConsumerRecord<String, String>> allRecords(String topic, String key) {
-        return allRecords(topic, record -> key.equals(record.key()));
+        return allRecords(topic, KafkaProbe.keyed(key));
     }
 
     static List<ConsumerRecord<String, String>> allRecords(String topic, Predicate<ConsumerRecord<String, String>> matching) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(),
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            int[] emptyPolls = { 0 };
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                var records = consumer.poll(Duration.ofMillis(500));
-                records.forEach(r -> {
-                    if (matching.test(r)) {
-                        found.add(r);
-                    }
-                });
-                // Assigned and caught up: three empty polls in a row after the assignment.
-                emptyPolls[0] = records.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls[0] + 1 : 0;
-                return emptyPolls[0] >= 3;
-            });
-        }
-        return found;
+        return kafka().allRecords(topic, matching, Duration.ofSeconds(30));
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaProbe.header(record, name);
     }
 }

@@ -1,22 +1,12 @@
 package io.microdrama.localization;
 
 import io.microdrama.devstack.KeycloakTokens;
+import io.microdrama.testing.DatabaseProbe;
+import io.microdrama.testing.KafkaProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.awaitility.Awaitility.await;
 
 /** Real Kafka, PostgreSQL and Keycloak as the devstack test resource started them, for the integration tests. */
 final class Stack {
@@ -49,69 +37,35 @@ final class Stack {
     }
 
     // --- Kafka: catalog's events in, readiness out
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    static KafkaProbe kafka() {
+        return new KafkaProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
     /** Produces a CloudEvent in binary mode, the way catalog's outbox relay does. */
     static void send(String topic, String key, String type, String id, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-        record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(id)).add("ce_type", bytes(type))
-                .add("ce_source", bytes("/catalog")).add("ce_subject", bytes(key))
-                .add("content-type", bytes("application/json"));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        kafka().sendCloudEvent(topic, key, type, "/catalog", id, payload);
     }
 
     /** Reads the topic from the start until {@code count} records with this key satisfy the filter. */
     static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int count,
             Predicate<ConsumerRecord<String, String>> filter) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(),
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key()) && filter.test(record)) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
+        return kafka().awaitRecords(topic, KafkaProbe.keyed(key).and(filter), count, Duration.ofSeconds(30));
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaProbe.header(record, name);
     }
 
     // --- PostgreSQL: what the service stored, read directly
-    static Connection database() throws Exception {
+    static DatabaseProbe database() {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
     static long count(String sql, Object... parameters) {
-        try (Connection connection = database(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return database().count(sql, parameters);
     }
 
     /** Readiness events the service appended to its outbox for a drama (sent or not). */
@@ -122,10 +76,6 @@ final class Stack {
 
     static boolean consumed(String eventId) {
         return count("select count(*) from inbox_message where event_id = ?", eventId) == 1;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     // --- catalog's drama.published payload
