@@ -584,6 +584,13 @@ class BrokenManifestTest {
         }
 
         @Test
+        void developmentRedirectInProd() {
+            assertReports(problemsAfter(prod, check, m -> object(m, "KeycloakRealmImport", "microdrama-realm",
+                    "/spec/realm/clients/3").withArray("redirectUris").add("http://localhost:3000/*")),
+                    "prod lets client microdrama-console redirect to http://localhost:3000/* (a development address)");
+        }
+
+        @Test
         void placeholderWithoutDeclaration() {
             assertReports(problemsAfter(prod, check, m -> object(m, "KeycloakRealmImport", "microdrama-realm",
                     "/spec/placeholders").remove("STUDIO_SAKURA_CLIENT_SECRET")),

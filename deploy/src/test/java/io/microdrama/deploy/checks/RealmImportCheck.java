@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
 
 /**
  * The realm Keycloak imports is the project's realm file (deploy/keycloak/microdrama-realm.json), the one devstack
- * and compose use, with only these differences allowed: users removed and client secrets replaced by declared
- * placeholders. In prod both are required: no demo users, no development client secrets. Placeholders used and
+ * and compose use, with only these differences allowed: users removed, client secrets replaced by declared
+ * placeholders, and the browser addresses a client may redirect to (they differ per environment). In prod all are
+ * required: no demo users, no development client secrets, no redirect to a loopback address. Placeholders used and
  * declared agree.
  */
 public final class RealmImportCheck implements Check {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    private static final Pattern LOOPBACK = Pattern.compile("^https?://(localhost|127\\.[0-9.]+|\\[::1])([:/]|$)");
+    private static final String POST_LOGOUT_REDIRECTS = "post.logout.redirect.uris";
 
     @Override
     public String name() {
@@ -59,7 +62,7 @@ public final class RealmImportCheck implements Check {
             found = true;
             if (!normalized(realm).equals(normalized(file))) {
                 problems.add(id + ": spec.realm differs from deploy/keycloak/microdrama-realm.json beyond the allowed"
-                        + " changes (users removed, client secrets as placeholders); regenerate base/keycloak/"
+                        + " changes (users removed, client secrets as placeholders, redirect addresses); regenerate base/keycloak/"
                         + "realm-import.yaml (RealmImportSyncTest) and check the overlay's patch");
             }
             if (overlay.name().equals("prod")) {
@@ -72,6 +75,12 @@ public final class RealmImportCheck implements Check {
                         problems.add(id + ": prod imports the development secret of client "
                                 + client.path("clientId").asText() + " (use a placeholder)");
                     }
+                    for (String address : browserAddresses(client)) {
+                        if (LOOPBACK.matcher(address).find()) {
+                            problems.add(id + ": prod lets client " + client.path("clientId").asText()
+                                    + " redirect to " + address + " (a development address)");
+                        }
+                    }
                 }
             }
         }
@@ -81,18 +90,36 @@ public final class RealmImportCheck implements Check {
         return problems;
     }
 
-    /** The realm without users and with client secrets blanked: what must match the file. */
+    /** The realm without users, client secrets and redirect addresses: what must match the file. */
     static JsonNode normalized(JsonNode realm) {
         ObjectNode copy = ((ObjectNode) realm).deepCopy();
         copy.remove("users");
         if (copy.get("clients") instanceof ArrayNode clients) {
             clients.forEach(c -> {
-                if (c.has("secret")) {
-                    ((ObjectNode) c).put("secret", "");
+                ObjectNode client = (ObjectNode) c;
+                if (client.has("secret")) {
+                    client.put("secret", "");
+                }
+                client.remove(List.of("redirectUris", "webOrigins"));
+                if (client.get("attributes") instanceof ObjectNode attributes) {
+                    attributes.remove(POST_LOGOUT_REDIRECTS);
                 }
             });
         }
         return copy;
+    }
+
+    /** Where a browser may be sent back to after login or logout, and which origins may call with its tokens. */
+    private static List<String> browserAddresses(JsonNode client) {
+        List<String> addresses = new ArrayList<>();
+        client.path("redirectUris").forEach(uri -> addresses.add(uri.asText()));
+        client.path("webOrigins").forEach(origin -> addresses.add(origin.asText()));
+        for (String uri : client.path("attributes").path(POST_LOGOUT_REDIRECTS).asText("").split("##")) {
+            if (!uri.isBlank()) {
+                addresses.add(uri);
+            }
+        }
+        return addresses;
     }
 
     private static void collectPlaceholders(JsonNode node, Set<String> into) {
