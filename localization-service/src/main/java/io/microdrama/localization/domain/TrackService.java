@@ -14,6 +14,9 @@ import io.microdrama.localization.persistence.TrackRepository;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.unchecked.Unchecked;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -26,11 +29,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
- * Uploading and reading subtitle tracks. An upload is decoded and parsed before any database work; then, in one
- * transaction holding the drama's row lock, the caller's access is checked, the track stored (or left alone when the
- * body is byte-identical to the stored one) and readiness recomputed, with events appended to the outbox.
+ * Uploading and reading subtitle tracks. An upload is decoded and parsed (on a worker thread) before any database
+ * work; then, in one transaction holding the drama's row lock, the caller's access is checked, the track stored (or
+ * left alone when the body is byte-identical to the stored one) and readiness recomputed, with events appended to
+ * the outbox.
  * Anything refused throws a {@link ProblemException} before a write, so a refused upload stores nothing.
  */
 @ApplicationScoped
@@ -106,8 +111,24 @@ public class TrackService {
     }
 
     public Uni<UploadResult> upload(DramaRef ref, Upload upload, Access access) {
-        SubtitleDocument parsed = parse(upload.body(), upload.declaredFormat());
-        String sha256 = sha256(upload.body());
+        // A large file takes tens of milliseconds to decode and parse: that work runs on a worker thread, and the
+        // database work continues on the request's own context.
+        return offTheEventLoop(() -> new Parsed(parse(upload.body(), upload.declaredFormat()), sha256(upload.body())))
+                .flatMap(parsed -> store(ref, upload, access, parsed.document(), parsed.sha256()));
+    }
+
+    private record Parsed(SubtitleDocument document, String sha256) {
+    }
+
+    private static <T> Uni<T> offTheEventLoop(Callable<T> work) {
+        Context context = Vertx.currentContext();
+        if (context == null || !Context.isOnEventLoopThread()) {
+            return Uni.createFrom().item(Unchecked.supplier(work::call));
+        }
+        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
+    }
+
+    private Uni<UploadResult> store(DramaRef ref, Upload upload, Access access, SubtitleDocument parsed, String sha256) {
         Instant now = clock.instant();
         return sessions.withTransaction(session -> lookup(session, ref, true).flatMap(drama -> dramas.plansOf(session, drama.id)
                 .flatMap(plans -> {
