@@ -39,7 +39,7 @@ class OutboxRelayIT {
 
     /**
      * Kafka is stopped; studios keep publishing and every request succeeds. The events wait in the outbox (the
-     * pending gauge says so) and all of them reach the topic, exactly once each, after Kafka is back.
+     * pending and oldest-age gauges say so) and all of them reach the topic, exactly once each, after Kafka is back.
      */
     @Test
     void publishingWhileKafkaIsDownLosesNothing() throws Exception {
@@ -61,6 +61,9 @@ class OutboxRelayIT {
                     .isGreaterThanOrEqualTo(5));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metric("outbox_events_failed_total"))
                     .isGreaterThan(0));
+            // What an alert on a stuck relay would watch: the oldest waiting row keeps getting older.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metric("outbox_oldest_pending_age_seconds"))
+                    .isGreaterThanOrEqualTo(3));
         } finally {
             outage.startBroker();
         }
@@ -71,6 +74,10 @@ class OutboxRelayIT {
             assertThat(allRecords(Topics.CATALOG_DRAMA, dramaId)).as("events of " + dramaId).hasSize(1);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pendingRowsOf(dramaIds)).isZero());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(metric("outbox_events_pending")).isZero();
+            assertThat(metric("outbox_oldest_pending_age_seconds")).isZero();
+        });
     }
 
     /**
