@@ -135,6 +135,66 @@ class DramaFanOutE2E {
                 .toList();
     }
 
+    @Test
+    void publishedDramaReachesLiveWhereLicensedLocalizedAndPricedOnly() throws Exception {
+        KeycloakTokens tokens = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
+        String studio = tokens.clientCredentials("studio-aurora", "aurora-dev-secret");
+        String externalId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String drama = """
+                {"title":"Midnight CEO","originalLanguage":"en","genres":["romance"],"pricingTier":"standard",
+                 "ageRatings":{"DE":"fsk:12"},
+                 "episodes":[%s],
+                 "licences":[{"region":"GB","validFrom":"2025-01-01T00:00:00Z"},{"region":"DE","validFrom":"2025-01-01T00:00:00Z"}]}"""
+                .formatted(String.join(",", episode(1, 90), episode(2, 75), episode(3, 110)));
+        // An admin registers the studio before it can push anything.
+        String admin = tokens.password("admin", "demo");
+        assertThat(call("PUT", catalog.url() + "/api/v1/admin/studios/aurora", admin, "{\"name\":\"Aurora Pictures\"}").statusCode())
+                .isIn(200, 201);
+
+        assertThat(call("PUT", catalog.url() + "/api/v1/studio/dramas/" + externalId, studio, drama).statusCode()).isEqualTo(201);
+        HttpResponse<String> published = call("POST", catalog.url() + "/api/v1/studio/dramas/" + externalId + "/publish", studio, null);
+        assertThat(published.statusCode()).isEqualTo(200);
+        String dramaId = json.readTree(published.body()).get("id").asText();
+
+        // English audio serves GB, so GB needs no subtitles and goes LIVE; DE needs German subtitles first.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode view = json.readTree(call("GET", catalog.url() + "/api/v1/studio/dramas/" + externalId, studio, null).body());
+            assertThat(rollout(view, "GB").get("state").asText()).isEqualTo("LIVE");
+            assertThat(rollout(view, "DE").get("state").asText()).isEqualTo("WAITING");
+            assertThat(texts(rollout(view, "DE").get("blockers"))).containsExactly("MISSING_LANGUAGE:de");
+        });
+        JsonNode gbShelf = json.readTree(call("GET", catalog.url() + "/api/v1/storefront/GB/dramas", null, null).body());
+        assertThat(ids(gbShelf)).contains(dramaId);
+        JsonNode gbEntry = StreamSupport.stream(gbShelf.get("items").spliterator(), false)
+                .filter(item -> item.get("id").asText().equals(dramaId)).findFirst().orElseThrow();
+        assertThat(gbEntry.get("episodePrice").get("currency").asText()).isEqualTo("GBP");
+        assertThat(ids(json.readTree(call("GET", catalog.url() + "/api/v1/storefront/DE/dramas", null, null).body()))).doesNotContain(dramaId);
+        assertThat(ids(json.readTree(call("GET", catalog.url() + "/api/v1/storefront/US/dramas", null, null).body()))).doesNotContain(dramaId);
+
+        JsonNode plan = json.readTree(call("GET", localization.url() + "/api/v1/localization/dramas/" + dramaId + "/plan", studio, null).body());
+        assertThat(texts(regionNode(plan.get("regions"), "DE").get("missingLanguages"))).containsExactly("de");
+        assertThat(regionNode(plan.get("regions"), "GB").get("ready").asBoolean()).isTrue();
+
+        JsonNode prices = json.readTree(call("GET", billing.url() + "/api/v1/billing/dramas/" + dramaId + "/prices", studio, null).body());
+        assertThat(regionNode(prices, "GB").get("currency").asText()).isEqualTo("GBP");
+        assertThat(regionNode(prices, "DE").get("currency").asText()).isEqualTo("EUR");
+        assertThat(regionNode(prices, "DE").get("amountMinor").asLong()).isPositive();
+
+        // Another studio sees none of it.
+        String lotus = tokens.clientCredentials("studio-lotus", "lotus-dev-secret");
+        assertThat(call("GET", localization.url() + "/api/v1/localization/dramas/" + dramaId + "/plan", lotus, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", billing.url() + "/api/v1/billing/dramas/" + dramaId + "/prices", lotus, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void gatewayAcceptsRealTokensAndRefusesMissingOnes() throws Exception {
+        KeycloakTokens tokens = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
+        HttpResponse<String> me = call("GET", gateway.url() + "/api/v1/me", tokens.password("ops-na", "demo"), null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("ops");
+        assertThat(call("GET", gateway.url() + "/api/v1/me", null, null).statusCode()).isEqualTo(401);
+    }
+
     private static String episode(int number, int seconds) {
         return """
                 {"number":%d,"title":"Episode %d","durationSeconds":%d,"videoUri":"https://cdn.example.com/e2e/%d.mp4",
