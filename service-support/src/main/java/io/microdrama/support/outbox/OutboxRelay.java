@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.microdrama.support.config.EventingConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -13,6 +14,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -51,6 +53,7 @@ public class OutboxRelay {
     private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
 
     private volatile Instant pausedUntil = Instant.MIN;
+    private volatile boolean shuttingDown;
     private volatile Duration backoff = Duration.ZERO;
 
     public OutboxRelay(Mutiny.SessionFactory sessions, @Channel("outbox") MutinyEmitter<String> emitter,
@@ -70,10 +73,16 @@ public class OutboxRelay {
     @Scheduled(identity = "outbox-relay", every = "${eventing.relay.poll-interval:1s}",
             delayed = "${eventing.relay.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRound() {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (shuttingDown || clock.instant().isBefore(pausedUntil)) {
             return Uni.createFrom().voidItem();
         }
         return relayPending().replaceWithVoid();
+    }
+
+    // A round that starts once shutdown has begun finds the channels gone (SRMSG00019); its rows wait for the next
+    // start or another replica anyway.
+    void stopRelaying(@Observes ShutdownEvent shutdown) {
+        shuttingDown = true;
     }
 
     /** One relay round; returns how many rows were published. */
