@@ -5,8 +5,8 @@ import io.microdrama.contracts.Topics;
 import io.microdrama.devstack.KeycloakTokens;
 import io.microdrama.testing.DatabaseProbe;
 import io.microdrama.testing.KafkaProbe;
+import io.microdrama.testing.ServiceUnderTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,7 @@ final class BillingStack {
     }
 
     private static KeycloakTokens tokens() {
-        return new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
+        return ServiceUnderTest.tokens();
     }
 
     // --- catalog events
@@ -108,10 +108,7 @@ final class BillingStack {
     // --- billing's database
 
     static DatabaseProbe database() {
-        var config = ConfigProvider.getConfig();
-        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        return ServiceUnderTest.database();
     }
 
     static long count(String sql, Object... parameters) {
@@ -140,6 +137,6 @@ final class BillingStack {
     }
 
     private static KafkaProbe kafka() {
-        return new KafkaProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return ServiceUnderTest.kafka();
     }
 }

@@ -4,11 +4,10 @@ import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.devstack.KeycloakTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.microdrama.testing.DatabaseProbe;
 import io.microdrama.testing.KafkaProbe;
+import io.microdrama.testing.ServiceUnderTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -52,7 +51,7 @@ public final class CatalogTestSupport {
     }
 
     static KeycloakTokens tokens() {
-        return new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
+        return ServiceUnderTest.tokens();
     }
 
     static String uniqueId(String prefix) {
@@ -94,18 +93,11 @@ public final class CatalogTestSupport {
     }
 
     static Connection database() throws Exception {
-        return databaseProbe().open();
-    }
-
-    static DatabaseProbe databaseProbe() {
-        var config = ConfigProvider.getConfig();
-        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        return ServiceUnderTest.database().open();
     }
 
     static KafkaProbe kafka() {
-        return new KafkaProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return ServiceUnderTest.kafka();
     }
 
     /** A CloudEvent from another service, in binary mode as the relays send them. */

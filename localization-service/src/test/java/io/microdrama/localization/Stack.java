@@ -1,10 +1,9 @@
 package io.microdrama.localization;
 
 import io.microdrama.devstack.KeycloakTokens;
-import io.microdrama.testing.DatabaseProbe;
 import io.microdrama.testing.KafkaProbe;
+import io.microdrama.testing.ServiceUnderTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,12 +32,12 @@ final class Stack {
     }
 
     private static KeycloakTokens tokens() {
-        return new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
+        return ServiceUnderTest.tokens();
     }
 
     // --- Kafka: catalog's events in, readiness out
     static KafkaProbe kafka() {
-        return new KafkaProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return ServiceUnderTest.kafka();
     }
 
     /** Produces a CloudEvent in binary mode, the way catalog's outbox relay does. */
@@ -57,15 +56,8 @@ final class Stack {
     }
 
     // --- PostgreSQL: what the service stored, read directly
-    static DatabaseProbe database() {
-        var config = ConfigProvider.getConfig();
-        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-    }
-
     static long count(String sql, Object... parameters) {
-        return database().count(sql, parameters);
+        return ServiceUnderTest.database().count(sql, parameters);
     }
 
     /** Readiness events the service appended to its outbox for a drama (sent or not). */
