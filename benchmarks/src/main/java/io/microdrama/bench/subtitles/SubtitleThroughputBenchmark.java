@@ -1,10 +1,10 @@
 package io.microdrama.bench.subtitles;
 
-import io.microdrama.localization.domain.subtitle.IngestResult;
-import io.microdrama.localization.domain.subtitle.LanguageProfiles;
-import io.microdrama.localization.domain.subtitle.QcContext;
-import io.microdrama.localization.domain.subtitle.SubtitleFormat;
-import io.microdrama.localization.domain.subtitle.SubtitleIngest;
+import io.microdrama.subtitles.IngestResult;
+import io.microdrama.subtitles.LanguageProfiles;
+import io.microdrama.subtitles.QcContext;
+import io.microdrama.subtitles.SubtitleFormat;
+import io.microdrama.subtitles.SubtitleIngest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Parse + QC throughput of the localization service's subtitle pipeline, in process: the same
+ * Parse + QC throughput of the subtitle engine (module subtitles, as localization-service runs it), in process: the same
  * {@code SubtitleIngest.ingest(bytes, context)} an upload runs (UTF-8 decoding, format detection, WebVTT or SRT
  * parsing, per-language QC), on generated tracks that look like partner deliveries: a 3-minute vertical episode,
  * one cue every 2-3 s with one or two lines, in ten languages (Latin, CJK, Hangul, Thai, Arabic, Devanagari), as

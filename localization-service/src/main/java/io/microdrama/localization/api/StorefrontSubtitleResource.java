@@ -4,7 +4,7 @@ import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.localization.config.SubtitleConfig;
 import io.microdrama.localization.domain.LanguageTags;
 import io.microdrama.localization.domain.TrackService;
-import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;

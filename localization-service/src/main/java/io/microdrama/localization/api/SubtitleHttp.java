@@ -2,10 +2,10 @@ package io.microdrama.localization.api;
 
 import io.microdrama.localization.domain.SubtitleTrack;
 import io.microdrama.localization.domain.TrackService;
-import io.microdrama.localization.domain.subtitle.SrtWriter;
-import io.microdrama.localization.domain.subtitle.SubtitleFormat;
-import io.microdrama.localization.domain.subtitle.SubtitleOutput;
-import io.microdrama.localization.domain.subtitle.WebVttWriter;
+import io.microdrama.subtitles.SrtWriter;
+import io.microdrama.subtitles.SubtitleFormat;
+import io.microdrama.subtitles.SubtitleOutput;
+import io.microdrama.subtitles.WebVttWriter;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;

@@ -3,7 +3,7 @@ package io.microdrama.localization.api;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.localization.domain.LanguageTags;
 import io.microdrama.localization.domain.TrackService;
-import io.microdrama.localization.domain.subtitle.QcVerdict;
+import io.microdrama.subtitles.QcVerdict;
 import io.microdrama.localization.persistence.TrackRepository;
 import io.microdrama.localization.persistence.TrackRepository.TaskScope;
 import io.microdrama.support.problem.Problem.FieldError;

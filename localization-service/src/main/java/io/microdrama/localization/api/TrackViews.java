@@ -3,9 +3,9 @@ package io.microdrama.localization.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.microdrama.localization.domain.LocalizedDrama;
 import io.microdrama.localization.domain.SubtitleTrack;
-import io.microdrama.localization.domain.subtitle.QcReport;
-import io.microdrama.localization.domain.subtitle.QcVerdict;
-import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.microdrama.subtitles.QcReport;
+import io.microdrama.subtitles.QcVerdict;
+import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.localization.persistence.TrackRepository.TrackSummary;
 
 import java.time.Instant;

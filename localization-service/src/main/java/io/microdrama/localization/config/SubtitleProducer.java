@@ -1,13 +1,13 @@
 package io.microdrama.localization.config;
 
-import io.microdrama.localization.domain.subtitle.LanguageProfiles;
-import io.microdrama.localization.domain.subtitle.QualityControl;
-import io.microdrama.localization.domain.subtitle.SubtitleDecoder;
-import io.microdrama.localization.domain.subtitle.SubtitleIngest;
+import io.microdrama.subtitles.LanguageProfiles;
+import io.microdrama.subtitles.QualityControl;
+import io.microdrama.subtitles.SubtitleDecoder;
+import io.microdrama.subtitles.SubtitleIngest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The subtitle pipeline (plain Java, see docs/subtitles.md) with the configured size limit and shipped profiles. */
+/** The subtitle pipeline (plain Java, module subtitles, see subtitles/docs/subtitles.md) with the configured size limit and shipped profiles. */
 public class SubtitleProducer {
 
     @Produces

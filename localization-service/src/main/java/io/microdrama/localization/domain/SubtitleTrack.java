@@ -1,9 +1,9 @@
 package io.microdrama.localization.domain;
 
-import io.microdrama.localization.domain.subtitle.QcReport;
-import io.microdrama.localization.domain.subtitle.QcVerdict;
-import io.microdrama.localization.domain.subtitle.SubtitleDocument;
-import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.microdrama.subtitles.QcReport;
+import io.microdrama.subtitles.QcVerdict;
+import io.microdrama.subtitles.SubtitleDocument;
+import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.localization.persistence.JsonColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

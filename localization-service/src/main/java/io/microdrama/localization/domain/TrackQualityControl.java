@@ -1,10 +1,10 @@
 package io.microdrama.localization.domain;
 
 import io.microdrama.localization.config.SubtitleConfig;
-import io.microdrama.localization.domain.subtitle.QcContext;
-import io.microdrama.localization.domain.subtitle.QcReport;
-import io.microdrama.localization.domain.subtitle.QualityControl;
-import io.microdrama.localization.domain.subtitle.SubtitleDocument;
+import io.microdrama.subtitles.QcContext;
+import io.microdrama.subtitles.QcReport;
+import io.microdrama.subtitles.QualityControl;
+import io.microdrama.subtitles.SubtitleDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** QC of a track against its episode: the episode's length, the configured frame rate and picture orientation. */

@@ -2,8 +2,8 @@ package io.microdrama.localization.persistence;
 
 import io.microdrama.localization.domain.Readiness.AcceptedTrack;
 import io.microdrama.localization.domain.SubtitleTrack;
-import io.microdrama.localization.domain.subtitle.QcVerdict;
-import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.microdrama.subtitles.QcVerdict;
+import io.microdrama.subtitles.SubtitleFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;

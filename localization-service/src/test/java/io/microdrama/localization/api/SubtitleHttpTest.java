@@ -2,7 +2,7 @@ package io.microdrama.localization.api;
 
 import io.microdrama.localization.api.SubtitleHttp.LanguageSegment;
 import io.microdrama.localization.api.SubtitleHttp.Representation;
-import io.microdrama.localization.domain.subtitle.SubtitleFormat;
+import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.support.problem.ProblemException;
 import jakarta.ws.rs.core.MediaType;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package io.microdrama.localization.domain;
 
-import io.microdrama.localization.domain.subtitle.LanguageProfiles;
-import io.microdrama.localization.domain.subtitle.QualityControl;
-import io.microdrama.localization.domain.subtitle.SubtitleDecoder;
-import io.microdrama.localization.domain.subtitle.SubtitleFormat;
-import io.microdrama.localization.domain.subtitle.SubtitleIngest;
+import io.microdrama.subtitles.LanguageProfiles;
+import io.microdrama.subtitles.QualityControl;
+import io.microdrama.subtitles.SubtitleDecoder;
+import io.microdrama.subtitles.SubtitleFormat;
+import io.microdrama.subtitles.SubtitleIngest;
 import io.microdrama.support.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 

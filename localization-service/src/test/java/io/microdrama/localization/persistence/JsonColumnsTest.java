@@ -1,12 +1,12 @@
 package io.microdrama.localization.persistence;
 
 import io.microdrama.localization.domain.EpisodeSpan;
-import io.microdrama.localization.domain.subtitle.QcContext;
-import io.microdrama.localization.domain.subtitle.QcReport;
-import io.microdrama.localization.domain.subtitle.SrtWriter;
-import io.microdrama.localization.domain.subtitle.SubtitleDocument;
-import io.microdrama.localization.domain.subtitle.SubtitleIngest;
-import io.microdrama.localization.domain.subtitle.WebVttWriter;
+import io.microdrama.subtitles.QcContext;
+import io.microdrama.subtitles.QcReport;
+import io.microdrama.subtitles.SrtWriter;
+import io.microdrama.subtitles.SubtitleDocument;
+import io.microdrama.subtitles.SubtitleIngest;
+import io.microdrama.subtitles.WebVttWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,0 @@
-package io.microdrama.localization.domain.subtitle;
-
-/** Outcome of QC: any ERROR (QC or parse) fails the track. */
-public enum QcVerdict {
-    ACCEPTED,
-    QC_FAILED
-}
