@@ -2,7 +2,7 @@ package io.microdrama.catalog.api;
 
 import io.microdrama.catalog.domain.AgeRatingPolicy;
 import io.microdrama.catalog.domain.Drama;
-import io.microdrama.catalog.domain.DramaService;
+import io.microdrama.catalog.application.DramaService;
 import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.RolloutState;
 import io.microdrama.support.problem.Problem.FieldError;
