@@ -26,8 +26,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class StorefrontQueries {
 
-    /** The region is $1, the clock $2. */
-    static final String LIVE = "r.region = $1 and " + RolloutStateSql.live("$2");
+    /** The storefront's WHERE clause: LIVE in region $1 at instant $2. */
+    public static final String LIVE = "r.region = $1 and " + RolloutStateSql.live("$2");
     private static final String COLUMNS = """
             d.id, coalesce(d.localizations::jsonb -> $3 ->> 'title', d.localizations::jsonb -> $4 ->> 'title', d.title) as title,
             coalesce(d.localizations::jsonb -> $3 ->> 'synopsis', d.localizations::jsonb -> $4 ->> 'synopsis', d.synopsis) as synopsis,
