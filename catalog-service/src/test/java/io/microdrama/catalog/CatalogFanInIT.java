@@ -1,5 +1,6 @@
 package io.microdrama.catalog;
 
+import io.microdrama.catalog.application.RolloutAnswers;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
@@ -90,26 +92,47 @@ class CatalogFanInIT {
                 .body("dramaVersion", equalTo(2));
 
         // v2 price first, then the v1 answers arrive late; then v2's readiness after a stale v1 "not ready".
+        String latePrice = UUID.randomUUID().toString();
+        String lateReady = UUID.randomUUID().toString();
         send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(), price(dramaId, 2, "GB", "GBP", 79));
-        send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(), price(dramaId, 1, "GB", "GBP", 49));
-        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, UUID.randomUUID().toString(),
+        send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, latePrice, price(dramaId, 1, "GB", "GBP", 49));
+        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, lateReady,
                 readiness(dramaId, 1, "GB", true, "[]", "[]"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(aurora)
-                .get("/api/v1/studio/dramas/{id}", externalId).then()
+        // The late v1 answers must have been applied (or refused) before "they did not win" means anything.
+        awaitConsumed(RolloutAnswers.PRICING_CONSUMER, latePrice);
+        awaitConsumed(RolloutAnswers.READINESS_CONSUMER, lateReady);
+        given().auth().oauth2(aurora).get("/api/v1/studio/dramas/{id}", externalId).then()
                 .body("rollout.find { it.region == 'GB' }.episodePrice.amountMinor", equalTo(79))
-                .body("rollout.find { it.region == 'GB' }.blockers", equalTo(List.of("LOCALIZATION_PENDING"))));
+                .body("rollout.find { it.region == 'GB' }.blockers", equalTo(List.of("LOCALIZATION_PENDING")));
 
+        String lateNotReady = UUID.randomUUID().toString();
         send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, UUID.randomUUID().toString(),
                 readiness(dramaId, 2, "GB", true, "[]", "[\"en\"]"));
-        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, UUID.randomUUID().toString(),
+        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, lateNotReady,
                 readiness(dramaId, 1, "GB", false, "[\"fr\"]", "[]"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(aurora)
                 .get("/api/v1/studio/dramas/{id}", externalId).then()
                 .body("rollout.find { it.region == 'GB' }.state", equalTo("LIVE"))
                 .body("rollout.find { it.region == 'GB' }.episodePrice.amountMinor", equalTo(79)));
-        // The late v1 "not ready" never wins over the applied v2 answer.
+        // The late v1 "not ready" was consumed (its inbox row exists) and still did not win over the applied v2 answer.
+        awaitConsumed(RolloutAnswers.READINESS_CONSUMER, lateNotReady);
         given().auth().oauth2(aurora).get("/api/v1/studio/dramas/{id}", externalId).then()
-                .body("rollout.find { it.region == 'GB' }.state", equalTo("LIVE"));
+                .body("rollout.find { it.region == 'GB' }.state", equalTo("LIVE"))
+                .body("rollout.find { it.region == 'GB' }.subtitleLanguages", equalTo(List.of("en")));
+    }
+
+    /** Waits until catalog's inbox holds the event for the consumer: it was handled and its transaction committed. */
+    private static void awaitConsumed(String consumer, String eventId) {
+        await(consumer + " consumed " + eventId).atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                    "select count(*) from inbox_message where consumer = ? and event_id = ?")) {
+                query.setString(1, consumer);
+                query.setString(2, eventId);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() && rows.getInt(1) == 1;
+                }
+            }
+        });
     }
 
     /**

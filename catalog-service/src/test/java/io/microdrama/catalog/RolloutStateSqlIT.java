@@ -3,8 +3,11 @@ package io.microdrama.catalog;
 import io.microdrama.catalog.domain.Licence;
 import io.microdrama.catalog.domain.RegionalRollout;
 import io.microdrama.catalog.domain.RolloutState;
+import io.microdrama.catalog.domain.StorefrontListing;
 import io.microdrama.catalog.persistence.RolloutStateSql;
+import io.microdrama.catalog.persistence.StorefrontQueries;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,17 +21,23 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.microdrama.catalog.CatalogTestSupport.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The board filters in SQL ({@link RolloutStateSql}) must agree with the domain's {@code stateAt} and
- * {@code blockers} on every combination of facts. Random rows are written to PostgreSQL under a fresh drama id and
- * region, then every state and blocker filter is compared with the domain's answer row by row.
+ * Every copy of the rollout rules must agree on every combination of facts: the domain's {@code stateAt} and
+ * {@code blockers}, the board filters in SQL ({@link RolloutStateSql}), the storefront query ({@link StorefrontQueries})
+ * and the predicate of the storefront's partial index as PostgreSQL holds it. Random rows are written to PostgreSQL
+ * under fresh drama ids, then each is compared with the domain's answer row by row; the storefront query must also
+ * be able to walk the index (the planner only uses a partial index whose predicate the query implies).
  */
 @QuarkusTest
 class RolloutStateSqlIT {
+
+    @Inject
+    StorefrontQueries storefront;
 
     @Test
     void sqlFiltersSayWhatTheDomainSays() throws Exception {
@@ -60,6 +69,66 @@ class RolloutStateSqlIT {
                 assertThat(expected).as("the generator covers " + blocker).isNotEmpty();
                 assertThat(select(db, RolloutStateSql.blocker(blocker), region, now, ours)).as(blocker).isEqualTo(expected);
             }
+
+            Set<UUID> live = ids(rows.stream().filter(r -> r.stateAt(now) == RolloutState.LIVE).toList());
+            assertThat(live).as("the generator covers LIVE").isNotEmpty();
+            List<StorefrontListing> listed = storefront.live(region, now, null, null, null, 0, 100_000)
+                    .await().atMost(java.time.Duration.ofSeconds(30));
+            assertThat(listed.stream().map(StorefrontListing::id).filter(ours::contains).collect(Collectors.toSet()))
+                    .as("the storefront lists exactly the LIVE rows").isEqualTo(live);
+
+            // The index holds the rows that are LIVE at some instant: not withdrawn, not held, no blockers.
+            String indexPredicate = indexPredicate(db);
+            Set<UUID> liveAtSomeTime = ids(rows.stream().filter(r -> !r.withdrawn && !r.onHold && r.blockers().isEmpty()).toList());
+            assertThat(select(db, "(" + indexPredicate + ")", region, now, ours)).as("index predicate " + indexPredicate)
+                    .isEqualTo(liveAtSomeTime);
+            assertThat(rows.stream().filter(r -> liveAtSomeTime.contains(r.key.dramaId()) && r.stateAt(now) != RolloutState.LIVE))
+                    .as("outside LIVE only by the licence window").allMatch(r -> r.stateAt(now) == RolloutState.SCHEDULED
+                            || r.stateAt(now) == RolloutState.EXPIRED);
+            assertThat(storefrontPlan(db, region, now)).as("the storefront query walks the partial index")
+                    .contains(RolloutStateSql.STOREFRONT_INDEX);
+        }
+    }
+
+    /** The predicate of the storefront index as the database holds it (after every migration). */
+    private static String indexPredicate(Connection db) throws Exception {
+        try (PreparedStatement query = db.prepareStatement("select pg_get_expr(i.indpred, i.indrelid) from pg_index i "
+                + "join pg_class c on c.oid = i.indexrelid where c.relname = ?")) {
+            query.setString(1, RolloutStateSql.STOREFRONT_INDEX);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).as(RolloutStateSql.STOREFRONT_INDEX + " exists").isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    /** EXPLAIN of the storefront's page query, with plans that avoid the index made as expensive as possible. */
+    private static String storefrontPlan(Connection db, String region, Instant now) throws Exception {
+        boolean autoCommit = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try (var settings = db.createStatement()) {
+            settings.execute("set local enable_seqscan = off");
+            settings.execute("set local enable_sort = off");
+            String sql = "explain select r.drama_id from regional_rollout r join drama d on d.id = r.drama_id where "
+                    + StorefrontQueries.LIVE.replace("$1", "?").replace("$2", "?::timestamptz")
+                    + " order by r.listed_at desc, r.drama_id limit 21";
+            try (PreparedStatement explain = db.prepareStatement(sql)) {
+                explain.setString(1, region);
+                int placeholders = sql.split("\\?::timestamptz", -1).length - 1;
+                for (int i = 0; i < placeholders; i++) {
+                    explain.setTimestamp(2 + i, Timestamp.from(now));
+                }
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            }
+        } finally {
+            db.rollback();
+            db.setAutoCommit(autoCommit);
         }
     }
 
@@ -101,7 +170,7 @@ class RolloutStateSqlIT {
         try (PreparedStatement insert = db.prepareStatement("insert into regional_rollout (drama_id, region, drama_version, "
                 + "valid_from, valid_until, withdrawn, on_hold, localization_version, localization_ready, missing_languages, "
                 + "subtitle_languages, pricing_version, currency, price_minor, minor_units, age_rating_required, age_rating, "
-                + "listed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?)")) {
+                + "listed_at, coins_per_episode, free_episodes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, r.key.dramaId());
             insert.setString(2, r.key.region());
             insert.setLong(3, r.dramaVersion);
@@ -120,6 +189,8 @@ class RolloutStateSqlIT {
             insert.setBoolean(15, r.ageRatingRequired);
             insert.setString(16, r.ageRating);
             insert.setTimestamp(17, Timestamp.from(r.listedAt));
+            insert.setObject(18, r.coinsPerEpisode);
+            insert.setObject(19, r.freeEpisodes);
             insert.execute();
         }
     }

@@ -1,6 +1,7 @@
 package io.microdrama.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.microdrama.contracts.DramaLimits;
 import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.contracts.regions.RegionGroups;
 
@@ -18,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,7 +32,7 @@ final class PackageValidator {
     List<PackageProblem> validate(DramaPackage pkg) {
         List<PackageProblem> problems = new ArrayList<>();
         JsonNode drama = pkg.manifest();
-        if (!pkg.externalId().matches("[A-Za-z0-9._-]{1,128}")) {
+        if (!DramaLimits.isExternalId(pkg.externalId())) {
             problems.add(problem("externalId", "is required: 1-128 characters from A-Z a-z 0-9 . _ -"));
         }
         if (drama.path("title").asText("").isBlank()) {
@@ -63,13 +63,14 @@ final class PackageValidator {
                         + " in order without gaps (expected " + (i + 1) + ")"));
             }
             int duration = episode.path("durationSeconds").asInt(-1);
-            if (duration < 10 || duration > 900) {
-                problems.add(problem(field + ".durationSeconds", "must be between 10 and 900 seconds"));
+            if (!DramaLimits.isEpisodeDuration(duration)) {
+                problems.add(problem(field + ".durationSeconds", "must be between " + DramaLimits.MIN_EPISODE_SECONDS
+                        + " and " + DramaLimits.MAX_EPISODE_SECONDS + " seconds"));
             }
             if (!isAbsoluteUri(episode.path("videoUri").asText(""))) {
                 problems.add(problem(field + ".videoUri", "is required: an absolute https, http, s3 or gs URI"));
             }
-            if (!episode.path("videoChecksum").asText("").matches("sha256:[0-9a-f]{64}")) {
+            if (!DramaLimits.isVideoChecksum(episode.path("videoChecksum").asText(""))) {
                 problems.add(problem(field + ".videoChecksum", "is required: sha256: and 64 lower-case hex digits"));
             }
         }
@@ -165,7 +166,7 @@ final class PackageValidator {
     private static boolean isAbsoluteUri(String value) {
         try {
             URI uri = new URI(value);
-            return uri.isAbsolute() && Set.of("https", "http", "s3", "gs").contains(uri.getScheme().toLowerCase(Locale.ROOT));
+            return uri.isAbsolute() && DramaLimits.isVideoScheme(uri.getScheme());
         } catch (URISyntaxException e) {
             return false;
         }

@@ -1,7 +1,7 @@
 package io.microdrama.catalog.api;
 
 import io.microdrama.catalog.domain.Studio;
-import io.microdrama.catalog.domain.StudioService;
+import io.microdrama.catalog.application.StudioService;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;

@@ -6,6 +6,7 @@ import io.microdrama.catalog.domain.DramaContent;
 import io.microdrama.catalog.domain.Episode;
 import io.microdrama.catalog.domain.Licence;
 import io.microdrama.catalog.domain.LocalizedText;
+import io.microdrama.contracts.DramaLimits;
 import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.support.problem.Problem.FieldError;
@@ -42,26 +43,18 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
     public record LocalizedTextRequest(String title, String synopsis) {
     }
 
-    static final int MAX_TITLE = 300;
-    static final int MAX_SYNOPSIS = 5000;
-    static final int MAX_EPISODES = 500;
-    static final int MAX_LABELS = 30;
-    static final int MIN_DURATION = 10;
-    static final int MAX_DURATION = 900;
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &'._-]{0,39}");
     private static final Pattern TIER = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern CHECKSUM = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern ASPECT_RATIO = Pattern.compile("([1-9][0-9]{0,3}):([1-9][0-9]{0,3})");
     private static final Pattern RATING = Pattern.compile("([a-z][a-z0-9-]{1,19}):([A-Za-z0-9+-]{1,10})");
-    private static final Set<String> VIDEO_SCHEMES = Set.of("https", "http", "s3", "gs");
     private static final Set<String> IMAGE_SCHEMES = Set.of("https", "http");
 
     /** Validates every field (one error per offending field) and returns the content with groups expanded. */
     public DramaContent toContent(AgeRatingPolicy ratingPolicy) {
         List<FieldError> errors = new ArrayList<>();
-        requireText(errors, "title", title, MAX_TITLE);
-        if (synopsis != null && synopsis.length() > MAX_SYNOPSIS) {
-            errors.add(new FieldError("synopsis", "must be at most " + MAX_SYNOPSIS + " characters"));
+        requireText(errors, "title", title, DramaLimits.MAX_TITLE);
+        if (synopsis != null && synopsis.length() > DramaLimits.MAX_SYNOPSIS) {
+            errors.add(new FieldError("synopsis", "must be at most " + DramaLimits.MAX_SYNOPSIS + " characters"));
         }
         if (!LanguageTags.isKnown(originalLanguage)) {
             errors.add(new FieldError("originalLanguage", "must be a BCP-47 language tag such as en, ja or es-419"));
@@ -90,8 +83,8 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
             errors.add(new FieldError("episodes", "at least one episode is required"));
             return List.of();
         }
-        if (episodes.size() > MAX_EPISODES) {
-            errors.add(new FieldError("episodes", "at most " + MAX_EPISODES + " episodes"));
+        if (episodes.size() > DramaLimits.MAX_EPISODES) {
+            errors.add(new FieldError("episodes", "at most " + DramaLimits.MAX_EPISODES + " episodes"));
             return List.of();
         }
         List<Episode> result = new ArrayList<>();
@@ -104,18 +97,17 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
                 continue;
             }
             int before = errors.size();
-            if (episode.durationSeconds() == null || episode.durationSeconds() < MIN_DURATION
-                    || episode.durationSeconds() > MAX_DURATION) {
-                errors.add(new FieldError(field + ".durationSeconds", "must be between " + MIN_DURATION + " and "
-                        + MAX_DURATION + " seconds"));
+            if (episode.durationSeconds() == null || !DramaLimits.isEpisodeDuration(episode.durationSeconds())) {
+                errors.add(new FieldError(field + ".durationSeconds", "must be between " + DramaLimits.MIN_EPISODE_SECONDS + " and "
+                        + DramaLimits.MAX_EPISODE_SECONDS + " seconds"));
             }
-            if (episode.title() != null && episode.title().length() > MAX_TITLE) {
-                errors.add(new FieldError(field + ".title", "must be at most " + MAX_TITLE + " characters"));
+            if (episode.title() != null && episode.title().length() > DramaLimits.MAX_TITLE) {
+                errors.add(new FieldError(field + ".title", "must be at most " + DramaLimits.MAX_TITLE + " characters"));
             }
-            if (!isUri(episode.videoUri(), VIDEO_SCHEMES)) {
+            if (!isUri(episode.videoUri(), DramaLimits.VIDEO_URI_SCHEMES)) {
                 errors.add(new FieldError(field + ".videoUri", "is required: an absolute https, http, s3 or gs URI"));
             }
-            if (episode.videoChecksum() == null || !CHECKSUM.matcher(episode.videoChecksum()).matches()) {
+            if (!DramaLimits.isVideoChecksum(episode.videoChecksum())) {
                 errors.add(new FieldError(field + ".videoChecksum", "is required: sha256: followed by 64 lower-case hex digits"));
             }
             if (episode.aspectRatio() != null && !ASPECT_RATIO.matcher(episode.aspectRatio()).matches()) {
@@ -171,10 +163,10 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
                 errors.add(new FieldError(field, "key must be a BCP-47 language tag"));
             } else if (text == null || text.title() == null || text.title().isBlank()) {
                 errors.add(new FieldError(field + ".title", "is required"));
-            } else if (text.title().length() > MAX_TITLE) {
-                errors.add(new FieldError(field + ".title", "must be at most " + MAX_TITLE + " characters"));
-            } else if (text.synopsis() != null && text.synopsis().length() > MAX_SYNOPSIS) {
-                errors.add(new FieldError(field + ".synopsis", "must be at most " + MAX_SYNOPSIS + " characters"));
+            } else if (text.title().length() > DramaLimits.MAX_TITLE) {
+                errors.add(new FieldError(field + ".title", "must be at most " + DramaLimits.MAX_TITLE + " characters"));
+            } else if (text.synopsis() != null && text.synopsis().length() > DramaLimits.MAX_SYNOPSIS) {
+                errors.add(new FieldError(field + ".synopsis", "must be at most " + DramaLimits.MAX_SYNOPSIS + " characters"));
             } else {
                 result.put(LanguageTags.canonical(language), new LocalizedText(text.title().strip(), text.synopsis()));
             }
@@ -212,8 +204,8 @@ public record DramaRequest(String title, String synopsis, String originalLanguag
         if (given == null) {
             return List.of();
         }
-        if (given.size() > MAX_LABELS) {
-            errors.add(new FieldError(field, "at most " + MAX_LABELS + " entries"));
+        if (given.size() > DramaLimits.MAX_LABELS) {
+            errors.add(new FieldError(field, "at most " + DramaLimits.MAX_LABELS + " entries"));
             return List.of();
         }
         List<String> result = new ArrayList<>();

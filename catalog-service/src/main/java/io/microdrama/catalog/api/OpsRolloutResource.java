@@ -1,7 +1,7 @@
 package io.microdrama.catalog.api;
 
 import io.microdrama.catalog.domain.RegionalRollout;
-import io.microdrama.catalog.domain.RolloutService;
+import io.microdrama.catalog.application.RolloutService;
 import io.microdrama.catalog.domain.RolloutState;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.support.problem.Problem.FieldError;

@@ -2,9 +2,9 @@ package io.microdrama.catalog.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microdrama.catalog.application.StorefrontService;
 import io.microdrama.catalog.domain.Episode;
-import io.microdrama.catalog.persistence.StorefrontQueries;
-import io.microdrama.catalog.persistence.StorefrontQueries.Listing;
+import io.microdrama.catalog.domain.StorefrontListing;
 import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.support.problem.ProblemException;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -44,20 +43,18 @@ public class StorefrontResource {
     static final CacheControl CACHE = CacheControl.valueOf("public, max-age=30");
     private static final int MAX_SIZE = 100;
 
-    private final StorefrontQueries storefront;
+    private final StorefrontService storefront;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public StorefrontResource(StorefrontQueries storefront, ObjectMapper json, Clock clock) {
+    public StorefrontResource(StorefrontService storefront, ObjectMapper json) {
         this.storefront = storefront;
         this.json = json;
-        this.clock = clock;
     }
 
     public record StorefrontDrama(String id, String title, List<String> genres, String originalLanguage, int episodes,
             String coverImageUri, int freeEpisodes, int coinsPerEpisode, DramaView.Price episodePrice,
             List<String> subtitleLanguages, String ageRating) {
-        static StorefrontDrama of(Listing listing) {
+        static StorefrontDrama of(StorefrontListing listing) {
             return new StorefrontDrama(listing.id().toString(), listing.title(), listing.genres(), listing.originalLanguage(),
                     listing.episodeCount(), listing.coverImageUri(), listing.freeEpisodes(), listing.coinsPerEpisode(),
                     new DramaView.Price(listing.currency(), listing.priceMinor(), listing.minorUnits()),
@@ -87,7 +84,7 @@ public class StorefrontResource {
         String languageFilter = language == null || language.isBlank() ? null : canonicalLanguage(language);
         String display = displayLanguage(acceptLanguage, languageFilter);
         // One extra row tells whether another page exists without counting the whole region.
-        return storefront.live(region, clock.instant(), genreFilter, languageFilter, display, page * size, size + 1)
+        return storefront.live(region, genreFilter, languageFilter, display, page * size, size + 1)
                 .map(listings -> cacheable(new Page(region, page, size, listings.size() > size,
                         listings.stream().limit(size).map(StorefrontDrama::of).toList()), ifNoneMatch));
     }
@@ -99,7 +96,7 @@ public class StorefrontResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         requireStorefront(region);
         UUID id = parseId(dramaId, region);
-        return storefront.liveDrama(region, id, clock.instant(), displayLanguage(acceptLanguage, null)).map(detail -> {
+        return storefront.liveDrama(region, id, displayLanguage(acceptLanguage, null)).map(detail -> {
             if (detail == null) {
                 throw ProblemException.notFound("Drama " + dramaId + " in storefront " + region);
             }

@@ -2,9 +2,10 @@ package io.microdrama.catalog.api;
 
 import io.microdrama.catalog.domain.AgeRatingPolicy;
 import io.microdrama.catalog.domain.Drama;
-import io.microdrama.catalog.domain.DramaService;
+import io.microdrama.catalog.application.DramaService;
 import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.RolloutState;
+import io.microdrama.contracts.DramaLimits;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -150,7 +151,7 @@ public class StudioDramaResource {
     }
 
     private static void requireExternalId(String externalId) {
-        if (!externalId.matches("[A-Za-z0-9._-]{1,128}")) {
+        if (!DramaLimits.isExternalId(externalId)) {
             throw ProblemException.invalid(List.of(new FieldError("externalId", "1-128 characters from A-Z a-z 0-9 . _ -")));
         }
     }

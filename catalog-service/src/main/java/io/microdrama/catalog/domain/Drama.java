@@ -1,78 +1,54 @@
 package io.microdrama.catalog.domain;
 
-import io.microdrama.catalog.persistence.JsonColumns;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A studio's drama: metadata, episodes and licences change together as one aggregate. {@code revision} counts
  * every accepted change (optimistic locking, ETag); {@code dramaVersion} counts publications (what events carry).
+ * Plain Java: {@code persistence} maps it to its table, and gives it the {@link ContentFingerprint} it stores.
  */
-@Entity
-@Table(name = "drama")
 public class Drama {
 
-    @Id
     public UUID id;
-    @Column(name = "studio_id")
     public String studioId;
-    @Column(name = "external_id")
     public String externalId;
     public String title;
     public String synopsis;
-    @Column(name = "original_language")
     public String originalLanguage;
-    @Convert(converter = JsonColumns.Strings.class)
     public List<String> genres;
-    @Convert(converter = JsonColumns.Strings.class)
     public List<String> tags;
-    @Column(name = "cover_image_uri")
     public String coverImageUri;
-    @Convert(converter = JsonColumns.Localizations.class)
     public Map<String, LocalizedText> localizations;
-    @Convert(converter = JsonColumns.AgeRatings.class)
-    @Column(name = "age_ratings")
     public List<AgeRating> ageRatings;
-    @Column(name = "pricing_tier")
     public String pricingTier;
-    @Convert(converter = JsonColumns.Episodes.class)
     public List<Episode> episodes;
-    @Convert(converter = JsonColumns.Licences.class)
     public List<Licence> licences;
     /** Kept beside the episodes so list reads (storefront) need not parse them. */
-    @Column(name = "episode_count")
     public int episodeCount;
     /** How many episodes the last published version had: removing published episodes needs a re-publish. */
-    @Column(name = "published_episodes")
     public int publishedEpisodes;
-    @Column(name = "published_at")
     public Instant publishedAt;
     /** Fingerprint of the content last published, to tell a retried publish from a publish of new content. */
-    @Column(name = "published_fingerprint")
     public String publishedFingerprint;
-    @Enumerated(EnumType.STRING)
     public DramaStatus status;
-    @Column(name = "drama_version")
     public long dramaVersion;
-    @Version
+    /** Set by the store on every accepted change; read here only (ETag, If-Match). */
     public long revision;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static Drama draft(String studioId, String externalId) {
-        Drama drama = new Drama();
+    private final ContentFingerprint fingerprint;
+
+    public Drama(ContentFingerprint fingerprint) {
+        this.fingerprint = Objects.requireNonNull(fingerprint);
+    }
+
+    public static Drama draft(String studioId, String externalId, ContentFingerprint fingerprint) {
+        Drama drama = new Drama(fingerprint);
         drama.id = UUID.randomUUID();
         drama.studioId = studioId;
         drama.externalId = externalId;
@@ -107,7 +83,7 @@ public class Drama {
     }
 
     public boolean isPublishedAsIs() {
-        return status == DramaStatus.PUBLISHED && JsonColumns.fingerprint(content()).equals(publishedFingerprint);
+        return status == DramaStatus.PUBLISHED && fingerprint.of(content()).equals(publishedFingerprint);
     }
 
     /** Published once, not withdrawn, and the stored content differs from what viewers get. */
@@ -134,11 +110,15 @@ public class Drama {
         status = DramaStatus.PUBLISHED;
         publishedEpisodes = episodes.size();
         publishedAt = now;
-        publishedFingerprint = JsonColumns.fingerprint(content());
+        publishedFingerprint = fingerprint.of(content());
         updatedAt = now;
     }
 
+    /** Only a published drama can be withdrawn; withdrawing is a new version (events carry it). */
     public void withdraw(Instant now) {
+        if (status != DramaStatus.PUBLISHED) {
+            throw CatalogException.conflict("Only a published drama can be withdrawn (it is " + status + ")");
+        }
         dramaVersion++;
         status = DramaStatus.WITHDRAWN;
         updatedAt = now;

@@ -1,14 +1,5 @@
 package io.microdrama.catalog.domain;
 
-import io.microdrama.catalog.persistence.JsonColumns;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
-
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,61 +8,37 @@ import java.util.UUID;
 /**
  * Fan-in state of one (drama, region): the licence window from the catalog and the last answers of
  * localization and billing, each remembered with the drama version it was computed for. The state is derived
- * at read time from these facts and the clock, so a window opening or closing needs no event.
+ * at read time from these facts and the clock, so a window opening or closing needs no event. Plain Java:
+ * {@code persistence} maps it to {@code regional_rollout}, whose SQL predicates ({@code RolloutStateSql}) say the same.
  */
-@Entity
-@Table(name = "regional_rollout")
 public class RegionalRollout {
 
-    @EmbeddedId
     public Key key;
-    @Column(name = "drama_version")
     public long dramaVersion;
-    @Column(name = "valid_from")
     public Instant validFrom;
-    @Column(name = "valid_until")
     public Instant validUntil;
     public boolean withdrawn;
-    @Column(name = "on_hold")
     public boolean onHold;
-    @Column(name = "hold_reason")
     public String holdReason;
-    @Column(name = "held_by")
     public String heldBy;
-    @Column(name = "held_at")
     public Instant heldAt;
-    @Column(name = "age_rating_required")
     public boolean ageRatingRequired;
     /** {@code system:value} for this region, or null when the studio gave none. */
-    @Column(name = "age_rating")
     public String ageRating;
     /** When the drama version this row follows was published; the storefront lists newest first. */
-    @Column(name = "listed_at")
     public Instant listedAt;
-    @Column(name = "localization_version")
     public long localizationVersion;
-    @Column(name = "localization_ready")
     public boolean localizationReady;
-    @Convert(converter = JsonColumns.Strings.class)
-    @Column(name = "missing_languages")
     public List<String> missingLanguages = new ArrayList<>();
-    @Convert(converter = JsonColumns.Strings.class)
-    @Column(name = "subtitle_languages")
     public List<String> subtitleLanguages = new ArrayList<>();
-    @Column(name = "pricing_version")
     public long pricingVersion;
     public String currency;
-    @Column(name = "price_minor")
     public Long priceMinor;
-    @Column(name = "minor_units")
     public Integer minorUnits;
-    @Column(name = "coins_per_episode")
     public Integer coinsPerEpisode;
-    @Column(name = "free_episodes")
     public Integer freeEpisodes;
 
-    @Embeddable
-    public record Key(@Column(name = "drama_id") UUID dramaId, String region) implements Serializable {
+    public record Key(UUID dramaId, String region) {
     }
 
     public static RegionalRollout of(UUID dramaId, String region) {
@@ -93,6 +60,10 @@ public class RegionalRollout {
 
     /** Ops hold: the drama leaves this region's storefront until released, whatever else happens. */
     public boolean hold(String reason, String by, Instant now) {
+        if (withdrawn) {
+            throw CatalogException.conflict("Drama " + key.dramaId() + " is withdrawn; there is nothing to hold in "
+                    + key.region());
+        }
         if (onHold && reason.equals(holdReason)) {
             return false;
         }

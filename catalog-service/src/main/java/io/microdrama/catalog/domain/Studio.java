@@ -1,29 +1,18 @@
 package io.microdrama.catalog.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.Instant;
 
 /**
  * A partner studio as registered by an admin. Its id is the {@code studio_id} its Keycloak client puts into every
  * token; a token for an unregistered or deactivated studio may read but not change anything.
  */
-@Entity
-@Table(name = "studio")
 public class Studio {
 
-    @Id
     public String id;
     public String name;
     public boolean active;
-    @Column(name = "registered_by")
     public String registeredBy;
-    @Column(name = "registered_at")
     public Instant registeredAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public static Studio register(String id, String name, String by, Instant now) {
@@ -46,5 +35,13 @@ public class Studio {
         this.active = active;
         this.updatedAt = now;
         return true;
+    }
+
+    /** Only a registered, active studio may change content; reads stay open so a studio can see what it had. */
+    public static void requireActive(Studio studio, String studioId) {
+        if (studio == null || !studio.active) {
+            throw CatalogException.notAllowed("Studio '" + studioId + "' is not " + (studio == null
+                    ? "registered with the platform; ask a platform admin to register it" : "active"));
+        }
     }
 }

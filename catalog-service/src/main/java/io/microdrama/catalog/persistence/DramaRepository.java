@@ -1,5 +1,6 @@
 package io.microdrama.catalog.persistence;
 
+import io.microdrama.catalog.domain.ContentFingerprint;
 import io.microdrama.catalog.domain.Drama;
 import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.RegionalRollout;
@@ -14,39 +15,37 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * Every query on {@code drama} and {@code regional_rollout}. Callers get and give plain domain objects; the entities
+ * stay here. A save copies the domain object into the row this session loaded (no second read), so changes are
+ * written at the end of the caller's transaction as before.
+ */
 @ApplicationScoped
 public class DramaRepository {
 
+    /** How the stored {@code published_fingerprint} is computed; new dramas need it. */
+    public ContentFingerprint fingerprint() {
+        return JsonColumns.FINGERPRINT;
+    }
+
     public Uni<Drama> findByExternalId(Mutiny.Session session, String studioId, String externalId) {
-        return session.createSelectionQuery("from Drama where studioId = :studio and externalId = :external", Drama.class)
+        return session.createSelectionQuery("from Drama where studioId = :studio and externalId = :external", DramaEntity.class)
                 .setParameter("studio", studioId)
                 .setParameter("external", externalId)
-                .getSingleResultOrNull();
+                .getSingleResultOrNull()
+                .map(DramaRepository::toDomain);
     }
 
-    public Uni<List<RegionalRollout>> rolloutOf(Mutiny.Session session, UUID dramaId) {
-        return session.createSelectionQuery("from RegionalRollout where key.dramaId = :drama order by key.region",
-                        RegionalRollout.class)
-                .setParameter("drama", dramaId)
-                .getResultList();
+    public Uni<Drama> find(Mutiny.Session session, UUID id) {
+        return session.find(DramaEntity.class, id).map(DramaRepository::toDomain);
     }
 
-    /**
-     * The rollout rows of a drama, locked until the transaction ends. Every writer of these rows (publish,
-     * withdraw, the readiness and pricing handlers) locks first: they change different columns of the same row
-     * concurrently, and an unlocked read-modify-write would write back another writer's stale columns.
-     */
-    public Uni<List<RegionalRollout>> rolloutOfForUpdate(Mutiny.Session session, UUID dramaId) {
-        return session.createSelectionQuery("from RegionalRollout where key.dramaId = :drama order by key.region",
-                        RegionalRollout.class)
-                .setParameter("drama", dramaId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
-
-    /** One rollout row, locked until the transaction ends (see {@link #rolloutOfForUpdate}); null if not licensed. */
-    public Uni<RegionalRollout> rolloutForUpdate(Mutiny.Session session, RegionalRollout.Key key) {
-        return session.find(RegionalRollout.class, key, LockModeType.PESSIMISTIC_WRITE);
+    public Uni<List<Drama>> findAll(Mutiny.Session session, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return session.createSelectionQuery("from Drama where id in :ids", DramaEntity.class).setParameter("ids", ids)
+                .getResultList().map(DramaRepository::dramas);
     }
 
     /** A studio's dramas, newest change first; optionally only a status, or only those with a region in a state. */
@@ -61,7 +60,7 @@ public class DramaRepository {
                     .append(RolloutStateSql.state(rolloutState)).append(")");
         }
         sql.append(" order by d.updated_at desc, d.id");
-        Mutiny.SelectionQuery<Drama> query = session.createNativeQuery(sql.toString(), Drama.class)
+        Mutiny.SelectionQuery<DramaEntity> query = session.createNativeQuery(sql.toString(), DramaEntity.class)
                 .setParameter("studio", studioId);
         if (status != null) {
             query.setParameter("status", status.name());
@@ -69,7 +68,50 @@ public class DramaRepository {
         if (rolloutState != null) {
             query.setParameter("now", now);
         }
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList().map(DramaRepository::dramas);
+    }
+
+    public Uni<Void> insert(Mutiny.Session session, Drama drama) {
+        return session.persist(new DramaEntity().copy(drama));
+    }
+
+    /**
+     * Writes a changed drama loaded in this session and flushes, so a concurrent change fails here (optimistic
+     * lock on {@code revision}) and the caller sees the new revision.
+     */
+    public Uni<Void> update(Mutiny.Session session, Drama drama) {
+        return session.find(DramaEntity.class, drama.id).chain(entity -> {
+            entity.copy(drama);
+            return session.flush().invoke(() -> drama.revision = entity.revision);
+        });
+    }
+
+    public Uni<List<RegionalRollout>> rolloutOf(Mutiny.Session session, UUID dramaId) {
+        return session.createSelectionQuery("from RegionalRollout where key.dramaId = :drama order by key.region",
+                        RegionalRolloutEntity.class)
+                .setParameter("drama", dramaId)
+                .getResultList()
+                .map(DramaRepository::rollouts);
+    }
+
+    /**
+     * The rollout rows of a drama, locked until the transaction ends. Every writer of these rows (publish,
+     * withdraw, the readiness and pricing handlers) locks first: they change different columns of the same row
+     * concurrently, and an unlocked read-modify-write would write back another writer's stale columns.
+     */
+    public Uni<List<RegionalRollout>> rolloutOfForUpdate(Mutiny.Session session, UUID dramaId) {
+        return session.createSelectionQuery("from RegionalRollout where key.dramaId = :drama order by key.region",
+                        RegionalRolloutEntity.class)
+                .setParameter("drama", dramaId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .map(DramaRepository::rollouts);
+    }
+
+    /** One rollout row, locked until the transaction ends (see {@link #rolloutOfForUpdate}); null if not licensed. */
+    public Uni<RegionalRollout> rolloutForUpdate(Mutiny.Session session, RegionalRollout.Key key) {
+        return session.find(RegionalRolloutEntity.class, RegionalRolloutEntity.Key.of(key), LockModeType.PESSIMISTIC_WRITE)
+                .map(entity -> entity == null ? null : entity.toDomain());
     }
 
     /** Rollout rows of many dramas at once (for list pages), grouped by the caller. */
@@ -78,16 +120,10 @@ public class DramaRepository {
             return Uni.createFrom().item(List.of());
         }
         return session.createSelectionQuery("from RegionalRollout where key.dramaId in :ids order by key.region",
-                        RegionalRollout.class)
+                        RegionalRolloutEntity.class)
                 .setParameter("ids", dramaIds)
-                .getResultList();
-    }
-
-    public Uni<List<Drama>> findAll(Mutiny.Session session, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return session.createSelectionQuery("from Drama where id in :ids", Drama.class).setParameter("ids", ids).getResultList();
+                .getResultList()
+                .map(DramaRepository::rollouts);
     }
 
     /** One region's rollout board: optionally one state or one blocker (see {@link RolloutStateSql}), newest first. */
@@ -101,15 +137,51 @@ public class DramaRepository {
             sql.append(" and ").append(RolloutStateSql.blocker(blocker));
         }
         sql.append(" order by r.listed_at desc, r.drama_id");
-        Mutiny.SelectionQuery<RegionalRollout> query = session.createNativeQuery(sql.toString(), RegionalRollout.class)
+        Mutiny.SelectionQuery<RegionalRolloutEntity> query = session.createNativeQuery(sql.toString(), RegionalRolloutEntity.class)
                 .setParameter("region", region);
         if (state != null || blocker != null) {
             query.setParameter("now", now);
         }
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList().map(DramaRepository::rollouts);
     }
 
-    public Uni<Drama> find(Mutiny.Session session, UUID id) {
-        return session.find(Drama.class, id);
+    /** New rollout rows (countries licensed for the first time). */
+    public Uni<Void> insertRollouts(Mutiny.Session session, List<RegionalRollout> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.persistAll(rows.stream().map(row -> new RegionalRolloutEntity().copy(row)).toArray());
+    }
+
+    /** Changed rollout rows this session loaded (locked) before; written when the transaction ends. */
+    public Uni<Void> updateRollouts(Mutiny.Session session, List<RegionalRollout> rows) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (RegionalRollout row : rows) {
+            chain = chain.chain(() -> session.find(RegionalRolloutEntity.class, RegionalRolloutEntity.Key.of(row.key))
+                    .invoke(entity -> entity.copy(row)).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** Rows of countries no longer licensed (NOT_LICENSED has no row). */
+    public Uni<Void> deleteRollouts(Mutiny.Session session, List<RegionalRollout> rows) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (RegionalRollout row : rows) {
+            chain = chain.chain(() -> session.find(RegionalRolloutEntity.class, RegionalRolloutEntity.Key.of(row.key))
+                    .chain(entity -> entity == null ? Uni.createFrom().voidItem() : session.remove(entity)));
+        }
+        return chain;
+    }
+
+    private static Drama toDomain(DramaEntity entity) {
+        return entity == null ? null : entity.toDomain();
+    }
+
+    private static List<Drama> dramas(List<DramaEntity> entities) {
+        return entities.stream().map(DramaEntity::toDomain).toList();
+    }
+
+    private static List<RegionalRollout> rollouts(List<RegionalRolloutEntity> entities) {
+        return entities.stream().map(RegionalRolloutEntity::toDomain).toList();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.microdrama.catalog.domain.AgeRating;
+import io.microdrama.catalog.domain.ContentFingerprint;
 import io.microdrama.catalog.domain.Episode;
 import io.microdrama.catalog.domain.LocalizedText;
 import io.microdrama.catalog.domain.Licence;
@@ -29,6 +30,9 @@ public final class JsonColumns {
             // Rows written by an older version may carry fields this one no longer has.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectMapper CANONICAL = JSON.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** The fingerprint stored in {@code drama.published_fingerprint}: SHA-256 of the content's canonical JSON. */
+    public static final ContentFingerprint FINGERPRINT = JsonColumns::fingerprint;
 
     private JsonColumns() {
     }

@@ -8,19 +8,41 @@ import java.util.regex.Pattern;
 /**
  * The rollout states and blockers of {@link io.microdrama.catalog.domain.RegionalRollout} as SQL predicates over
  * {@code regional_rollout r}, for filtering in the database. They must say exactly what {@code stateAt} and
- * {@code blockers} say; {@code RolloutStateSqlIT} checks the two against each other on generated rows.
- * The clock is the bind parameter {@code :now}.
+ * {@code blockers} say; {@code RolloutStateSqlIT} checks them against each other on generated rows.
+ * <p>
+ * The one SQL home of the LIVE rule: the board's LIVE filter, the storefront query ({@link StorefrontQueries}) and
+ * the storefront's partial index ({@value #STOREFRONT_INDEX}, whose WHERE clause is {@link #LIVE_AT_ANY_TIME}; a
+ * test reads the migrations and the database's index and holds them to it) all follow from {@link #live}.
+ * The clock is the bind parameter {@code :now} unless the caller names another.
  */
 public final class RolloutStateSql {
 
-    static final String OPEN = "r.valid_from <= :now and (r.valid_until is null or r.valid_until > :now)";
+    /** The partial index that serves the storefront: its predicate is {@link #LIVE_AT_ANY_TIME}. */
+    public static final String STOREFRONT_INDEX = "regional_rollout_storefront";
     static final String NO_BLOCKERS = "r.localization_version >= r.drama_version and r.localization_ready"
             + " and r.price_minor is not null and r.pricing_version >= r.drama_version"
             + " and (r.age_rating is not null or not r.age_rating_required)";
+    /**
+     * Every condition of LIVE that does not depend on the clock. The storefront index holds exactly these rows, so a
+     * storefront page is an ordered walk of the index with only the licence window checked on the fly.
+     */
+    public static final String LIVE_AT_ANY_TIME = "not r.withdrawn and not r.on_hold and " + NO_BLOCKERS;
+    private static final String NOW = ":now";
+    static final String OPEN = open(NOW);
     private static final String ACTIVE = "not r.withdrawn and " + OPEN + " and not r.on_hold";
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9-]{2,35}");
 
     private RolloutStateSql() {
+    }
+
+    /** The licence window is open at {@code now} (an SQL expression or bind parameter). */
+    static String open(String now) {
+        return "r.valid_from <= " + now + " and (r.valid_until is null or r.valid_until > " + now + ")";
+    }
+
+    /** LIVE at {@code now} (an SQL expression or bind parameter, e.g. {@code :now} or {@code $2}). */
+    public static String live(String now) {
+        return LIVE_AT_ANY_TIME + " and " + open(now);
     }
 
     public static String state(RolloutState state) {
@@ -29,7 +51,7 @@ public final class RolloutStateSql {
             case SCHEDULED -> "not r.withdrawn and r.valid_from > :now";
             case EXPIRED -> "not r.withdrawn and r.valid_from <= :now and r.valid_until is not null and r.valid_until <= :now";
             case ON_HOLD -> "not r.withdrawn and " + OPEN + " and r.on_hold";
-            case LIVE -> ACTIVE + " and " + NO_BLOCKERS;
+            case LIVE -> live(NOW);
             case WAITING -> ACTIVE + " and not (" + NO_BLOCKERS + ")";
             case NOT_LICENSED -> throw new IllegalArgumentException("NOT_LICENSED has no rollout row");
         };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.catalog.domain.Episode;
+import io.microdrama.catalog.domain.StorefrontListing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,17 +20,14 @@ import java.util.UUID;
 
 /**
  * The storefront read path, the hottest of the platform: plain SQL on the reactive pool (no session, no entity
- * hydration), one ordered walk of the partial index {@code regional_rollout_storefront} per page. The WHERE clause
- * repeats that index's predicate so the planner can use it, and checks the licence window against {@code now}.
+ * hydration), one ordered walk of the partial index {@code regional_rollout_storefront} per page. The WHERE clause is
+ * {@link RolloutStateSql#live}: the index's predicate (so the planner can use it) plus the licence window at {@code now}.
  */
 @ApplicationScoped
 public class StorefrontQueries {
 
-    private static final String LIVE = """
-            r.region = $1 and not r.withdrawn and not r.on_hold and r.localization_ready
-              and r.localization_version >= r.drama_version and r.price_minor is not null
-              and r.pricing_version >= r.drama_version and (r.age_rating is not null or not r.age_rating_required)
-              and r.valid_from <= $2 and (r.valid_until is null or r.valid_until > $2)""";
+    /** The storefront's WHERE clause: LIVE in region $1 at instant $2. */
+    public static final String LIVE = "r.region = $1 and " + RolloutStateSql.live("$2");
     private static final String COLUMNS = """
             d.id, coalesce(d.localizations::jsonb -> $3 ->> 'title', d.localizations::jsonb -> $4 ->> 'title', d.title) as title,
             coalesce(d.localizations::jsonb -> $3 ->> 'synopsis', d.localizations::jsonb -> $4 ->> 'synopsis', d.synopsis) as synopsis,
@@ -48,16 +46,11 @@ public class StorefrontQueries {
         this.json = json;
     }
 
-    public record Listing(UUID id, String title, String synopsis, List<String> genres, String originalLanguage,
-            int episodeCount, String coverImageUri, int freeEpisodes, int coinsPerEpisode, String currency,
-            long priceMinor, int minorUnits, List<String> subtitleLanguages, String ageRating, Instant listedAt) {
-    }
-
     /**
      * A page of LIVE dramas, newest first. {@code genre} and {@code language} (subtitle or audio) filter when not
      * null; {@code displayLanguage} picks localized titles, falling back to its primary subtag, then the original.
      */
-    public Uni<List<Listing>> live(String region, Instant now, String genre, String language, String displayLanguage,
+    public Uni<List<StorefrontListing>> live(String region, Instant now, String genre, String language, String displayLanguage,
             int offset, int limit) {
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS)
                 .append(" from regional_rollout r join drama d on d.id = r.drama_id where ").append(LIVE);
@@ -78,17 +71,14 @@ public class StorefrontQueries {
         sql.append(" offset $").append(params.size());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(params))
                 .map(rows -> {
-                    List<Listing> result = new ArrayList<>();
+                    List<StorefrontListing> result = new ArrayList<>();
                     rows.forEach(row -> result.add(listing(row)));
                     return result;
                 });
     }
 
-    public record Detail(Listing listing, List<Episode> episodes) {
-    }
-
     /** One LIVE drama of a region with its episode list, or null when it is not LIVE there. */
-    public Uni<Detail> liveDrama(String region, UUID dramaId, Instant now, String displayLanguage) {
+    public Uni<StorefrontListing.Detail> liveDrama(String region, UUID dramaId, Instant now, String displayLanguage) {
         String sql = "select " + COLUMNS + ", d.episodes from regional_rollout r join drama d on d.id = r.drama_id where "
                 + LIVE + " and r.drama_id = $5";
         return pool.preparedQuery(sql).execute(Tuple.of(region, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
@@ -99,12 +89,12 @@ public class StorefrontQueries {
                         return null;
                     }
                     Row row = iterator.next();
-                    return new Detail(listing(row), read(row.getString("episodes"), EPISODES));
+                    return new StorefrontListing.Detail(listing(row), read(row.getString("episodes"), EPISODES));
                 });
     }
 
-    private Listing listing(Row row) {
-        return new Listing(row.getUUID("id"), row.getString("title"), row.getString("synopsis"),
+    private StorefrontListing listing(Row row) {
+        return new StorefrontListing(row.getUUID("id"), row.getString("title"), row.getString("synopsis"),
                 read(row.getString("genres"), STRINGS), row.getString("original_language"), row.getInteger("episode_count"),
                 row.getString("cover_image_uri"), row.getInteger("free_episodes"), row.getInteger("coins_per_episode"),
                 row.getString("currency"), row.getLong("price_minor"), row.getInteger("minor_units"),

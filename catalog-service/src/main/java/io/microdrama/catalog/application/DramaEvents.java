@@ -1,4 +1,4 @@
-package io.microdrama.catalog.messaging;
+package io.microdrama.catalog.application;
 
 import io.microdrama.catalog.domain.Drama;
 import io.microdrama.contracts.CloudEventTypes;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The events catalog produces, built from the drama aggregate (the full snapshot on every publication). */
+/** Every event catalog produces, built here only, from the drama aggregate (the full snapshot on every publication). */
 public final class DramaEvents {
 
     public static final String TOPIC = Topics.CATALOG_DRAMA;

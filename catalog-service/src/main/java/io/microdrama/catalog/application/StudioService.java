@@ -1,6 +1,8 @@
-package io.microdrama.catalog.domain;
+package io.microdrama.catalog.application;
 
-import io.microdrama.support.problem.ProblemException;
+import io.microdrama.catalog.domain.CatalogException;
+import io.microdrama.catalog.domain.Studio;
+import io.microdrama.catalog.persistence.StudioRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -13,10 +15,12 @@ import java.util.List;
 public class StudioService {
 
     private final Mutiny.SessionFactory sessions;
+    private final StudioRepository studios;
     private final Clock clock;
 
-    public StudioService(Mutiny.SessionFactory sessions, Clock clock) {
+    public StudioService(Mutiny.SessionFactory sessions, StudioRepository studios, Clock clock) {
         this.sessions = sessions;
+        this.studios = studios;
         this.clock = clock;
     }
 
@@ -25,28 +29,28 @@ public class StudioService {
 
     /** Registers or updates a studio; the same request twice changes nothing. */
     public Uni<Registration> register(String id, String name, boolean active, String by) {
-        return sessions.withTransaction(session -> session.find(Studio.class, id).flatMap(existing -> {
+        return sessions.withTransaction(session -> studios.find(session, id).flatMap(existing -> {
             if (existing == null) {
                 Studio studio = Studio.register(id, name, by, clock.instant());
                 studio.active = active;
-                return session.persist(studio).replaceWith(new Registration(studio, true));
+                return studios.insert(session, studio).replaceWith(new Registration(studio, true));
             }
-            existing.update(name, active, clock.instant());
-            return Uni.createFrom().item(new Registration(existing, false));
+            Uni<Void> write = existing.update(name, active, clock.instant()) ? studios.update(session, existing)
+                    : Uni.createFrom().voidItem();
+            return write.replaceWith(new Registration(existing, false));
         }));
     }
 
     public Uni<Studio> find(String id) {
-        return sessions.withSession(session -> session.find(Studio.class, id)).map(studio -> {
+        return sessions.withSession(session -> studios.find(session, id)).map(studio -> {
             if (studio == null) {
-                throw ProblemException.notFound("Studio '" + id + "'");
+                throw CatalogException.notFound("Studio '" + id + "'");
             }
             return studio;
         });
     }
 
     public Uni<List<Studio>> list() {
-        return sessions.withSession(session -> session.createSelectionQuery("from Studio order by id", Studio.class)
-                .getResultList());
+        return sessions.withSession(studios::list);
     }
 }

@@ -1,7 +1,10 @@
-package io.microdrama.catalog.domain;
+package io.microdrama.catalog.application;
 
+import io.microdrama.catalog.domain.CatalogException;
+import io.microdrama.catalog.domain.Drama;
+import io.microdrama.catalog.domain.RegionalRollout;
+import io.microdrama.catalog.domain.RolloutState;
 import io.microdrama.catalog.persistence.DramaRepository;
-import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -50,13 +53,13 @@ public class RolloutService {
     public Uni<DramaInRegions> dramaIn(UUID dramaId, Set<String> regions, boolean allRegions) {
         return sessions.withSession(session -> dramas.find(session, dramaId).flatMap(drama -> {
             if (drama == null) {
-                throw ProblemException.notFound("Drama " + dramaId);
+                throw CatalogException.notFound("Drama " + dramaId);
             }
             return dramas.rolloutOf(session, dramaId).map(rows -> {
                 List<RegionalRollout> visible = rows.stream()
                         .filter(r -> allRegions || regions.contains(r.key.region())).toList();
                 if (visible.isEmpty()) {
-                    throw ProblemException.notFound("Drama " + dramaId);
+                    throw CatalogException.notFound("Drama " + dramaId);
                 }
                 return new DramaInRegions(drama, visible);
             });
@@ -65,22 +68,21 @@ public class RolloutService {
 
     /** Holds a drama in one region (idempotent for the same reason); a withdrawn drama cannot be held. */
     public Uni<RegionalRollout> hold(UUID dramaId, String region, String reason, String by) {
-        return sessions.withTransaction(session -> requireRollout(session, dramaId, region).invoke(rollout -> {
-            if (rollout.withdrawn) {
-                throw ProblemException.conflict("Drama " + dramaId + " is withdrawn; there is nothing to hold in " + region);
-            }
-            rollout.hold(reason, by, clock.instant());
-        }));
+        return sessions.withTransaction(session -> requireRollout(session, dramaId, region)
+                .call(rollout -> rollout.hold(reason, by, clock.instant())
+                        ? dramas.updateRollouts(session, List.of(rollout)) : Uni.createFrom().voidItem()));
     }
 
     public Uni<RegionalRollout> release(UUID dramaId, String region) {
-        return sessions.withTransaction(session -> requireRollout(session, dramaId, region).invoke(RegionalRollout::release));
+        return sessions.withTransaction(session -> requireRollout(session, dramaId, region)
+                .call(rollout -> rollout.release()
+                        ? dramas.updateRollouts(session, List.of(rollout)) : Uni.createFrom().voidItem()));
     }
 
     private Uni<RegionalRollout> requireRollout(Mutiny.Session session, UUID dramaId, String region) {
         return dramas.rolloutForUpdate(session, new RegionalRollout.Key(dramaId, region)).map(rollout -> {
             if (rollout == null) {
-                throw ProblemException.notFound("Drama " + dramaId + " in region " + region);
+                throw CatalogException.notFound("Drama " + dramaId + " in region " + region);
             }
             return rollout;
         });

@@ -1,20 +1,28 @@
-package io.microdrama.catalog.domain;
+package io.microdrama.catalog.application;
 
-import io.microdrama.catalog.messaging.DramaEvents;
+import io.microdrama.catalog.domain.AgeRating;
+import io.microdrama.catalog.domain.AgeRatingPolicy;
+import io.microdrama.catalog.domain.CatalogException;
+import io.microdrama.catalog.domain.Drama;
+import io.microdrama.catalog.domain.DramaContent;
+import io.microdrama.catalog.domain.DramaStatus;
+import io.microdrama.catalog.domain.Licence;
+import io.microdrama.catalog.domain.RegionalRollout;
+import io.microdrama.catalog.domain.RolloutState;
+import io.microdrama.catalog.domain.Studio;
 import io.microdrama.catalog.persistence.DramaRepository;
+import io.microdrama.catalog.persistence.StudioRepository;
 import io.microdrama.support.outbox.Outbox;
-import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.exception.ConstraintViolationException;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,15 +36,16 @@ public class DramaService {
 
     private final Mutiny.SessionFactory sessions;
     private final DramaRepository dramas;
+    private final StudioRepository studios;
     private final Outbox outbox;
     private final Clock clock;
-
     private final AgeRatingPolicy ratingPolicy;
 
-    public DramaService(Mutiny.SessionFactory sessions, DramaRepository dramas, Outbox outbox, Clock clock,
-            AgeRatingPolicy ratingPolicy) {
+    public DramaService(Mutiny.SessionFactory sessions, DramaRepository dramas, StudioRepository studios, Outbox outbox,
+            Clock clock, AgeRatingPolicy ratingPolicy) {
         this.sessions = sessions;
         this.dramas = dramas;
+        this.studios = studios;
         this.outbox = outbox;
         this.clock = clock;
         this.ratingPolicy = ratingPolicy;
@@ -60,35 +69,38 @@ public class DramaService {
                 .flatMap(existing -> {
                     if (existing == null) {
                         if (expectedRevision != null) {
-                            throw new ProblemException(412, "Precondition Failed", "Drama '" + externalId
+                            throw CatalogException.staleRevision("Drama '" + externalId
                                     + "' does not exist yet; create it without If-Match");
                         }
-                        Drama drama = Drama.draft(studioId, externalId);
+                        Drama drama = Drama.draft(studioId, externalId, dramas.fingerprint());
                         drama.applyContent(content, clock.instant());
-                        return session.persist(drama).replaceWith(new UpsertResult(drama, true, true));
+                        return dramas.insert(session, drama).replaceWith(new UpsertResult(drama, true, true));
                     }
                     if (expectedRevision != null && expectedRevision != existing.revision) {
-                        throw new ProblemException(412, "Precondition Failed", "The drama changed since revision "
+                        throw CatalogException.staleRevision("The drama changed since revision "
                                 + expectedRevision + " (now " + existing.revision + "); read it again and retry");
                     }
                     if (existing.removesPublishedEpisodes(content) && !republish) {
-                        throw ProblemException.conflict("Published version " + existing.dramaVersion + " has "
+                        throw CatalogException.conflict("Published version " + existing.dramaVersion + " has "
                                 + existing.publishedEpisodes + " episodes and this content has " + content.episodes().size()
                                 + ": removing published episodes needs a re-publish (PUT with ?republish=true) or a withdraw first");
                     }
                     boolean changed = existing.applyContent(content, clock.instant());
                     UpsertResult result = new UpsertResult(existing, false, changed);
-                    if (changed && republish && existing.status == DramaStatus.PUBLISHED) {
+                    if (!changed) {
+                        return Uni.createFrom().item(result);
+                    }
+                    if (republish && existing.status == DramaStatus.PUBLISHED) {
                         return publishInSession(session, existing).replaceWith(result);
                     }
-                    return Uni.createFrom().item(result);
+                    return dramas.update(session, existing).replaceWith(result);
                 }))
                 // Two writers passed the revision check at once; the version column let only one commit.
                 .onFailure(OptimisticLockException.class).transform(failure -> expectedRevision != null
-                        ? new ProblemException(412, "Precondition Failed", "The drama changed concurrently since revision "
+                        ? CatalogException.staleRevision("The drama changed concurrently since revision "
                                 + expectedRevision + "; read it again and retry")
-                        : ProblemException.conflict("The drama was changed by a concurrent request; read it and retry"))
-                .onFailure(DramaService::isUniqueViolation).transform(failure -> ProblemException.conflict("Drama '"
+                        : CatalogException.conflict("The drama was changed by a concurrent request; read it and retry"))
+                .onFailure(DramaService::isUniqueViolation).transform(failure -> CatalogException.conflict("Drama '"
                         + externalId + "' was created by a concurrent request; read it and retry with its ETag"));
     }
 
@@ -118,7 +130,8 @@ public class DramaService {
             return dramas.rolloutOf(session, drama.id).map(rollout -> new DramaWithRollout(drama, rollout));
         }
         drama.publish(clock.instant());
-        return dramas.rolloutOfForUpdate(session, drama.id)
+        return dramas.update(session, drama)
+                .chain(() -> dramas.rolloutOfForUpdate(session, drama.id))
                 .flatMap(existing -> syncRollout(session, drama, existing))
                 .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
                         DramaEvents.PUBLISHED, DramaEvents.published(drama, clock.instant())))
@@ -128,12 +141,11 @@ public class DramaService {
     public Uni<DramaWithRollout> withdraw(String studioId, String externalId) {
         // Withdrawing stays possible for a deactivated studio: pulling content must never be blocked.
         return sessions.withTransaction(session -> requireDrama(session, studioId, externalId).flatMap(drama -> {
-            if (drama.status != DramaStatus.PUBLISHED) {
-                throw ProblemException.conflict("Only a published drama can be withdrawn (it is " + drama.status + ")");
-            }
             drama.withdraw(clock.instant());
-            return dramas.rolloutOfForUpdate(session, drama.id)
+            return dramas.update(session, drama)
+                    .chain(() -> dramas.rolloutOfForUpdate(session, drama.id))
                     .invoke(rollout -> rollout.forEach(region -> region.withdrawn = true))
+                    .call(rollout -> dramas.updateRollouts(session, rollout))
                     .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
                             DramaEvents.WITHDRAWN, DramaEvents.withdrawn(drama, clock.instant())))
                     .map(rollout -> new DramaWithRollout(drama, rollout));
@@ -163,34 +175,29 @@ public class DramaService {
                 .collect(Collectors.toMap(Licence::region, Function.identity(), (first, second) -> first));
         Map<String, RegionalRollout> current = existing.stream()
                 .collect(Collectors.toMap(rollout -> rollout.key.region(), Function.identity()));
-        Set<String> dropped = current.keySet().stream().filter(region -> !licensed.containsKey(region)).collect(Collectors.toSet());
+        List<RegionalRollout> dropped = existing.stream().filter(r -> !licensed.containsKey(r.key.region())).toList();
         List<RegionalRollout> result = licensed.values().stream().map(licence -> {
             RegionalRollout rollout = current.getOrDefault(licence.region(), RegionalRollout.of(drama.id, licence.region()));
             rollout.licensedFor(drama.dramaVersion, licence, ratingPolicy.requiresRating(licence.region()),
                     drama.ageRatingIn(licence.region()).map(AgeRating::label).orElse(null), drama.publishedAt);
             return rollout;
         }).toList();
-        Uni<Void> removals = dropped.isEmpty() ? Uni.createFrom().voidItem()
-                : session.removeAll(dropped.stream().map(current::get).toArray());
-        return removals.chain(() -> session.persistAll(result.stream().filter(r -> !current.containsKey(r.key.region())).toArray()))
+        List<RegionalRollout> added = result.stream().filter(r -> !current.containsKey(r.key.region())).toList();
+        List<RegionalRollout> kept = result.stream().filter(r -> current.containsKey(r.key.region())).toList();
+        return dramas.deleteRollouts(session, dropped)
+                .chain(() -> dramas.updateRollouts(session, kept))
+                .chain(() -> dramas.insertRollouts(session, added))
                 .replaceWith(result);
     }
 
-    /** Only a registered, active studio may change anything; reads stay open so a studio can see what it had. */
     private Uni<Studio> requireActiveStudio(Mutiny.Session session, String studioId) {
-        return session.find(Studio.class, studioId).map(studio -> {
-            if (studio == null || !studio.active) {
-                throw ProblemException.forbidden("Studio '" + studioId + "' is not " + (studio == null
-                        ? "registered with the platform; ask a platform admin to register it" : "active"));
-            }
-            return studio;
-        });
+        return studios.find(session, studioId).invoke(studio -> Studio.requireActive(studio, studioId));
     }
 
     private Uni<Drama> requireDrama(Mutiny.Session session, String studioId, String externalId) {
         return dramas.findByExternalId(session, studioId, externalId).map(drama -> {
             if (drama == null) {
-                throw ProblemException.notFound("Drama '" + externalId + "'");
+                throw CatalogException.notFound("Drama '" + externalId + "'");
             }
             return drama;
         });

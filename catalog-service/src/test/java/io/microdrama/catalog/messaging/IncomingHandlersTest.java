@@ -1,0 +1,148 @@
+package io.microdrama.catalog.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.microdrama.catalog.application.RolloutAnswers;
+import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.support.inbox.PoisonMessageException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Component tests of catalog's two incoming handlers without Kafka or a database: a message as the Kafka connector
+ * delivers it (binary CloudEvent) goes in, and the use case they call is a fake that records what it was given.
+ * A valid event reaches the use case typed; a malformed one is nacked as poison (→ DLQ) and reaches nothing.
+ */
+class IncomingHandlersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final String DRAMA = "6f1c9a52-3b7e-4d7a-9a51-2f0e7c1d4b11";
+
+    private final FakeAnswers answers = new FakeAnswers();
+    private final LocalizationReadinessHandler readinessHandler = new LocalizationReadinessHandler(answers, JSON);
+    private final BillingPricingHandler pricingHandler = new BillingPricingHandler(answers, JSON);
+
+    @Test
+    void aReadinessEventReachesTheUseCaseTyped() {
+        Delivery delivery = cloudEvent(CloudEventTypes.READINESS_CHANGED, """
+                {"dramaId":"%s","dramaVersion":3,"region":"GB","ready":false,"requiredLanguages":["en","fr"],
+                 "missingLanguages":["fr"],"availableLanguages":["en"],"changedAt":"2026-01-01T00:00:00Z"}""".formatted(DRAMA));
+        readinessHandler.onMessage(delivery.message).await().indefinitely();
+        assertThat(answers.readiness).containsExactly(new RolloutAnswers.Readiness(UUID.fromString(DRAMA), "GB", 3, false,
+                List.of("fr"), List.of("en")));
+        assertThat(delivery.acked).isTrue();
+        assertThat(delivery.nackedWith).isNull();
+    }
+
+    @Test
+    void aPriceEventReachesTheUseCaseTyped() {
+        Delivery delivery = cloudEvent(CloudEventTypes.PRICING_SET, price(DRAMA, """
+                "episodeDisplayPrice":{"amountMinor":79,"currency":"GBP","minorUnits":2},"""));
+        pricingHandler.onMessage(delivery.message).await().indefinitely();
+        assertThat(answers.prices).containsExactly(new RolloutAnswers.Price(UUID.fromString(DRAMA), "GB", 2, "GBP", 79, 2,
+                60, 5));
+        assertThat(delivery.acked).isTrue();
+    }
+
+    @Test
+    void payloadsThatDoNotMatchTheContractArePoison() {
+        List<Delivery> poison = List.of(
+                cloudEvent(CloudEventTypes.READINESS_CHANGED, "{not json"),
+                cloudEvent(CloudEventTypes.READINESS_CHANGED, """
+                        {"dramaId":"not-a-uuid","dramaVersion":1,"region":"GB","ready":true,"requiredLanguages":[],
+                         "missingLanguages":[],"availableLanguages":[],"changedAt":"2026-01-01T00:00:00Z"}"""),
+                cloudEvent(CloudEventTypes.READINESS_CHANGED, """
+                        {"dramaId":"%s","region":"GB","ready":true}""".formatted(DRAMA)),
+                cloudEvent(CloudEventTypes.READINESS_CHANGED, "   "),
+                notACloudEvent("{\"dramaId\":\"" + DRAMA + "\"}"));
+        for (Delivery delivery : poison) {
+            readinessHandler.onMessage(delivery.message).await().indefinitely();
+            assertThat(delivery.nackedWith).as(delivery.message.getPayload()).isInstanceOf(PoisonMessageException.class);
+            assertThat(delivery.acked).isFalse();
+        }
+        assertThat(answers.readiness).isEmpty();
+    }
+
+    @Test
+    void aPriceWithoutItsDisplayPriceOrWithABadDramaIdIsPoison() {
+        List<Delivery> poison = List.of(
+                cloudEvent(CloudEventTypes.PRICING_SET, price(DRAMA, "")),
+                cloudEvent(CloudEventTypes.PRICING_SET, price("42", """
+                        "episodeDisplayPrice":{"amountMinor":79,"currency":"GBP","minorUnits":2},""")),
+                notACloudEvent(price(DRAMA, "")));
+        for (Delivery delivery : poison) {
+            pricingHandler.onMessage(delivery.message).await().indefinitely();
+            assertThat(delivery.nackedWith).as(delivery.message.getPayload()).isInstanceOf(PoisonMessageException.class);
+        }
+        assertThat(answers.prices).isEmpty();
+    }
+
+    private static String price(String dramaId, String displayPrice) {
+        return """
+                {"dramaId":"%s","dramaVersion":2,"region":"GB","pricingTier":"standard","freeEpisodes":5,
+                 "coinsPerEpisode":60,"seriesCoins":0,%s"taxInclusive":true,"source":"TIER",
+                 "setAt":"2026-01-01T00:00:00Z"}""".formatted(dramaId, displayPrice);
+    }
+
+    /** A message as the Kafka connector hands it over in binary CloudEvent mode, recording ack and nack. */
+    private static Delivery cloudEvent(String type, String payload) {
+        var metadata = new DefaultIncomingCloudEventMetadata<>("1.0", UUID.randomUUID().toString(), URI.create("/test"),
+                type, "application/json", null, DRAMA, ZonedDateTime.now(), Map.of(), payload);
+        return new Delivery(payload, Metadata.of(metadata));
+    }
+
+    private static Delivery notACloudEvent(String payload) {
+        return new Delivery(payload, Metadata.empty());
+    }
+
+    private static final class Delivery {
+        final Message<String> message;
+        boolean acked;
+        Throwable nackedWith;
+
+        Delivery(String payload, Metadata metadata) {
+            message = Message.of(payload, metadata, () -> {
+                acked = true;
+                return CompletableFuture.completedFuture(null);
+            }, failure -> {
+                nackedWith = failure;
+                return CompletableFuture.completedFuture(null);
+            });
+        }
+    }
+
+    /** The use cases, minus the inbox and the database: records the typed answer and acknowledges. */
+    private static final class FakeAnswers extends RolloutAnswers {
+        final List<Readiness> readiness = new ArrayList<>();
+        final List<Price> prices = new ArrayList<>();
+
+        FakeAnswers() {
+            super(null, null);
+        }
+
+        @Override
+        public Uni<Void> applyReadiness(Message<String> message, Readiness answer) {
+            readiness.add(answer);
+            return Uni.createFrom().completionStage(message.ack());
+        }
+
+        @Override
+        public Uni<Void> applyPrice(Message<String> message, Price answer) {
+            prices.add(answer);
+            return Uni.createFrom().completionStage(message.ack());
+        }
+    }
+}
