@@ -1,6 +1,6 @@
 package io.microdrama.localization.api;
 
-import io.microdrama.localization.domain.LanguageTags;
+import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.localization.domain.LocalizedDrama;
 import io.microdrama.localization.domain.RegionPlan;
 import io.microdrama.localization.domain.TrackService;

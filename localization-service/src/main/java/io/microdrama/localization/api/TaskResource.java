@@ -1,7 +1,7 @@
 package io.microdrama.localization.api;
 
 import io.microdrama.contracts.regions.RegionGroups;
-import io.microdrama.localization.domain.LanguageTags;
+import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.localization.domain.TrackService;
 import io.microdrama.subtitles.QcVerdict;
 import io.microdrama.localization.persistence.TrackRepository;

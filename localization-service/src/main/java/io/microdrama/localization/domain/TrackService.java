@@ -1,5 +1,6 @@
 package io.microdrama.localization.domain;
 
+import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.localization.domain.Readiness.AcceptedTrack;
 import io.microdrama.localization.domain.SubtitleTrack.Uploader;
 import io.microdrama.subtitles.QcReport;
@@ -98,7 +99,7 @@ public class TrackService {
 
     /** A canonical language tag from a path, or a 400 naming the problem. */
     public static String requireLanguage(String language) {
-        return LanguageTags.canonical(language).orElseThrow(() -> new ProblemException(400, "Bad Request",
+        return LanguageTags.parse(language).orElseThrow(() -> new ProblemException(400, "Bad Request",
                 "The language must be a BCP 47 tag such as de, pt-BR, es-419 or zh-Hant", List.of(new FieldError("language",
                         "'" + language + "' is not a BCP 47 language tag"))));
     }
