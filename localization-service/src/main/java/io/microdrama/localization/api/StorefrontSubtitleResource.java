@@ -3,7 +3,7 @@ package io.microdrama.localization.api;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.localization.config.SubtitleConfig;
 import io.microdrama.contracts.languages.LanguageTags;
-import io.microdrama.localization.domain.TrackService;
+import io.microdrama.localization.application.TrackService;
 import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
