@@ -1,6 +1,7 @@
 package io.microdrama.billing;
 
 import io.microdrama.devstack.DevStackTestResource;
+import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,10 +18,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static io.microdrama.billing.BillingStack.awaitConsumed;
-import static io.microdrama.billing.BillingStack.publish;
-import static io.microdrama.billing.BillingStack.today;
-import static io.microdrama.billing.BillingStack.token;
+import static io.microdrama.billing.BillingFixtures.publish;
+import static io.microdrama.billing.BillingFixtures.today;
+import static io.microdrama.testing.Stack.awaitConsumed;
+import static io.microdrama.testing.Stack.studioToken;
+import static io.microdrama.testing.Stack.userToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,12 +94,12 @@ class BillingApiIT {
 
     @Test
     void opsSeeWhyAPriceWasChosenOnAnyDayIncludingBulgariasSwitchToTheEuro() {
-        given().auth().oauth2(token("ops-eu")).queryParam("date", "2025-12-31").get("/api/v1/ops/regions/BG/offers")
+        given().auth().oauth2(userToken("ops-eu")).queryParam("date", "2025-12-31").get("/api/v1/ops/regions/BG/offers")
                 .then().statusCode(200)
                 .body("currency", equalTo("BGN")).body("pricedOn", equalTo("2025-12-31"))
                 .body("basis.storefrontEffectiveFrom", equalTo("2025-01-01"))
                 .body("coinPacks[0].price.display.formatted", equalTo("BGN 1.99"));
-        given().auth().oauth2(token("ops-eu")).queryParam("date", "2026-01-01").get("/api/v1/ops/regions/BG/offers")
+        given().auth().oauth2(userToken("ops-eu")).queryParam("date", "2026-01-01").get("/api/v1/ops/regions/BG/offers")
                 .then().statusCode(200)
                 .body("currency", equalTo("EUR")).body("basis.storefrontEffectiveFrom", equalTo("2026-01-01"))
                 .body("coinPacks[0].price.display.formatted", equalTo("€0.99"));
@@ -105,14 +107,14 @@ class BillingApiIT {
         if (!today().isBefore(LocalDate.of(2026, 1, 1))) {
             given().get("/api/v1/storefront/BG/offers").then().statusCode(200).body("currency", equalTo("EUR"));
         }
-        given().auth().oauth2(token("ops-eu")).queryParam("date", "2026-03-01").get("/api/v1/ops/regions/DE/offers")
+        given().auth().oauth2(userToken("ops-eu")).queryParam("date", "2026-03-01").get("/api/v1/ops/regions/DE/offers")
                 .then().statusCode(200)
                 .body("basis.fxUnitsPerUsd", equalTo(0.86f)).body("basis.fxAsOf", equalTo("2025-10-01"))
                 .body("basis.purchasingPowerFactor", equalTo(1))
                 .body("basis.priceLadder", equalTo("DECIMAL_99"))
                 .body("coinPacks[0].usdAnchor.amountMinor", equalTo(99))
                 .body("coinPacks[0].target", equalTo(1.013166f));
-        given().auth().oauth2(token("ops-eu")).queryParam("date", "yesterday").get("/api/v1/ops/regions/DE/offers")
+        given().auth().oauth2(userToken("ops-eu")).queryParam("date", "yesterday").get("/api/v1/ops/regions/DE/offers")
                 .then().statusCode(422).body("errors.field", equalTo(List.of("date")));
     }
 
@@ -120,25 +122,25 @@ class BillingApiIT {
 
     @Test
     void adminsReadTheShippedDataAndItsHistory() {
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/storefronts").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/storefronts").then().statusCode(200)
                 .body("date", equalTo(today().toString())).body("items.region", hasItem("DE"))
                 .body("items.find { it.region == 'DE' }.origin", equalTo("reference/storefronts.csv"))
                 .body("items.find { it.region == 'DE' }.taxRate", equalTo(0.19f));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/storefronts/BG").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/storefronts/BG").then().statusCode(200)
                 .body("versions.currency", equalTo(List.of("BGN", "EUR")))
                 .body("versions.effectiveFrom", equalTo(List.of("2025-01-01", "2026-01-01")));
-        given().auth().oauth2(token("admin")).queryParam("date", "2025-06-01").get(REFERENCE + "/storefronts").then()
+        given().auth().oauth2(userToken("admin")).queryParam("date", "2025-06-01").get(REFERENCE + "/storefronts").then()
                 .statusCode(200).body("items.find { it.region == 'BG' }.currency", equalTo("BGN"));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/fx-rates").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/fx-rates").then().statusCode(200)
                 .body("items.find { it.currency == 'USD' }.unitsPerUsd", equalTo(1))
                 .body("items.find { it.currency == 'KWD' }.unitsPerUsd", equalTo(0.307f));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/ppp-factors").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/ppp-factors").then().statusCode(200)
                 .body("items.find { it.region == 'IN' }.factor", equalTo(0.6f));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/tiers").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/tiers").then().statusCode(200)
                 .body("items.tier", hasItem("standard"))
                 .body("items.find { it.tier == 'standard' }.coinsPerEpisode", equalTo(60));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/storefronts/XX").then().statusCode(404);
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/tiers/gold").then().statusCode(404);
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/storefronts/XX").then().statusCode(404);
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/tiers/gold").then().statusCode(404);
     }
 
     @Test
@@ -158,12 +160,12 @@ class BillingApiIT {
         admin().body(storefront("NZD", "DECIMAL_99", "0.18", "GST raised again (test)"))
                 .put(REFERENCE + "/storefronts/NZ/versions/{date}", tomorrow).then().statusCode(201);
 
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/storefronts/NZ").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/storefronts/NZ").then().statusCode(200)
                 .body("versions.taxRate", equalTo(List.of(0.15f, 0.16f, 0.18f)))
                 .body("versions.origin", equalTo(List.of("reference/storefronts.csv", "admin-api", "admin-api")))
                 .body("inForceToday", equalTo(today));
         given().get("/api/v1/storefront/NZ/offers").then().statusCode(200).body("taxRate", equalTo(0.16f));
-        given().auth().oauth2(token("admin")).queryParam("date", tomorrow).get("/api/v1/ops/regions/NZ/offers")
+        given().auth().oauth2(userToken("admin")).queryParam("date", tomorrow).get("/api/v1/ops/regions/NZ/offers")
                 .then().statusCode(200).body("taxRate", equalTo(0.18f));
     }
 
@@ -173,15 +175,15 @@ class BillingApiIT {
         admin().body("""
                 {"rates":{"ZAR":20.0},"source":"test snapshot"}""").put(REFERENCE + "/fx-rates/{asOf}", today).then()
                 .statusCode(201).body("items[0].currency", equalTo("ZAR")).body("items[0].recordedBy", equalTo("admin"));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/fx-rates/ZAR").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/fx-rates/ZAR").then().statusCode(200)
                 .body("versions.unitsPerUsd", equalTo(List.of(17.4f, 20.0f))).body("inForceToday", equalTo(today));
-        given().auth().oauth2(token("admin")).get("/api/v1/ops/regions/ZA/offers").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get("/api/v1/ops/regions/ZA/offers").then().statusCode(200)
                 .body("basis.fxUnitsPerUsd", equalTo(20.0f)).body("basis.fxAsOf", equalTo(today));
 
         // 0.99 USD × 20 × 1.15 = 22.77 → R23.00 for 100 coins, so 60 coins are worth R13.80 (with 17.40 it was R12.00).
         String dramaId = UUID.randomUUID().toString();
         awaitConsumed(publish(dramaId, 1, "standard", 10, List.of("ZA")));
-        given().auth().oauth2(token("admin")).get("/api/v1/billing/dramas/{id}/prices", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get("/api/v1/billing/dramas/{id}/prices", dramaId).then().statusCode(200)
                 .body("[0].currency", equalTo("ZAR")).body("[0].amountMinor", equalTo(1380));
     }
 
@@ -195,14 +197,14 @@ class BillingApiIT {
         String dramaId = UUID.randomUUID().toString();
         awaitConsumed(publish(dramaId, 1, "weekend", 12, List.of("US")));
         // 12 episodes, 2 free: 10 × 30 = 300 coins, 5 % off → 285; 30 coins at $0.99 per 100 → $0.297 → $0.30.
-        given().auth().oauth2(token("admin")).get("/api/v1/billing/dramas/{id}/prices", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get("/api/v1/billing/dramas/{id}/prices", dramaId).then().statusCode(200)
                 .body("[0].pricingTier", equalTo("weekend")).body("[0].coinsPerEpisode", equalTo(30))
                 .body("[0].seriesCoins", equalTo(285)).body("[0].amountMinor", equalTo(30));
 
         admin().body("""
                 {"factor":0.9,"note":"test"}""").put(REFERENCE + "/ppp-factors/MX/versions/{date}", today).then()
                 .statusCode(201).body("factor", equalTo(0.9f));
-        given().auth().oauth2(token("ops-na")).get("/api/v1/ops/regions/MX/offers").then().statusCode(200)
+        given().auth().oauth2(userToken("ops-na")).get("/api/v1/ops/regions/MX/offers").then().statusCode(200)
                 .body("basis.purchasingPowerFactor", equalTo(0.9f));
         admin().body("""
                 {"factor":0.9}""").put(REFERENCE + "/ppp-factors/XX/versions/{date}", today).then().statusCode(404);
@@ -223,7 +225,7 @@ class BillingApiIT {
         // 0.99 × 129.5 × 1.16 = 148.72 → KES 149 (ladder WHOLE_9: 109, 119 … 149 …).
         given().get("/api/v1/storefront/KE/offers").then().statusCode(200)
                 .body("currency", equalTo("KES")).body("coinPacks[0].price.display.amountMinor", equalTo(14900));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/fx-rates/KES").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/fx-rates/KES").then().statusCode(200)
                 .body("versions.unitsPerUsd", equalTo(List.of(129.5f)));
     }
 
@@ -265,28 +267,28 @@ class BillingApiIT {
                 .put(REFERENCE + "/tiers/standard/versions/{date}", today).then().statusCode(422)
                 .body("errors.field", equalTo(List.of("freeEpisodes", "coinsPerEpisode", "seriesDiscountPercent")));
 
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/storefronts/FI").then().body("versions", hasSize(1));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/fx-rates/EUR").then().body("versions", hasSize(1));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/fx-rates/GBP").then().body("versions", hasSize(1));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/tiers/standard").then().body("versions", hasSize(1));
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/storefronts/TZ").then().statusCode(404);
-        given().auth().oauth2(token("admin")).get(REFERENCE + "/fx-rates/TZS").then().statusCode(404);
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/storefronts/FI").then().body("versions", hasSize(1));
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/fx-rates/EUR").then().body("versions", hasSize(1));
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/fx-rates/GBP").then().body("versions", hasSize(1));
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/tiers/standard").then().body("versions", hasSize(1));
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/storefronts/TZ").then().statusCode(404);
+        given().auth().oauth2(userToken("admin")).get(REFERENCE + "/fx-rates/TZS").then().statusCode(404);
     }
 
     @Test
     void aVersionStoredThroughAnotherReplicaIsPickedUp() throws Exception {
         String date = today().plusDays(100).toString();
         // What another replica's admin request leaves behind: a committed row in the version table.
-        try (var connection = BillingStack.database().open(); var insert = connection.prepareStatement("insert into ppp_factor_version "
+        try (var connection = Stack.database().open(); var insert = connection.prepareStatement("insert into ppp_factor_version "
                 + "(region, effective_from, factor, note, recorded_by, recorded_at) values ('PE', ?::date, 0.95, 'replica test', "
                 + "'admin-on-replica-2', now())")) {
             insert.setString(1, date);
             insert.executeUpdate();
         }
-        await("refresh from the database").atMost(BillingStack.DEADLINE).untilAsserted(() ->
-                given().auth().oauth2(token("admin")).get(REFERENCE + "/ppp-factors/PE").then().statusCode(200)
+        await("refresh from the database").atMost(Stack.DEADLINE).untilAsserted(() ->
+                given().auth().oauth2(userToken("admin")).get(REFERENCE + "/ppp-factors/PE").then().statusCode(200)
                         .body("versions.recordedBy", hasItem("admin-on-replica-2")));
-        given().auth().oauth2(token("admin")).queryParam("date", date).get("/api/v1/ops/regions/PE/offers").then()
+        given().auth().oauth2(userToken("admin")).queryParam("date", date).get("/api/v1/ops/regions/PE/offers").then()
                 .statusCode(200).body("basis.purchasingPowerFactor", equalTo(0.95f));
     }
 
@@ -330,6 +332,11 @@ class BillingApiIT {
     private static final List<String> CALLERS = List.of("anonymous", "studio-aurora", "studio-lotus", "localizer-cjk",
             "ops-eu", "ops-na", "admin");
 
+    /** A caller of the matrix: studios by client credentials, people by password. */
+    private static String token(String caller) {
+        return caller.startsWith("studio-") ? studioToken(caller.substring("studio-".length())) : userToken(caller);
+    }
+
     private static void row(List<Arguments> cells, String method, String path, String body, int... statuses) {
         for (int i = 0; i < CALLERS.size(); i++) {
             cells.add(Arguments.of(CALLERS.get(i), method, path, body, statuses[i]));
@@ -358,17 +365,17 @@ class BillingApiIT {
 
     /** Only the allowed callers of the matrix (ops-eu, admin) ever appear in the drama's audit or in stored versions. */
     private static void assertRefusedCallersLeftNoTrace() {
-        List<String> actors = given().auth().oauth2(token("admin")).queryParam("size", 100)
+        List<String> actors = given().auth().oauth2(userToken("admin")).queryParam("size", 100)
                 .get("/api/v1/ops/regions/DE/dramas/{id}/pricing/audit", DRAMA).then().statusCode(200)
                 .extract().jsonPath().getList("items.actor", String.class);
         assertThat(actors).isSubsetOf("billing-service", "ops-eu", "admin");
-        List<String> recorders = given().auth().oauth2(token("admin")).get(REFERENCE + "/ppp-factors/DE").then()
+        List<String> recorders = given().auth().oauth2(userToken("admin")).get(REFERENCE + "/ppp-factors/DE").then()
                 .statusCode(200).extract().jsonPath().getList("versions.recordedBy", String.class);
         assertThat(recorders).isSubsetOf("admin");
     }
 
     private static RequestSpecification admin() {
-        return given().auth().oauth2(token("admin")).contentType(ContentType.JSON);
+        return given().auth().oauth2(userToken("admin")).contentType(ContentType.JSON);
     }
 
     private static String storefront(String currency, String ladder, String taxRate, String notes) {

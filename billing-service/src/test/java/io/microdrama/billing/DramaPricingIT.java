@@ -1,7 +1,9 @@
 package io.microdrama.billing;
 
 import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.devstack.DevStackTestResource;
+import io.microdrama.testing.Events;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,17 +17,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.microdrama.billing.BillingStack.auditEntries;
-import static io.microdrama.billing.BillingStack.awaitConsumed;
-import static io.microdrama.billing.BillingStack.count;
-import static io.microdrama.billing.BillingStack.header;
-import static io.microdrama.billing.BillingStack.pricingEvents;
-import static io.microdrama.billing.BillingStack.pricingRecords;
-import static io.microdrama.billing.BillingStack.publish;
-import static io.microdrama.billing.BillingStack.published;
-import static io.microdrama.billing.BillingStack.sendCatalogEvent;
-import static io.microdrama.billing.BillingStack.token;
-import static io.microdrama.billing.BillingStack.withdrawn;
+import static io.microdrama.billing.BillingFixtures.auditEntries;
+import static io.microdrama.billing.BillingFixtures.pricingEvents;
+import static io.microdrama.billing.BillingFixtures.pricingRecords;
+import static io.microdrama.billing.BillingFixtures.publish;
+import static io.microdrama.testing.Stack.awaitConsumed;
+import static io.microdrama.testing.Stack.count;
+import static io.microdrama.testing.Stack.header;
+import static io.microdrama.testing.Stack.send;
+import static io.microdrama.testing.Stack.studioToken;
+import static io.microdrama.testing.Stack.userToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,12 +50,12 @@ class DramaPricingIT {
     @Test
     void theSameDramaPublishedTwiceIsPricedOnceWithOneEventPerRegion() {
         String dramaId = UUID.randomUUID().toString();
-        String payload = published(dramaId, 1, "aurora", "standard", 20, List.of("DE", "GB", "JP"));
+        DramaPublished published = Events.drama(dramaId).episodes(20, 90).licensedIn("DE", "GB", "JP").at(1);
         String eventId = UUID.randomUUID().toString();
-        sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_PUBLISHED, eventId, payload);
-        sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_PUBLISHED, eventId, payload);
+        send(published, eventId, Map.of());
+        send(published, eventId, Map.of());
         // Same key, same partition: once this later event is consumed, both copies before it have been handled.
-        awaitConsumed(sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_PUBLISHED, UUID.randomUUID().toString(), payload));
+        awaitConsumed(send(published));
 
         assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active", dramaId)).isEqualTo(3);
         assertThat(pricingEvents(dramaId)).isEqualTo(3);
@@ -63,7 +64,7 @@ class DramaPricingIT {
 
         // Standard tier: 5 free of 20, 60 coins each, 10 % off the series: 15 × 60 = 900 → 810. The episode's local
         // value is 60 coins at the 0.99-USD pack's local price: €0.99 → €0.59, £0.89 → £0.53, ¥170 → ¥102.
-        given().auth().oauth2(token("studio-aurora")).get("/api/v1/billing/dramas/{id}/prices", dramaId).then()
+        given().auth().oauth2(studioToken("aurora")).get("/api/v1/billing/dramas/{id}/prices", dramaId).then()
                 .statusCode(200)
                 .body("region", equalTo(List.of("DE", "GB", "JP")))
                 .body("currency", equalTo(List.of("EUR", "GBP", "JPY")))
@@ -90,9 +91,8 @@ class DramaPricingIT {
         String dramaId = UUID.randomUUID().toString();
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String catalogSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String eventId = sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_PUBLISHED, UUID.randomUUID().toString(),
-                published(dramaId, 1, "aurora", "standard", 10, List.of("DE", "JP")),
-                Map.of("traceparent", "00-" + traceId + "-" + catalogSpan + "-01"));
+        String eventId = send(Events.drama(dramaId).episodes(10, 90).licensedIn("DE", "JP").at(1),
+                UUID.randomUUID().toString(), Map.of("traceparent", "00-" + traceId + "-" + catalogSpan + "-01"));
         awaitConsumed(eventId);
 
         // Each outbox row keeps the trace of the message that caused it, in a span of billing's own.
@@ -154,7 +154,7 @@ class DramaPricingIT {
         assertThat(prices.get("AT")).containsEntry("source", "TIER");
 
         // The history, newest first, says who decided what and why.
-        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("ops-eu")).get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
                 .body("totalItems", equalTo(4))
                 .body("items.action", equalTo(List.of("OVERRIDE_REAPPLIED", "TIER_PRICED", "OVERRIDE_SET", "TIER_PRICED")))
                 .body("items.dramaVersion", equalTo(List.of(2, 2, 1, 1)))
@@ -164,27 +164,27 @@ class DramaPricingIT {
                 .body("items[2].at", notNullValue())
                 .body("items[2].episodePrice.amountMinor", equalTo(45))
                 .body("items[3].actor", equalTo("billing-service"));
-        given().auth().oauth2(token("ops-eu")).queryParam("page", 1).queryParam("size", 3)
+        given().auth().oauth2(userToken("ops-eu")).queryParam("page", 1).queryParam("size", 3)
                 .get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
                 .body("items.action", equalTo(List.of("TIER_PRICED"))).body("page", equalTo(1)).body("size", equalTo(3));
 
         // Deleting the override returns DE to the tier price and announces it.
-        given().auth().oauth2(token("admin")).queryParam("reason", "Promotion over")
+        given().auth().oauth2(userToken("admin")).queryParam("reason", "Promotion over")
                 .delete(PRICING, "DE", dramaId).then().statusCode(200)
                 .body("source", equalTo("TIER")).body("coinsPerEpisode", equalTo(60)).body("override", nullValue());
         assertThat(pricingEvents(dramaId)).isEqualTo(7);
-        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("ops-eu")).get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
                 .body("items[0].action", equalTo("OVERRIDE_REMOVED")).body("items[0].actor", equalTo("admin"))
                 .body("items[0].reason", equalTo("Promotion over")).body("items[0].source", equalTo("TIER"));
         // Nothing left to delete: no change, no event.
-        given().auth().oauth2(token("ops-eu")).delete(PRICING, "DE", dramaId).then().statusCode(200);
+        given().auth().oauth2(userToken("ops-eu")).delete(PRICING, "DE", dramaId).then().statusCode(200);
         assertThat(pricingEvents(dramaId)).isEqualTo(7);
 
         // Version 3 no longer has an override to keep.
         awaitConsumed(publish(dramaId, 3, "standard", 25, List.of("DE")));
         assertThat(pricesByRegion(dramaId).get("DE")).containsEntry("source", "TIER").containsEntry("dramaVersion", 3);
         assertThat(pricesByRegion(dramaId).get("FR")).containsEntry("active", false);
-        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "FR", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("ops-eu")).get(PRICING + "/audit", "FR", dramaId).then().statusCode(200)
                 .body("items[0].action", equalTo("PRICES_STOPPED")).body("items[0].dramaVersion", equalTo(3));
     }
 
@@ -192,16 +192,15 @@ class DramaPricingIT {
     void aWithdrawnDramaStopsPricesAndRefusesOverrides() {
         String dramaId = UUID.randomUUID().toString();
         awaitConsumed(publish(dramaId, 1, "premium", 10, List.of("GB")));
-        awaitConsumed(sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_WITHDRAWN, UUID.randomUUID().toString(),
-                withdrawn(dramaId, 2, "aurora")));
+        awaitConsumed(send(Events.withdrawn(dramaId, 2, "aurora")));
         assertThat(pricingEvents(dramaId)).isEqualTo(1);
 
-        given().auth().oauth2(token("ops-eu")).get(PRICING, "GB", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("ops-eu")).get(PRICING, "GB", dramaId).then().statusCode(200)
                 .body("active", equalTo(false)).body("withdrawn", equalTo(true));
         override("ops-eu", "GB", dramaId, OVERRIDE).statusCode(409).contentType("application/problem+json")
                 .body("status", equalTo(409));
-        given().auth().oauth2(token("ops-eu")).delete(PRICING, "GB", dramaId).then().statusCode(409);
-        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "GB", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("ops-eu")).delete(PRICING, "GB", dramaId).then().statusCode(409);
+        given().auth().oauth2(userToken("ops-eu")).get(PRICING + "/audit", "GB", dramaId).then().statusCode(200)
                 .body("items[0].action", equalTo("PRICES_STOPPED")).body("items[0].dramaVersion", equalTo(2));
 
         // The publication arriving late (an older version) changes nothing and announces nothing.
@@ -213,15 +212,14 @@ class DramaPricingIT {
         // Published again (a newer version): priced again.
         awaitConsumed(publish(dramaId, 3, "premium", 10, List.of("GB")));
         assertThat(pricingEvents(dramaId)).isEqualTo(2);
-        given().auth().oauth2(token("ops-eu")).get(PRICING, "GB", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("ops-eu")).get(PRICING, "GB", dramaId).then().statusCode(200)
                 .body("active", equalTo(true)).body("withdrawn", equalTo(false)).body("dramaVersion", equalTo(3));
     }
 
     @Test
     void aWithdrawalThatOvertakesItsPublicationKeepsThePublicationOut() {
         String dramaId = UUID.randomUUID().toString();
-        awaitConsumed(sendCatalogEvent(dramaId, CloudEventTypes.DRAMA_WITHDRAWN, UUID.randomUUID().toString(),
-                withdrawn(dramaId, 2, "aurora")));
+        awaitConsumed(send(Events.withdrawn(dramaId, 2, "aurora")));
         awaitConsumed(publish(dramaId, 1, "standard", 10, List.of("DE")));
 
         assertThat(pricingEvents(dramaId)).isZero();
@@ -260,31 +258,31 @@ class DramaPricingIT {
                 {"coinsPerEpisode":50,"freeEpisodes":2,"seriesCoins":501,"reason":"too much"}""")
                 .statusCode(422).body("errors.field", equalTo(List.of("seriesCoins")))
                 .body("errors[0].message", matchesPattern(".*500.*"));
-        given().auth().oauth2(token("ops-eu")).contentType(ContentType.JSON).body("{not json")
+        given().auth().oauth2(userToken("ops-eu")).contentType(ContentType.JSON).body("{not json")
                 .put(PRICING, "DE", dramaId).then().statusCode(400).contentType("application/problem+json");
 
         assertThat(pricingEvents(dramaId)).isEqualTo(events);
         assertThat(auditEntries(dramaId)).isEqualTo(audit);
-        given().auth().oauth2(token("ops-eu")).get(PRICING, "DE", dramaId).then().statusCode(200)
+        given().auth().oauth2(userToken("ops-eu")).get(PRICING, "DE", dramaId).then().statusCode(200)
                 .body("source", equalTo("TIER")).body("override", nullValue());
 
         // A drama billing never priced, a country the drama is not licensed in, an id that is no id: 404.
         override("ops-eu", "DE", UUID.randomUUID().toString(), OVERRIDE).statusCode(404).contentType("application/problem+json");
         override("ops-eu", "FR", dramaId, OVERRIDE).statusCode(404);
         override("ops-eu", "DE", "not-a-uuid", OVERRIDE).statusCode(404);
-        given().auth().oauth2(token("ops-eu")).get(PRICING + "/audit", "FR", dramaId).then().statusCode(404);
-        given().auth().oauth2(token("ops-eu")).queryParam("size", 0).queryParam("page", "x")
+        given().auth().oauth2(userToken("ops-eu")).get(PRICING + "/audit", "FR", dramaId).then().statusCode(404);
+        given().auth().oauth2(userToken("ops-eu")).queryParam("size", 0).queryParam("page", "x")
                 .get(PRICING + "/audit", "DE", dramaId).then().statusCode(422)
                 .body("errors.field", equalTo(List.of("page", "size")));
     }
 
     private static ValidatableResponse override(String user, String region, String dramaId, String body) {
-        return given().auth().oauth2(token(user)).contentType(ContentType.JSON).body(body)
+        return given().auth().oauth2(userToken(user)).contentType(ContentType.JSON).body(body)
                 .put(PRICING, region, dramaId).then();
     }
 
     private static Map<String, Map<String, Object>> pricesByRegion(String dramaId) {
-        List<Map<String, Object>> rows = given().auth().oauth2(token("admin"))
+        List<Map<String, Object>> rows = given().auth().oauth2(userToken("admin"))
                 .get("/api/v1/billing/dramas/{id}/prices", dramaId).then().statusCode(200).extract().jsonPath().getList("$");
         return rows.stream().collect(Collectors.toMap(row -> (String) row.get("region"), row -> row));
     }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.microdrama.devstack.DevStackTestResource;
-import io.microdrama.localization.Stack.Drama;
+import io.microdrama.contracts.events.DramaPublished;
+import io.microdrama.testing.Events;
+import io.microdrama.testing.Events.PublishedDrama;
+import io.microdrama.testing.KafkaProbe;
+import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,14 +23,14 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import static io.microdrama.localization.Stack.awaitRecords;
-import static io.microdrama.localization.Stack.header;
-import static io.microdrama.localization.Stack.readinessRows;
-import static io.microdrama.localization.Stack.send;
-import static io.microdrama.localization.Stack.studio;
-import static io.microdrama.localization.Stack.user;
+import static io.microdrama.testing.Stack.awaitRecords;
+import static io.microdrama.testing.Stack.header;
+import static io.microdrama.testing.Stack.send;
+import static io.microdrama.testing.Stack.studioToken;
+import static io.microdrama.testing.Stack.userToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,27 +64,27 @@ class LocalizationIT {
 
     @Test
     void uploadingEveryRequiredTrackMakesTheRegionReadyAndTellsCatalog() throws Exception {
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(90, 80), List.of("GB", "DE"));
         // English audio serves GB: ready at once. DE needs German for both episodes.
         List<ConsumerRecord<String, String>> first = awaitReadiness(drama, 2, record -> true);
         assertThat(first).extracting(record -> payload(record).get("region").asText()).containsExactlyInAnyOrder("GB", "DE");
         plan(drama, "DE").body("ready", equalTo(false)).body("missingLanguages", equalTo(List.of("de")));
 
-        given().auth().oauth2(studio("aurora")).contentType(SRT).body(Subtitles.srt("Guten Morgen.", "Wie geht es dir?"))
+        given().auth().oauth2(studioToken("aurora")).contentType(SRT).body(Subtitles.srt("Guten Morgen.", "Wie geht es dir?"))
                 .put("/api/v1/studio/dramas/{external}/episodes/1/subtitles/de", drama.externalId())
                 .then().statusCode(201).contentType("application/json")
                 .body("verdict", equalTo("ACCEPTED")).body("revision", equalTo(1)).body("changed", equalTo(true))
                 .body("report.verdict", equalTo("ACCEPTED")).body("report.language", equalTo("de"))
                 .body("uploadedByRole", equalTo("studio"));
         // The identical body again: same answer, no new revision, no event.
-        given().auth().oauth2(studio("aurora")).contentType(SRT).body(Subtitles.srt("Guten Morgen.", "Wie geht es dir?"))
+        given().auth().oauth2(studioToken("aurora")).contentType(SRT).body(Subtitles.srt("Guten Morgen.", "Wie geht es dir?"))
                 .put("/api/v1/studio/dramas/{external}/episodes/1/subtitles/de", drama.externalId())
                 .then().statusCode(200).body("revision", equalTo(1)).body("changed", equalTo(false));
         plan(drama, "DE").body("ready", equalTo(false));
         assertThat(readinessRows(drama.id())).isEqualTo(2);
 
-        given().auth().oauth2(user("admin")).contentType(VTT).body(Subtitles.vtt("Bis morgen.", "Schlaf gut."))
+        given().auth().oauth2(userToken("admin")).contentType(VTT).body(Subtitles.vtt("Bis morgen.", "Schlaf gut."))
                 .put("/api/v1/localization/dramas/{id}/episodes/2/subtitles/de", drama.id())
                 .then().statusCode(201).body("verdict", equalTo("ACCEPTED")).body("uploadedByRole", equalTo("admin"));
 
@@ -104,24 +108,24 @@ class LocalizationIT {
 
     @Test
     void tracksAreDeliveredAsWebVttAndSrtAndOnTheStorefrontOnlyWherePlanned() {
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(60), List.of("GB", "DE"));
         awaitReadiness(drama, 2, record -> true);
-        given().auth().oauth2(studio("aurora")).contentType(SRT)
+        given().auth().oauth2(studioToken("aurora")).contentType(SRT)
                 .body(Subtitles.srt("<i>Guten Morgen</i> & willkommen.", "Wie geht es dir?"))
                 .put("/api/v1/studio/dramas/{external}/episodes/1/subtitles/de", drama.externalId()).then().statusCode(201);
 
-        String vtt = given().auth().oauth2(studio("aurora"))
+        String vtt = given().auth().oauth2(studioToken("aurora"))
                 .get("/api/v1/studio/dramas/{external}/episodes/1/subtitles/de.vtt", drama.externalId())
                 .then().statusCode(200).contentType("text/vtt;charset=utf-8").header("Cache-Control", "private, no-cache")
                 .extract().asString();
         assertThat(vtt).startsWith("WEBVTT\n\n00:00:01.000 --> 00:00:03.500\n<i>Guten Morgen</i> &amp; willkommen.\n");
-        String srt = given().auth().oauth2(studio("aurora")).accept(SRT)
+        String srt = given().auth().oauth2(studioToken("aurora")).accept(SRT)
                 .get("/api/v1/localization/dramas/{id}/episodes/1/subtitles/de", drama.id())
                 .then().statusCode(200).contentType("application/x-subrip;charset=utf-8").extract().asString();
         assertThat(srt).isEqualTo("1\n00:00:01,000 --> 00:00:03,500\n<i>Guten Morgen</i> & willkommen.\n\n"
                 + "2\n00:00:04,000 --> 00:00:06,500\nWie geht es dir?\n\n");
-        given().auth().oauth2(studio("aurora")).get("/api/v1/localization/dramas/{id}/episodes/1/subtitles/de.json", drama.id())
+        given().auth().oauth2(studioToken("aurora")).get("/api/v1/localization/dramas/{id}/episodes/1/subtitles/de.json", drama.id())
                 .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("sourceFormat", equalTo("SRT"))
                 .body("cues", equalTo(2)).body("report.verdict", equalTo("ACCEPTED"));
 
@@ -139,14 +143,14 @@ class LocalizationIT {
         given().get("/api/v1/storefront/DE/dramas/{id}/episodes/2/subtitles/de.vtt", drama.id()).then().statusCode(404);
         given().get("/api/v1/storefront/DE/dramas/{id}/episodes/1/subtitles/de.srt", drama.id()).then().statusCode(404);
 
-        given().auth().oauth2(studio("aurora")).get("/api/v1/studio/dramas/{external}/subtitles", drama.externalId())
+        given().auth().oauth2(studioToken("aurora")).get("/api/v1/studio/dramas/{external}/subtitles", drama.externalId())
                 .then().statusCode(200).body("episodes", equalTo(1)).body("tracks.language", equalTo(List.of("de")))
                 .body("tracks[0].status", equalTo("ACCEPTED")).body("tracks[0].report", equalTo(null));
     }
 
     @Test
     void republishWithANewEpisodeTurnsAReadyRegionNotReadyAndAShorterEpisodeFailsItsTrack() {
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(90, 80), List.of("GB", "DE"));
         awaitReadiness(drama, 2, record -> true);
         uploadGerman(drama, 1);
@@ -166,7 +170,7 @@ class LocalizationIT {
         // Version 3 cuts episode 1 to 3 s: its second cue starts after the end, the track fails QC again.
         publish(drama, 3, List.of(3, 80, 70), List.of("GB", "DE"));
         awaitReadiness(drama, 1, record -> isReady(record, "DE", 3, false));
-        given().auth().oauth2(studio("aurora")).get("/api/v1/localization/dramas/{id}/episodes/1/subtitles/de.json", drama.id())
+        given().auth().oauth2(studioToken("aurora")).get("/api/v1/localization/dramas/{id}/episodes/1/subtitles/de.json", drama.id())
                 .then().statusCode(200).body("status", equalTo("QC_FAILED")).body("revision", equalTo(1))
                 .body("report.findings.code", hasItem("CUE_AFTER_EPISODE_END"));
         assertThat(readinessRows(drama.id())).as("2 per version (3 versions) and 2 changes of DE").isEqualTo(8);
@@ -174,11 +178,11 @@ class LocalizationIT {
 
     @Test
     void theSameEventTwicePlansOnceAndEmitsOnce() {
-        Drama drama = Drama.of("lotus", "ko");
+        PublishedDrama drama = Events.drama().studio("lotus").originalLanguage("ko");
         String eventId = UUID.randomUUID().toString();
-        String published = drama.published(1, List.of(60, 60), List.of("JP", "KR", "US"));
-        send(Topics.CATALOG_DRAMA, drama.id(), CloudEventTypes.DRAMA_PUBLISHED, eventId, published);
-        send(Topics.CATALOG_DRAMA, drama.id(), CloudEventTypes.DRAMA_PUBLISHED, eventId, published);
+        DramaPublished published = drama.episodeSeconds(List.of(60, 60)).licensedIn("JP", "KR", "US").at(1);
+        send(published, eventId, Map.of());
+        send(published, eventId, Map.of());
         // Same key, same partition: once version 2 is planned, both deliveries of version 1 were handled before it.
         publish(drama, 2, List.of(60, 60), List.of("JP", "KR", "US"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> plan(drama, "JP").body("dramaVersion", equalTo(2)));
@@ -197,7 +201,7 @@ class LocalizationIT {
 
     @Test
     void withdrawClosesThePlanRefusesUploadsAndEmitsNothingMore() {
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(60), List.of("DE"));
         awaitReadiness(drama, 1, record -> true);
         uploadGerman(drama, 1);
@@ -205,18 +209,18 @@ class LocalizationIT {
         long emitted = readinessRows(drama.id());
 
         String withdrawal = UUID.randomUUID().toString();
-        send(Topics.CATALOG_DRAMA, drama.id(), CloudEventTypes.DRAMA_WITHDRAWN, withdrawal, drama.withdrawn(1));
+        send(drama.withdrawnAt(1), withdrawal, Map.of());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> plan(drama, "DE").body("closed", equalTo(true)));
 
-        given().auth().oauth2(studio("aurora")).contentType(SRT).body(Subtitles.srt("Noch einmal."))
+        given().auth().oauth2(studioToken("aurora")).contentType(SRT).body(Subtitles.srt("Noch einmal."))
                 .put("/api/v1/studio/dramas/{external}/episodes/1/subtitles/de", drama.externalId())
                 .then().statusCode(409).contentType("application/problem+json");
         given().get("/api/v1/storefront/DE/dramas/{id}/episodes/1/subtitles/de.vtt", drama.id()).then().statusCode(404);
-        given().auth().oauth2(user("admin")).queryParam("region", "DE").queryParam("size", 200)
+        given().auth().oauth2(userToken("admin")).queryParam("region", "DE").queryParam("size", 200)
                 .get("/api/v1/localization/tasks").then().statusCode(200).body("items.dramaId", not(hasItem(drama.id())));
         // A late copy of version 1 (new event id) changes nothing: the withdrawal covers it.
         String late = UUID.randomUUID().toString();
-        send(Topics.CATALOG_DRAMA, drama.id(), CloudEventTypes.DRAMA_PUBLISHED, late, drama.published(1, List.of(60), List.of("DE")));
+        send(drama.episodeSeconds(List.of(60)).licensedIn("DE").at(1), late, Map.of());
         await().atMost(Duration.ofSeconds(30)).until(() -> Stack.consumed(late));
         plan(drama, "DE").body("closed", equalTo(true));
         assertThat(readinessRows(drama.id())).isEqualTo(emitted);
@@ -225,7 +229,7 @@ class LocalizationIT {
 
     @Test
     void aRefusedUploadStoresNothing() {
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(60), List.of("DE"));
         awaitReadiness(drama, 1, record -> true);
         String path = "/api/v1/studio/dramas/{external}/episodes/{n}/subtitles/{language}";
@@ -244,21 +248,21 @@ class LocalizationIT {
         refused(drama, path, 1, "de", "image/png", binary, 415, null);
         refused(drama, path, 1, "not_a_language", SRT, Subtitles.srt("Hallo."), 400, null);
         refused(drama, path, 9, "de", SRT, Subtitles.srt("Hallo."), 404, null);
-        given().auth().oauth2(studio("aurora")).contentType(SRT).body(Subtitles.srt("Hallo."))
+        given().auth().oauth2(studioToken("aurora")).contentType(SRT).body(Subtitles.srt("Hallo."))
                 .put(path, "no-such-drama", 1, "de").then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(user("admin")).contentType(SRT).body(Subtitles.srt("Hallo."))
+        given().auth().oauth2(userToken("admin")).contentType(SRT).body(Subtitles.srt("Hallo."))
                 .put("/api/v1/localization/dramas/{id}/episodes/1/subtitles/de", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
 
         assertThat(Stack.count("select count(*) from subtitle_track where drama_id = ?::uuid", drama.id())).isZero();
         assertThat(readinessRows(drama.id())).isEqualTo(1);
-        given().auth().oauth2(studio("aurora")).get("/api/v1/studio/dramas/{external}/subtitles", drama.externalId())
+        given().auth().oauth2(studioToken("aurora")).get("/api/v1/studio/dramas/{external}/subtitles", drama.externalId())
                 .then().statusCode(200).body("tracks", equalTo(List.of()));
     }
 
     @Test
     void aTrackThatFailsQcIsStoredForTheLocalizerButDoesNotCount() {
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(20), List.of("DE"));
         awaitReadiness(drama, 1, record -> true);
         // Cue 2 overlaps cue 1; cue 3 starts after the 20 s episode has ended.
@@ -275,7 +279,7 @@ class LocalizationIT {
                 00:00:21,000 --> 00:00:23,000
                 Zu spät.
                 """);
-        given().auth().oauth2(studio("aurora")).contentType(SRT).body(broken)
+        given().auth().oauth2(studioToken("aurora")).contentType(SRT).body(broken)
                 .put("/api/v1/studio/dramas/{external}/episodes/1/subtitles/de", drama.externalId())
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("status", equalTo(422)).body("verdict", equalTo("QC_FAILED")).body("revision", equalTo(1))
@@ -284,9 +288,9 @@ class LocalizationIT {
                 .body("report.findings.find { it.code == 'CUE_AFTER_EPISODE_END' }.cueNumber", equalTo(3))
                 .body("report.findings.find { it.code == 'CUE_AFTER_EPISODE_END' }.startMs", equalTo(21000));
 
-        given().auth().oauth2(studio("aurora")).get("/api/v1/studio/dramas/{external}/subtitles", drama.externalId())
+        given().auth().oauth2(studioToken("aurora")).get("/api/v1/studio/dramas/{external}/subtitles", drama.externalId())
                 .then().statusCode(200).body("tracks[0].status", equalTo("QC_FAILED"));
-        given().auth().oauth2(user("ops-eu")).queryParam("region", "DE").queryParam("size", 200)
+        given().auth().oauth2(userToken("ops-eu")).queryParam("region", "DE").queryParam("size", 200)
                 .get("/api/v1/localization/tasks").then().statusCode(200)
                 .body("items.find { it.dramaId == '" + drama.id() + "' }.reason", equalTo("QC_FAILED"))
                 .body("items.find { it.dramaId == '" + drama.id() + "' }.errorCount", equalTo(2));
@@ -302,23 +306,23 @@ class LocalizationIT {
 
     @Test
     void everyCallerSeesOnlyWhatItsTokenAllows() {
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(60), List.of("DE", "JP", "SA"));
         awaitReadiness(drama, 3, record -> true);
         String byId = "/api/v1/localization/dramas/{id}/episodes/1/subtitles/{language}";
         String byExternalId = "/api/v1/studio/dramas/{external}/episodes/1/subtitles/{language}";
 
         // Tasks (DE needs de, JP ja, SA ar): localizers see their languages, ops their regions, admins all.
-        tasksOf(user("localizer-cjk"), drama).body("language", equalTo(List.of("ja")));
-        tasksOf(user("localizer-rtl"), drama).body("language", equalTo(List.of("ar")));
-        tasksOf(user("ops-apac"), drama).body("language", equalTo(List.of("ja"))).body("regions[0]", equalTo(List.of("JP")));
-        tasksOf(user("ops-eu"), drama).body("language", equalTo(List.of("de")));
-        tasksOf(user("ops-na"), drama).body("language", equalTo(List.of()));
-        tasksOf(user("admin"), drama).body("language", equalTo(List.of("ar", "de", "ja")));
-        given().auth().oauth2(user("localizer-cjk")).queryParam("language", "ar").get("/api/v1/localization/tasks")
+        tasksOf(userToken("localizer-cjk"), drama).body("language", equalTo(List.of("ja")));
+        tasksOf(userToken("localizer-rtl"), drama).body("language", equalTo(List.of("ar")));
+        tasksOf(userToken("ops-apac"), drama).body("language", equalTo(List.of("ja"))).body("regions[0]", equalTo(List.of("JP")));
+        tasksOf(userToken("ops-eu"), drama).body("language", equalTo(List.of("de")));
+        tasksOf(userToken("ops-na"), drama).body("language", equalTo(List.of()));
+        tasksOf(userToken("admin"), drama).body("language", equalTo(List.of("ar", "de", "ja")));
+        given().auth().oauth2(userToken("localizer-cjk")).queryParam("language", "ar").get("/api/v1/localization/tasks")
                 .then().statusCode(403);
-        given().auth().oauth2(user("ops-eu")).queryParam("region", "JP").get("/api/v1/localization/tasks").then().statusCode(403);
-        given().auth().oauth2(studio("aurora")).get("/api/v1/localization/tasks").then().statusCode(403);
+        given().auth().oauth2(userToken("ops-eu")).queryParam("region", "JP").get("/api/v1/localization/tasks").then().statusCode(403);
+        given().auth().oauth2(studioToken("aurora")).get("/api/v1/localization/tasks").then().statusCode(403);
 
         // Anonymous: nothing but the storefront.
         given().contentType(SRT).body(Subtitles.srt("Hallo.")).put(byId, drama.id(), "de").then().statusCode(401)
@@ -328,84 +332,84 @@ class LocalizationIT {
         given().get("/api/v1/localization/dramas/{id}/subtitles", drama.id()).then().statusCode(401);
 
         // Studios: their own dramas only; another studio's drama does not exist for them.
-        given().auth().oauth2(studio("aurora")).contentType(SRT).body(Subtitles.srt("Hallo.")).put(byExternalId, drama.externalId(), "de")
+        given().auth().oauth2(studioToken("aurora")).contentType(SRT).body(Subtitles.srt("Hallo.")).put(byExternalId, drama.externalId(), "de")
                 .then().statusCode(201);
-        given().auth().oauth2(studio("lotus")).contentType(SRT).body(Subtitles.srt("Hallo.")).put(byExternalId, drama.externalId(), "de")
+        given().auth().oauth2(studioToken("lotus")).contentType(SRT).body(Subtitles.srt("Hallo.")).put(byExternalId, drama.externalId(), "de")
                 .then().statusCode(404);
-        given().auth().oauth2(studio("lotus")).contentType(SRT).body(Subtitles.srt("Hallo.")).put(byId, drama.id(), "de")
+        given().auth().oauth2(studioToken("lotus")).contentType(SRT).body(Subtitles.srt("Hallo.")).put(byId, drama.id(), "de")
                 .then().statusCode(404);
-        given().auth().oauth2(studio("lotus")).get(byId, drama.id(), "de").then().statusCode(404);
-        given().auth().oauth2(studio("lotus")).get("/api/v1/localization/dramas/{id}/subtitles", drama.id()).then().statusCode(404);
+        given().auth().oauth2(studioToken("lotus")).get(byId, drama.id(), "de").then().statusCode(404);
+        given().auth().oauth2(studioToken("lotus")).get("/api/v1/localization/dramas/{id}/subtitles", drama.id()).then().statusCode(404);
 
         // Localizers: their languages, on any drama.
-        given().auth().oauth2(user("localizer-cjk")).contentType(VTT).body(Subtitles.vtt("おはよう。")).put(byId, drama.id(), "ja")
+        given().auth().oauth2(userToken("localizer-cjk")).contentType(VTT).body(Subtitles.vtt("おはよう。")).put(byId, drama.id(), "ja")
                 .then().statusCode(201).body("uploadedByRole", equalTo("localizer")).body("verdict", equalTo("ACCEPTED"));
-        given().auth().oauth2(user("localizer-cjk")).contentType(VTT).body(Subtitles.vtt("صباح الخير.")).put(byId, drama.id(), "ar")
+        given().auth().oauth2(userToken("localizer-cjk")).contentType(VTT).body(Subtitles.vtt("صباح الخير.")).put(byId, drama.id(), "ar")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(user("localizer-rtl")).contentType(VTT).body(Subtitles.vtt("صباح الخير.")).put(byId, drama.id(), "ar")
+        given().auth().oauth2(userToken("localizer-rtl")).contentType(VTT).body(Subtitles.vtt("صباح الخير.")).put(byId, drama.id(), "ar")
                 .then().statusCode(201).body("verdict", equalTo("ACCEPTED"));
-        given().auth().oauth2(user("localizer-cjk")).get(byId, drama.id(), "ja").then().statusCode(200);
-        given().auth().oauth2(user("localizer-cjk")).get(byId, drama.id(), "de").then().statusCode(403);
-        given().auth().oauth2(user("localizer-cjk")).get("/api/v1/localization/dramas/{id}/subtitles", drama.id())
+        given().auth().oauth2(userToken("localizer-cjk")).get(byId, drama.id(), "ja").then().statusCode(200);
+        given().auth().oauth2(userToken("localizer-cjk")).get(byId, drama.id(), "de").then().statusCode(403);
+        given().auth().oauth2(userToken("localizer-cjk")).get("/api/v1/localization/dramas/{id}/subtitles", drama.id())
                 .then().statusCode(200).body("tracks.language", equalTo(List.of("ja")));
-        given().auth().oauth2(user("localizer-cjk")).contentType(VTT).body(Subtitles.vtt("おはよう。"))
+        given().auth().oauth2(userToken("localizer-cjk")).contentType(VTT).body(Subtitles.vtt("おはよう。"))
                 .put(byExternalId, drama.externalId(), "ja").then().statusCode(403);
 
         // Ops: read the dramas planned in their regions, never upload.
-        given().auth().oauth2(user("ops-eu")).get(byId, drama.id(), "ar").then().statusCode(200);
-        given().auth().oauth2(user("ops-apac")).get(byId, drama.id(), "de").then().statusCode(200);
-        given().auth().oauth2(user("ops-na")).get(byId, drama.id(), "de").then().statusCode(404);
-        given().auth().oauth2(user("ops-na")).get("/api/v1/localization/dramas/{id}/subtitles", drama.id()).then().statusCode(404);
-        given().auth().oauth2(user("ops-eu")).get("/api/v1/localization/dramas/{id}/subtitles", drama.id()).then().statusCode(200)
+        given().auth().oauth2(userToken("ops-eu")).get(byId, drama.id(), "ar").then().statusCode(200);
+        given().auth().oauth2(userToken("ops-apac")).get(byId, drama.id(), "de").then().statusCode(200);
+        given().auth().oauth2(userToken("ops-na")).get(byId, drama.id(), "de").then().statusCode(404);
+        given().auth().oauth2(userToken("ops-na")).get("/api/v1/localization/dramas/{id}/subtitles", drama.id()).then().statusCode(404);
+        given().auth().oauth2(userToken("ops-eu")).get("/api/v1/localization/dramas/{id}/subtitles", drama.id()).then().statusCode(200)
                 .body("tracks.language", equalTo(List.of("ar", "de", "ja")));
-        given().auth().oauth2(user("ops-eu")).contentType(SRT).body(Subtitles.srt("Hallo.")).put(byId, drama.id(), "de")
+        given().auth().oauth2(userToken("ops-eu")).contentType(SRT).body(Subtitles.srt("Hallo.")).put(byId, drama.id(), "de")
                 .then().statusCode(403);
 
         // Admin: everything.
-        given().auth().oauth2(user("admin")).contentType(SRT).body(Subtitles.srt("Good morning."))
+        given().auth().oauth2(userToken("admin")).contentType(SRT).body(Subtitles.srt("Good morning."))
                 .put(byId, drama.id(), "en").then().statusCode(201).body("uploadedByRole", equalTo("admin"));
-        given().auth().oauth2(user("admin")).get("/api/v1/localization/policy").then().statusCode(200);
-        given().auth().oauth2(user("ops-eu")).get("/api/v1/localization/policy").then().statusCode(403);
-        given().auth().oauth2(studio("aurora")).get("/api/v1/localization/policy").then().statusCode(403);
+        given().auth().oauth2(userToken("admin")).get("/api/v1/localization/policy").then().statusCode(200);
+        given().auth().oauth2(userToken("ops-eu")).get("/api/v1/localization/policy").then().statusCode(403);
+        given().auth().oauth2(studioToken("aurora")).get("/api/v1/localization/policy").then().statusCode(403);
 
 
         // Nothing is missing any more, for anyone.
-        tasksOf(user("admin"), drama).body("language", equalTo(List.of()));
+        tasksOf(userToken("admin"), drama).body("language", equalTo(List.of()));
     }
 
     @Test
     void tasksListMissingAndFailedEpisodesPerLanguageAndArePaged() {
-        Drama drama = Drama.of("sakura", "ja");
+        PublishedDrama drama = Events.drama().studio("sakura").originalLanguage("ja");
         publish(drama, 1, List.of(60, 60, 60), List.of("KR", "TW", "HK"));
         awaitReadiness(drama, 3, record -> true);
-        given().auth().oauth2(user("localizer-cjk")).contentType(VTT).body(Subtitles.vtt("좋은 아침."))
+        given().auth().oauth2(userToken("localizer-cjk")).contentType(VTT).body(Subtitles.vtt("좋은 아침."))
                 .put("/api/v1/localization/dramas/{id}/episodes/2/subtitles/ko", drama.id()).then().statusCode(201);
 
         // ko for episodes 1 and 3 (KR); zh-Hant for 1..3 (TW and HK); en for 1..3 (all three regions).
-        tasksOf(user("localizer-cjk"), drama)
+        tasksOf(userToken("localizer-cjk"), drama)
                 .body("language", equalTo(List.of("ko", "ko", "zh-Hant", "zh-Hant", "zh-Hant")))
                 .body("episode", equalTo(List.of(1, 3, 1, 2, 3)))
                 .body("find { it.language == 'zh-Hant' }.regions", equalTo(List.of("HK", "TW")))
                 .body("reason", everyItem(equalTo("MISSING")));
-        given().auth().oauth2(user("admin")).queryParam("region", "KR").queryParam("language", "en").queryParam("size", 200)
+        given().auth().oauth2(userToken("admin")).queryParam("region", "KR").queryParam("language", "en").queryParam("size", 200)
                 .get("/api/v1/localization/tasks").then().statusCode(200)
                 .body("items.findAll { it.dramaId == '" + drama.id() + "' }.episode", equalTo(List.of(1, 2, 3)));
-        given().auth().oauth2(user("admin")).queryParam("size", 1).queryParam("page", 0).get("/api/v1/localization/tasks")
+        given().auth().oauth2(userToken("admin")).queryParam("size", 1).queryParam("page", 0).get("/api/v1/localization/tasks")
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("total", greaterThanOrEqualTo(8));
-        given().auth().oauth2(user("admin")).queryParam("size", 201).get("/api/v1/localization/tasks").then().statusCode(400)
+        given().auth().oauth2(userToken("admin")).queryParam("size", 201).get("/api/v1/localization/tasks").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().auth().oauth2(user("admin")).queryParam("region", "Narnia").get("/api/v1/localization/tasks").then().statusCode(400);
-        given().auth().oauth2(user("admin")).queryParam("page", 100000).get("/api/v1/localization/tasks").then().statusCode(200)
+        given().auth().oauth2(userToken("admin")).queryParam("region", "Narnia").get("/api/v1/localization/tasks").then().statusCode(400);
+        given().auth().oauth2(userToken("admin")).queryParam("page", 100000).get("/api/v1/localization/tasks").then().statusCode(200)
                 .body("items", equalTo(List.of())).body("total", greaterThanOrEqualTo(8));
     }
 
     @Test
     void anAdminPolicyChangeReplansOpenPlansAndEmitsWhereTheResultChanged() {
         // Iceland has no entry and no group: English only, which an English drama's audio serves.
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(60), List.of("IS", "DE"));
         awaitReadiness(drama, 1, record -> isReady(record, "IS", 1, true));
-        String admin = user("admin");
+        String admin = userToken("admin");
         long before = given().auth().oauth2(admin).get("/api/v1/localization/policy").then().statusCode(200)
                 .body("entries.region", hasItem("LATAM")).extract().jsonPath().getLong("version");
         given().auth().oauth2(admin).get("/api/v1/localization/policy/regions/IS").then().statusCode(200)
@@ -448,7 +452,7 @@ class LocalizationIT {
      */
     @Test
     void randomAndMutatedUploadsNeverCauseAServerError() {
-        Drama drama = Drama.of("aurora", "en");
+        PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
         publish(drama, 1, List.of(30, 30), List.of("DE", "SA"));
         awaitReadiness(drama, 2, record -> true);
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
@@ -468,7 +472,7 @@ class LocalizationIT {
             };
             String language = languages.get(random.nextInt(languages.size()));
             String episode = episodes.get(random.nextInt(episodes.size()));
-            int status = given().auth().oauth2(studio("aurora")).contentType(contentTypes.get(random.nextInt(contentTypes.size())))
+            int status = given().auth().oauth2(studioToken("aurora")).contentType(contentTypes.get(random.nextInt(contentTypes.size())))
                     .body(body).put("/api/v1/localization/dramas/{id}/episodes/{n}/subtitles/{language}", drama.id(), episode, language)
                     .then().extract().statusCode();
             assertThat(status).as("upload %d of seed %d (-Dfuzz.seed=%d): %s episode %s", i, seed, seed, language, episode)
@@ -478,15 +482,15 @@ class LocalizationIT {
 
     // --- helpers
 
-    static void uploadGerman(Drama drama, int episode) {
-        given().auth().oauth2(studio(drama.studioId())).contentType(SRT).body(Subtitles.srt("Guten Morgen.", "Bis bald, Liebling."))
+    static void uploadGerman(PublishedDrama drama, int episode) {
+        given().auth().oauth2(studioToken(drama.studioId())).contentType(SRT).body(Subtitles.srt("Guten Morgen.", "Bis bald, Liebling."))
                 .put("/api/v1/studio/dramas/{external}/episodes/{n}/subtitles/de", drama.externalId(), episode)
                 .then().statusCode(anyOf(equalTo(200), equalTo(201))).body("verdict", equalTo("ACCEPTED"));
     }
 
-    static void refused(Drama drama, String path, int episode, String language, String contentType, byte[] body,
+    static void refused(PublishedDrama drama, String path, int episode, String language, String contentType, byte[] body,
             int status, String reason) {
-        var answer = given().auth().oauth2(studio(drama.studioId())).contentType(contentType).body(body)
+        var answer = given().auth().oauth2(studioToken(drama.studioId())).contentType(contentType).body(body)
                 .put(path, drama.externalId(), episode, language)
                 .then().statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
         if (reason != null) {
@@ -501,7 +505,7 @@ class LocalizationIT {
     }
 
     /** The caller's open tasks of one drama (first page of 200 is enough: each test uses its own drama). */
-    static io.restassured.response.ValidatableResponse tasksOf(String token, Drama drama) {
+    static io.restassured.response.ValidatableResponse tasksOf(String token, PublishedDrama drama) {
         return given().auth().oauth2(token).queryParam("size", 200).get("/api/v1/localization/tasks").then().statusCode(200)
                 .rootPath("items.findAll { it.dramaId == '" + drama.id() + "' }");
     }
@@ -542,23 +546,28 @@ class LocalizationIT {
         return random.nextInt(5) == 0 ? java.util.Arrays.copyOf(mutated, random.nextInt(mutated.length + 1)) : mutated;
     }
 
-    static void publish(Drama drama, long version, List<Integer> episodeSeconds, List<String> regions) {
-        send(Topics.CATALOG_DRAMA, drama.id(), CloudEventTypes.DRAMA_PUBLISHED, UUID.randomUUID().toString(),
-                drama.published(version, episodeSeconds, regions));
+    static void publish(PublishedDrama drama, long version, List<Integer> episodeSeconds, List<String> regions) {
+        send(drama.episodeSeconds(episodeSeconds).licensedIn(regions).at(version));
     }
 
-    static List<ConsumerRecord<String, String>> awaitReadiness(Drama drama, int count,
+    static List<ConsumerRecord<String, String>> awaitReadiness(PublishedDrama drama, int count,
             java.util.function.Predicate<ConsumerRecord<String, String>> filter) {
-        return awaitRecords(Topics.LOCALIZATION_READINESS, drama.id(), count, filter);
+        return awaitRecords(Topics.LOCALIZATION_READINESS, KafkaProbe.keyed(drama.id()).and(filter), count);
     }
 
     /** The plan of one region as the owning studio reads it, once it exists. */
-    static io.restassured.response.ValidatableResponse plan(Drama drama, String region) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(studio(drama.studioId()))
+    static io.restassured.response.ValidatableResponse plan(PublishedDrama drama, String region) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(studioToken(drama.studioId()))
                 .get("/api/v1/localization/dramas/{id}/plan", drama.id()).then().statusCode(200)
                 .body("regions.region", hasItem(region)));
-        return given().auth().oauth2(studio(drama.studioId())).get("/api/v1/localization/dramas/{id}/plan", drama.id())
+        return given().auth().oauth2(studioToken(drama.studioId())).get("/api/v1/localization/dramas/{id}/plan", drama.id())
                 .then().statusCode(200).rootPath("regions.find { it.region == '" + region + "' }");
+    }
+
+    /** Readiness events the service appended to its outbox for a drama (sent or not). */
+    static long readinessRows(String dramaId) {
+        return Stack.count("select count(*) from outbox_event where aggregateid = ? and type = ?", dramaId,
+                CloudEventTypes.READINESS_CHANGED);
     }
 
     static JsonNode payload(ConsumerRecord<String, String> record) {
