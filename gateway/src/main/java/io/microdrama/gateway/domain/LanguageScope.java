@@ -1,43 +1,30 @@
 package io.microdrama.gateway.domain;
 
+import io.microdrama.contracts.languages.LanguageTags;
+
 import java.util.Collection;
-import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Language tags as localization-service compares them: canonical BCP 47 (so {@code zh-hant} is {@code zh-Hant}), and a
- * grant covers the same tag or a more specific one ({@code es} covers {@code es-419}, {@code zh-Hant} does not cover
- * {@code zh-Hans}). Kept identical to the service's rule so the gateway never refuses what the service would allow.
+ * The language part of a request as the gateway checks it. What a language tag is and which grant covers it is the
+ * platform's one rule, {@link LanguageTags} in contracts, the same one localization-service applies: the gateway
+ * checks a localizer's scope only for tags the service accepts, and never refuses what the service would allow.
  */
 public final class LanguageScope {
 
-    private static final int MAX_LENGTH = 35;
     private static final String[] FILE_SUFFIXES = { ".vtt", ".srt", ".json" };
 
     private LanguageScope() {
     }
 
+    /** The canonical tag, or empty when the service would refuse it as no language tag (it answers 400 itself). */
     public static Optional<String> canonical(String tag) {
-        if (tag == null || tag.isBlank() || tag.length() > MAX_LENGTH) {
-            return Optional.empty();
-        }
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
-            if (locale.getLanguage().isEmpty() || locale.getLanguage().equals("und")) {
-                return Optional.empty();
-            }
-            return Optional.of(locale.toLanguageTag());
-        } catch (IllformedLocaleException e) {
-            return Optional.empty();
-        }
+        return LanguageTags.parse(tag);
     }
 
     public static boolean covers(Collection<String> granted, String language) {
-        String wanted = canonical(language).orElse(language).toLowerCase(Locale.ROOT);
-        return granted.stream()
-                .map(grant -> canonical(grant).orElse(grant).toLowerCase(Locale.ROOT))
-                .anyMatch(grant -> wanted.equals(grant) || wanted.startsWith(grant + "-"));
+        return LanguageTags.covers(granted, language);
     }
 
     /** A subtitle path segment may name a representation ({@code de.vtt}, {@code de.srt}, {@code de.json}). */

@@ -1,7 +1,7 @@
 package io.microdrama.localization.api;
 
 import io.microdrama.localization.api.TrackViews.TrackList;
-import io.microdrama.localization.domain.TrackService.DramaRef;
+import io.microdrama.localization.application.TrackService.DramaRef;
 import io.microdrama.support.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

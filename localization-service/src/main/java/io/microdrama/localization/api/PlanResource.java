@@ -1,6 +1,6 @@
 package io.microdrama.localization.api;
 
-import io.microdrama.localization.domain.RegionPlan;
+import io.microdrama.localization.application.PlanService;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.UUID;
@@ -21,11 +20,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    private final Mutiny.SessionFactory sessions;
+    private final PlanService plans;
     private final Caller caller;
 
-    public PlanResource(Mutiny.SessionFactory sessions, Caller caller) {
-        this.sessions = sessions;
+    public PlanResource(PlanService plans, Caller caller) {
+        this.plans = plans;
         this.caller = caller;
     }
 
@@ -38,14 +37,12 @@ public class PlanResource {
 
     @GET
     public Uni<PlanView> plan(@PathParam("dramaId") UUID dramaId) {
-        return sessions.withSession(session -> session
-                .createSelectionQuery("from RegionPlan where key.dramaId = :drama order by key.region", RegionPlan.class)
-                .setParameter("drama", dramaId).getResultList())
-                .map(plans -> {
-                    List<RegionPlanView> visible = plans.stream()
-                            .filter(plan -> caller.mayReadStudio(plan.studioId) || caller.coversRegion(plan.key.region()))
-                            .map(plan -> new RegionPlanView(plan.key.region(), plan.dramaVersion, plan.requiredLanguages,
-                                    plan.missingLanguages, plan.availableLanguages, plan.ready, plan.closed))
+        return plans.plans(dramaId)
+                .map(regions -> {
+                    List<RegionPlanView> visible = regions.stream()
+                            .filter(plan -> caller.mayReadStudio(plan.studioId()) || caller.coversRegion(plan.region()))
+                            .map(plan -> new RegionPlanView(plan.region(), plan.dramaVersion(), plan.requiredLanguages(),
+                                    plan.missingLanguages(), plan.availableLanguages(), plan.ready(), plan.closed()))
                             .toList();
                     if (visible.isEmpty()) {
                         throw ProblemException.notFound("Localization plan of drama " + dramaId);

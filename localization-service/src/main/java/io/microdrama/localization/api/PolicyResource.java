@@ -1,10 +1,9 @@
 package io.microdrama.localization.api;
 
 import io.microdrama.contracts.regions.RegionGroups;
+import io.microdrama.localization.application.PolicyService;
 import io.microdrama.localization.domain.LanguagePolicy;
-import io.microdrama.localization.domain.PolicyService;
-import io.microdrama.localization.persistence.PolicyChangeRow;
-import io.microdrama.localization.persistence.PolicyRepository;
+import io.microdrama.localization.domain.PolicyChange;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -23,10 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,14 +36,10 @@ import java.util.List;
 public class PolicyResource {
 
     private final PolicyService service;
-    private final PolicyRepository policies;
-    private final Mutiny.SessionFactory sessions;
     private final Caller caller;
 
-    public PolicyResource(PolicyService service, PolicyRepository policies, Mutiny.SessionFactory sessions, Caller caller) {
+    public PolicyResource(PolicyService service, Caller caller) {
         this.service = service;
-        this.policies = policies;
-        this.sessions = sessions;
         this.caller = caller;
     }
 
@@ -123,18 +116,16 @@ public class PolicyResource {
         if (page < 0 || size < 1 || size > 200) {
             throw new ProblemException(400, "Bad Request", "page must be >= 0 and size between 1 and 200");
         }
-        return sessions.withTransaction(session -> policies.current(session)
-                .chain(() -> policies.history(session, page * size, size)))
-                .map(rows -> rows.stream().map(PolicyResource::view).toList());
+        return service.history(page * size, size).map(changes -> changes.stream().map(PolicyResource::view).toList());
     }
 
     private Response answer(PolicyService.ChangeResult result) {
         return Response.ok(result).tag(etag(result.version())).build();
     }
 
-    private static ChangeView view(PolicyChangeRow row) {
-        return new ChangeView(row.version, row.changedAt, row.changedBy, row.region,
-                row.languages == null ? null : Arrays.asList(row.languages.split(" ")), row.note);
+    private static ChangeView view(PolicyChange change) {
+        return new ChangeView(change.version(), change.changedAt(), change.changedBy(), change.region(), change.languages(),
+                change.note());
     }
 
     private static Kind kind(String region) {

@@ -2,8 +2,8 @@ package io.microdrama.localization.api;
 
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.localization.config.SubtitleConfig;
-import io.microdrama.localization.domain.LanguageTags;
-import io.microdrama.localization.domain.TrackService;
+import io.microdrama.contracts.languages.LanguageTags;
+import io.microdrama.localization.application.TrackService;
 import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +40,7 @@ public class StorefrontSubtitleResource {
     public Uni<Response> webVtt(@PathParam("region") String region, @PathParam("dramaId") UUID dramaId,
             @PathParam("number") int number, @PathParam("file") String file,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String language = file.endsWith(SUFFIX) ? LanguageTags.canonical(file.substring(0, file.length() - SUFFIX.length()))
+        String language = file.endsWith(SUFFIX) ? LanguageTags.parse(file.substring(0, file.length() - SUFFIX.length()))
                 .orElse(null) : null;
         if (language == null || !RegionGroups.isCountry(region) || number < 1) {
             throw ProblemException.notFound("Subtitle file '" + file + "' of episode " + number + " in storefront " + region);

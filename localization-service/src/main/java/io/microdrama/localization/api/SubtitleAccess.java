@@ -1,9 +1,8 @@
 package io.microdrama.localization.api;
 
-import io.microdrama.localization.domain.LanguageTags;
-import io.microdrama.localization.domain.LocalizedDrama;
-import io.microdrama.localization.domain.RegionPlan;
-import io.microdrama.localization.domain.TrackService;
+import io.microdrama.contracts.languages.LanguageTags;
+import io.microdrama.localization.application.TrackService;
+import io.microdrama.localization.domain.DramaSummary;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,11 +26,11 @@ public class SubtitleAccess {
 
     /** Upload: admin, the owning studio, or a localizer for the language. Returns the role the caller acts in. */
     public TrackService.Access upload(String language) {
-        return (drama, plans) -> {
+        return (drama, plannedRegions) -> {
             if (caller.isAdmin()) {
                 return Caller.ADMIN;
             }
-            if (caller.mayReadStudio(drama.studioId)) {
+            if (caller.mayReadStudio(drama.studioId())) {
                 return Caller.STUDIO;
             }
             if (caller.hasRole(Caller.LOCALIZER)) {
@@ -44,8 +43,8 @@ public class SubtitleAccess {
 
     /** Read one track: as upload, plus ops whose regions include a region the drama is (or was) planned in. */
     public TrackService.Access read(String language) {
-        return (drama, plans) -> {
-            if (caller.isAdmin() || caller.mayReadStudio(drama.studioId) || coversAPlannedRegion(plans)) {
+        return (drama, plannedRegions) -> {
+            if (caller.isAdmin() || caller.mayReadStudio(drama.studioId()) || coversAPlannedRegion(plannedRegions)) {
                 return "reader";
             }
             if (caller.hasRole(Caller.LOCALIZER)) {
@@ -57,8 +56,8 @@ public class SubtitleAccess {
     }
 
     /** Which tracks of a drama the caller may list; throws 404 when none could ever be visible. */
-    public Predicate<String> listableLanguages(LocalizedDrama drama, List<RegionPlan> plans) {
-        if (caller.isAdmin() || caller.mayReadStudio(drama.studioId) || coversAPlannedRegion(plans)) {
+    public Predicate<String> listableLanguages(DramaSummary drama, List<String> plannedRegions) {
+        if (caller.isAdmin() || caller.mayReadStudio(drama.studioId()) || coversAPlannedRegion(plannedRegions)) {
             return language -> true;
         }
         if (caller.hasRole(Caller.LOCALIZER)) {
@@ -67,8 +66,8 @@ public class SubtitleAccess {
         throw notFound(drama);
     }
 
-    private boolean coversAPlannedRegion(List<RegionPlan> plans) {
-        return caller.hasRole(Caller.OPS) && plans.stream().anyMatch(plan -> caller.coversRegion(plan.key.region()));
+    private boolean coversAPlannedRegion(List<String> plannedRegions) {
+        return caller.hasRole(Caller.OPS) && plannedRegions.stream().anyMatch(caller::coversRegion);
     }
 
     private void requireLanguage(String language) {
@@ -78,7 +77,7 @@ public class SubtitleAccess {
         }
     }
 
-    private static ProblemException notFound(LocalizedDrama drama) {
-        return ProblemException.notFound("Drama " + drama.id);
+    private static ProblemException notFound(DramaSummary drama) {
+        return ProblemException.notFound("Drama " + drama.id());
     }
 }

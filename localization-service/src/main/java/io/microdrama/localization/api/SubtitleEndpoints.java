@@ -5,8 +5,8 @@ import io.microdrama.localization.api.SubtitleHttp.Representation;
 import io.microdrama.localization.api.TrackViews.TrackList;
 import io.microdrama.localization.api.TrackViews.TrackView;
 import io.microdrama.localization.api.TrackViews.UploadAnswer;
-import io.microdrama.localization.domain.TrackService;
-import io.microdrama.localization.domain.TrackService.DramaRef;
+import io.microdrama.localization.application.TrackService;
+import io.microdrama.localization.application.TrackService.DramaRef;
 import io.microdrama.subtitles.QcVerdict;
 import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.support.problem.Problem;
@@ -41,17 +41,17 @@ public class SubtitleEndpoints {
 
     /** 201 for a new track, 200 for a new revision or an identical re-upload, 422 (stored) when QC failed. */
     Uni<Response> upload(DramaRef drama, int number, String languageSegment, HttpHeaders headers, byte[] body, UriInfo uri) {
-        TrackService.requireEpisodeNumber(number);
+        SubtitleHttp.requireEpisodeNumber(number);
         LanguageSegment segment = LanguageSegment.parse(languageSegment);
         SubtitleFormat declared = SubtitleHttp.declaredFormat(segment, headers.getMediaType());
         TrackService.Upload upload = new TrackService.Upload(number, segment.language(), body == null ? new byte[0] : body,
                 declared, caller.name());
         return service.upload(drama, upload, access.upload(segment.language())).map(result -> {
-            boolean failed = result.track().status == QcVerdict.QC_FAILED;
+            boolean failed = result.track().status() == QcVerdict.QC_FAILED;
             Response.ResponseBuilder answer = failed ? Response.status(422).type(Problem.MEDIA_TYPE)
                     : result.created() ? Response.created(uri.getRequestUriBuilder().build()).type(MediaType.APPLICATION_JSON)
                     : Response.ok().type(MediaType.APPLICATION_JSON);
-            return answer.tag(new EntityTag(Long.toString(result.track().revision)))
+            return answer.tag(new EntityTag(Long.toString(result.track().revision())))
                     .entity(UploadAnswer.of(result.drama(), result.track(), result.changed()))
                     .build();
         });
@@ -59,12 +59,12 @@ public class SubtitleEndpoints {
 
     /** The track as WebVTT, SRT or JSON (metadata and QC report); private to the caller, revalidated on every use. */
     Uni<Response> read(DramaRef drama, int number, String languageSegment, HttpHeaders headers) {
-        TrackService.requireEpisodeNumber(number);
+        SubtitleHttp.requireEpisodeNumber(number);
         LanguageSegment segment = LanguageSegment.parse(languageSegment);
         Representation wanted = SubtitleHttp.wanted(segment, headers.getAcceptableMediaTypes());
         return service.find(drama, number, segment.language(), access.read(segment.language())).map(found -> switch (wanted) {
             case JSON -> Response.ok(TrackView.of(found.drama(), found.track(), true), MediaType.APPLICATION_JSON)
-                    .tag(new EntityTag(Long.toString(found.track().revision))).build();
+                    .tag(new EntityTag(Long.toString(found.track().revision()))).build();
             case WEBVTT, SRT -> SubtitleHttp.file(found.track(),
                     wanted == Representation.WEBVTT ? SubtitleFormat.WEBVTT : SubtitleFormat.SRT,
                     headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), "private, no-cache", SubtitleHttp.fileName(found.track()));
@@ -73,11 +73,11 @@ public class SubtitleEndpoints {
 
     Uni<TrackList> list(DramaRef drama) {
         AtomicReference<Predicate<String>> visible = new AtomicReference<>();
-        return service.list(drama, (found, plans) -> {
-            visible.set(access.listableLanguages(found, plans));
+        return service.list(drama, (found, plannedRegions) -> {
+            visible.set(access.listableLanguages(found, plannedRegions));
             return "reader";
-        }).map(listing -> new TrackList(listing.drama().id.toString(), listing.drama().externalId,
-                listing.drama().episodes.size(), listing.tracks().stream()
+        }).map(listing -> new TrackList(listing.drama().id().toString(), listing.drama().externalId(),
+                listing.drama().episodeCount(), listing.tracks().stream()
                         .filter(track -> visible.get().test(track.language()))
                         .map(track -> TrackView.of(listing.drama(), track)).toList()));
     }

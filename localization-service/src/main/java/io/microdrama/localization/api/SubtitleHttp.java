@@ -1,7 +1,8 @@
 package io.microdrama.localization.api;
 
-import io.microdrama.localization.domain.SubtitleTrack;
-import io.microdrama.localization.domain.TrackService;
+import io.microdrama.contracts.languages.LanguageTags;
+import io.microdrama.localization.application.TrackService;
+import io.microdrama.localization.domain.Track;
 import io.microdrama.subtitles.SrtWriter;
 import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.subtitles.SubtitleOutput;
@@ -37,15 +38,29 @@ final class SubtitleHttp {
             for (Representation representation : Representation.values()) {
                 String suffix = "." + representation.name().toLowerCase(Locale.ROOT).replace("webvtt", "vtt");
                 if (lower.endsWith(suffix)) {
-                    return new LanguageSegment(TrackService.requireLanguage(segment.substring(0, segment.length() - suffix.length())),
+                    return new LanguageSegment(requireLanguage(segment.substring(0, segment.length() - suffix.length())),
                             representation);
                 }
             }
-            return new LanguageSegment(TrackService.requireLanguage(segment), null);
+            return new LanguageSegment(requireLanguage(segment), null);
         }
     }
 
     private SubtitleHttp() {
+    }
+
+    /** A canonical language tag from a path, or a 400 naming the problem. */
+    static String requireLanguage(String language) {
+        return LanguageTags.parse(language).orElseThrow(() -> new ProblemException(400, "Bad Request",
+                "The language must be a BCP 47 tag such as de, pt-BR, es-419 or zh-Hant", List.of(new FieldError("language",
+                        "'" + language + "' is not a BCP 47 language tag"))));
+    }
+
+    static void requireEpisodeNumber(int number) {
+        if (number < 1) {
+            throw new ProblemException(400, "Bad Request", "Episode numbers start at 1",
+                    List.of(new FieldError("number", "must be 1 or more")));
+        }
     }
 
     /**
@@ -112,9 +127,9 @@ final class SubtitleHttp {
      * The track written in the wanted format, with a strong ETag over the bytes sent; 304 without a body when the
      * client's If-None-Match already names them.
      */
-    static Response file(SubtitleTrack track, SubtitleFormat format, String ifNoneMatch, String cacheControl, String fileName) {
-        SubtitleOutput output = format == SubtitleFormat.WEBVTT ? new WebVttWriter().write(track.document)
-                : new SrtWriter().write(track.document);
+    static Response file(Track track, SubtitleFormat format, String ifNoneMatch, String cacheControl, String fileName) {
+        SubtitleOutput output = format == SubtitleFormat.WEBVTT ? new WebVttWriter().write(track.document())
+                : new SrtWriter().write(track.document());
         byte[] bytes = output.utf8();
         EntityTag etag = new EntityTag(TrackService.sha256(bytes).substring(0, 32));
         String type = (format == SubtitleFormat.WEBVTT ? VTT : SRT) + ";charset=utf-8";
@@ -129,8 +144,8 @@ final class SubtitleHttp {
                 .build();
     }
 
-    static String fileName(SubtitleTrack track) {
-        return track.key.dramaId() + "-e" + track.key.episode() + "." + track.key.language();
+    static String fileName(Track track) {
+        return track.dramaId() + "-e" + track.episode() + "." + track.language();
     }
 
     private static boolean matches(String ifNoneMatch, EntityTag etag) {

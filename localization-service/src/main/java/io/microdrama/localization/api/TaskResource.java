@@ -1,11 +1,9 @@
 package io.microdrama.localization.api;
 
 import io.microdrama.contracts.regions.RegionGroups;
-import io.microdrama.localization.domain.LanguageTags;
-import io.microdrama.localization.domain.TrackService;
+import io.microdrama.contracts.languages.LanguageTags;
+import io.microdrama.localization.application.TaskService;
 import io.microdrama.subtitles.QcVerdict;
-import io.microdrama.localization.persistence.TrackRepository;
-import io.microdrama.localization.persistence.TrackRepository.TaskScope;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.Set;
@@ -34,13 +31,11 @@ public class TaskResource {
 
     static final int MAX_PAGE_SIZE = 200;
 
-    private final Mutiny.SessionFactory sessions;
-    private final TrackRepository tracks;
+    private final TaskService service;
     private final Caller caller;
 
-    public TaskResource(Mutiny.SessionFactory sessions, TrackRepository tracks, Caller caller) {
-        this.sessions = sessions;
-        this.tracks = tracks;
+    public TaskResource(TaskService service, Caller caller) {
+        this.service = service;
         this.caller = caller;
     }
 
@@ -61,7 +56,7 @@ public class TaskResource {
             throw new ProblemException(400, "Bad Request", "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE,
                     List.of(new FieldError(page < 0 ? "page" : "size", "out of range")));
         }
-        String languageFilter = language == null || language.isBlank() ? null : TrackService.requireLanguage(language);
+        String languageFilter = language == null || language.isBlank() ? null : SubtitleHttp.requireLanguage(language);
         String regionFilter = region == null || region.isBlank() ? null : requireCountry(region);
         boolean everything = caller.isAdmin();
         boolean localizer = caller.hasRole(Caller.LOCALIZER);
@@ -73,12 +68,9 @@ public class TaskResource {
         if (!everything && regionFilter != null && !localizer && !regions.contains(regionFilter)) {
             throw ProblemException.forbidden("Your token's regions do not include " + regionFilter);
         }
-        return sessions.withSession(session -> (localizer && !everything ? tracks.openRequiredLanguages(session)
-                        : Uni.createFrom().item(List.<String>of()))
-                .map(open -> new TaskScope(everything,
-                        open.stream().filter(required -> LanguageTags.covers(caller.languages(), required)).toList(), regions))
-                .flatMap(scope -> tracks.tasks(session, scope, languageFilter, regionFilter, page * size, size)))
-                .map(result -> new TaskPage(page, size, result.total(), result.rows().stream()
+        return service.tasks(new TaskService.Requester(everything, localizer, caller.languages(), regions), languageFilter,
+                        regionFilter, page * size, size)
+                .map(result -> new TaskPage(page, size, result.total(), result.tasks().stream()
                         .map(row -> new Task(row.dramaId().toString(), row.studioId(), row.episode(), row.language(),
                                 row.regions(), row.status() == QcVerdict.QC_FAILED ? Reason.QC_FAILED : Reason.MISSING,
                                 row.revision(), row.errorCount()))

@@ -1,12 +1,12 @@
 package io.microdrama.localization.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.microdrama.localization.domain.LocalizedDrama;
-import io.microdrama.localization.domain.SubtitleTrack;
+import io.microdrama.localization.domain.DramaSummary;
+import io.microdrama.localization.domain.Track;
+import io.microdrama.localization.domain.TrackSummary;
 import io.microdrama.subtitles.QcReport;
 import io.microdrama.subtitles.QcVerdict;
 import io.microdrama.subtitles.SubtitleFormat;
-import io.microdrama.localization.persistence.TrackRepository.TrackSummary;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,15 +23,15 @@ public final class TrackViews {
             long revision, SubtitleFormat sourceFormat, int cues, int errorCount, int warningCount, String uploadedBy,
             String uploadedByRole, String sha256, int bytes, Instant createdAt, Instant updatedAt, QcReport report) {
 
-        static TrackView of(LocalizedDrama drama, SubtitleTrack track, boolean withReport) {
-            return new TrackView(drama.id.toString(), drama.externalId, track.key.episode(), track.key.language(),
-                    track.status, track.revision, track.sourceFormat, track.cueCount, track.errorCount, track.warningCount,
-                    track.uploadedBy, track.uploadedByRole, track.bodySha256, track.bodyBytes, track.createdAt,
-                    track.updatedAt, withReport ? track.qcReport : null);
+        static TrackView of(DramaSummary drama, Track track, boolean withReport) {
+            return new TrackView(drama.id().toString(), drama.externalId(), track.episode(), track.language(),
+                    track.status(), track.revision(), track.sourceFormat(), track.cues(), track.errorCount(),
+                    track.warningCount(), track.uploadedBy(), track.uploadedByRole(), track.sha256(), track.bytes(),
+                    track.createdAt(), track.updatedAt(), withReport ? track.report() : null);
         }
 
-        static TrackView of(LocalizedDrama drama, TrackSummary track) {
-            return new TrackView(drama.id.toString(), drama.externalId, track.episode(), track.language(), track.status(),
+        static TrackView of(DramaSummary drama, TrackSummary track) {
+            return new TrackView(drama.id().toString(), drama.externalId(), track.episode(), track.language(), track.status(),
                     track.revision(), track.sourceFormat(), track.cues(), track.errorCount(), track.warningCount(),
                     track.uploadedBy(), track.uploadedByRole(), track.sha256(), track.bytes(), track.createdAt(),
                     track.updatedAt(), null);
@@ -51,16 +51,16 @@ public final class TrackViews {
             String externalId, int episode, String language, QcVerdict verdict, long revision, boolean changed,
             String sha256, String uploadedBy, String uploadedByRole, Instant uploadedAt, QcReport report) {
 
-        static UploadAnswer of(LocalizedDrama drama, SubtitleTrack track, boolean changed) {
-            boolean failed = track.status == QcVerdict.QC_FAILED;
+        static UploadAnswer of(DramaSummary drama, Track track, boolean changed) {
+            boolean failed = track.status() == QcVerdict.QC_FAILED;
             return new UploadAnswer(failed ? "about:blank" : null, failed ? "Unprocessable Content" : null,
                     failed ? 422 : null,
-                    failed ? "The track failed quality control with " + track.errorCount + " error(s). It is stored as"
-                            + " revision " + track.revision + " with status QC_FAILED so you can see why (report.findings),"
+                    failed ? "The track failed quality control with " + track.errorCount() + " error(s). It is stored as"
+                            + " revision " + track.revision() + " with status QC_FAILED so you can see why (report.findings),"
                             + " and it does not count for readiness until an upload passes." : null,
-                    drama.id.toString(), drama.externalId, track.key.episode(), track.key.language(), track.status,
-                    track.revision, changed, track.bodySha256, track.uploadedBy, track.uploadedByRole, track.updatedAt,
-                    track.qcReport);
+                    drama.id().toString(), drama.externalId(), track.episode(), track.language(), track.status(),
+                    track.revision(), changed, track.sha256(), track.uploadedBy(), track.uploadedByRole(), track.updatedAt(),
+                    track.report());
         }
     }
 }

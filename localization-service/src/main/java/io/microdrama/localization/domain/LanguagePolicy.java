@@ -1,5 +1,6 @@
 package io.microdrama.localization.domain;
 
+import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.contracts.regions.RegionGroups;
 
 import java.io.BufferedReader;
@@ -75,7 +76,7 @@ public final class LanguagePolicy {
             return problems;
         }
         for (String language : languages) {
-            String canonical = LanguageTags.canonical(language).orElse(null);
+            String canonical = LanguageTags.parse(language).orElse(null);
             if (canonical == null) {
                 problems.add(region + ": '" + language + "' is not a BCP 47 language tag");
             } else if (!canonical.equals(language)) {

@@ -1,7 +1,5 @@
 package io.microdrama.localization.persistence;
 
-import io.microdrama.localization.domain.LocalizedDrama;
-import io.microdrama.localization.domain.RegionPlan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -45,6 +43,10 @@ public class DramaRepository {
                 .setParameter("countries", countries)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+    }
+
+    public Uni<RegionPlan> plan(Mutiny.Session session, UUID dramaId, String region) {
+        return session.find(RegionPlan.class, new RegionPlan.Key(dramaId, region));
     }
 
     public Uni<List<RegionPlan>> plansOf(Mutiny.Session session, UUID dramaId) {

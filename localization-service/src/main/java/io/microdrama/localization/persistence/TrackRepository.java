@@ -1,14 +1,13 @@
 package io.microdrama.localization.persistence;
 
 import io.microdrama.localization.domain.Readiness.AcceptedTrack;
-import io.microdrama.localization.domain.SubtitleTrack;
+import io.microdrama.localization.domain.SubtitleTasks;
+import io.microdrama.localization.domain.TrackSummary;
 import io.microdrama.subtitles.QcVerdict;
-import io.microdrama.subtitles.SubtitleFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -18,12 +17,6 @@ import java.util.UUID;
 /** Subtitle tracks. Lists and readiness read small projections; only delivery loads a track's document. */
 @ApplicationScoped
 public class TrackRepository {
-
-    /** A track without its document and report, for lists. */
-    public record TrackSummary(int episode, String language, QcVerdict status, long revision, SubtitleFormat sourceFormat,
-            int cues, int errorCount, int warningCount, String uploadedBy, String uploadedByRole, String sha256,
-            int bytes, Instant createdAt, Instant updatedAt) {
-    }
 
     public Uni<SubtitleTrack> find(Mutiny.Session session, SubtitleTrack.Key key) {
         return session.find(SubtitleTrack.class, key);
@@ -57,7 +50,7 @@ public class TrackRepository {
 
     public Uni<List<TrackSummary>> summaries(Mutiny.Session session, UUID dramaId) {
         return session.createSelectionQuery("""
-                        select new io.microdrama.localization.persistence.TrackRepository$TrackSummary(
+                        select new io.microdrama.localization.domain.TrackSummary(
                             t.key.episode, t.key.language, t.status, t.revision, t.sourceFormat, t.cueCount, t.errorCount,
                             t.warningCount, t.uploadedBy, t.uploadedByRole, t.bodySha256, t.bodyBytes, t.createdAt, t.updatedAt)
                         from SubtitleTrack t where t.key.dramaId = :drama
@@ -66,28 +59,13 @@ public class TrackRepository {
                 .getResultList();
     }
 
-    /** Who may see a task: a localizer by language, ops by region; admins pass no restriction. */
-    public record TaskScope(boolean everything, Collection<String> languages, Collection<String> regions) {
-        public boolean nothing() {
-            return !everything && languages.isEmpty() && regions.isEmpty();
-        }
-    }
-
-    /** Open work: an episode whose track in a required language of an open plan is missing or failed QC. */
-    public record TaskRow(UUID dramaId, String externalId, String studioId, int episode, String language,
-            List<String> regions, QcVerdict status, Long revision, Integer errorCount) {
-    }
-
-    public record TaskPage(long total, List<TaskRow> rows) {
-    }
-
     /**
      * @param language filter, exact canonical tag, or null
      * @param region   filter, a country, or null
      */
-    public Uni<TaskPage> tasks(Mutiny.Session session, TaskScope scope, String language, String region, int offset, int limit) {
+    public Uni<SubtitleTasks.Page> tasks(Mutiny.Session session, SubtitleTasks.Scope scope, String language, String region, int offset, int limit) {
         if (scope.nothing()) {
-            return Uni.createFrom().item(new TaskPage(0, List.of()));
+            return Uni.createFrom().item(new SubtitleTasks.Page(0, List.of()));
         }
         StringBuilder where = new StringBuilder("where (t.status is null or t.status = 'QC_FAILED')");
         if (language != null) {
@@ -126,19 +104,19 @@ public class TrackRepository {
         bind(query, scope, language, region);
         return query.setParameter("limit", limit).setParameter("offset", offset).getResultList()
                 .flatMap(rows -> {
-                    List<TaskRow> tasks = rows.stream().map(TrackRepository::taskRow).toList();
+                    List<SubtitleTasks.Task> tasks = rows.stream().map(TrackRepository::task).toList();
                     if (!rows.isEmpty() || offset == 0) {
-                        return Uni.createFrom().item(new TaskPage(rows.isEmpty() ? 0 : ((Number) rows.get(0)[9]).longValue(), tasks));
+                        return Uni.createFrom().item(new SubtitleTasks.Page(rows.isEmpty() ? 0 : ((Number) rows.get(0)[9]).longValue(), tasks));
                     }
                     // Paged past the end: the window count came with no row, so count separately.
                     String count = "select count(*) from (" + sql.substring(0, sql.indexOf("order by n.drama_id")) + ") page";
                     Mutiny.SelectionQuery<Long> counting = session.createNativeQuery(count, Long.class);
                     bind(counting, scope, language, region);
-                    return counting.getSingleResult().map(total -> new TaskPage(total, tasks));
+                    return counting.getSingleResult().map(total -> new SubtitleTasks.Page(total, tasks));
                 });
     }
 
-    private static void bind(Mutiny.SelectionQuery<?> query, TaskScope scope, String language, String region) {
+    private static void bind(Mutiny.SelectionQuery<?> query, SubtitleTasks.Scope scope, String language, String region) {
         if (language != null) {
             query.setParameter("language", language);
         }
@@ -153,8 +131,8 @@ public class TrackRepository {
         }
     }
 
-    private static TaskRow taskRow(Object[] row) {
-        return new TaskRow((UUID) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(), (String) row[4],
+    private static SubtitleTasks.Task task(Object[] row) {
+        return new SubtitleTasks.Task((UUID) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(), (String) row[4],
                 List.of(((String) row[5]).split(" ")), row[6] == null ? null : QcVerdict.valueOf((String) row[6]),
                 row[7] == null ? null : ((Number) row[7]).longValue(), row[8] == null ? null : ((Number) row[8]).intValue());
     }

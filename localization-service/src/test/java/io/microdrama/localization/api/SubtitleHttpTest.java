@@ -15,6 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SubtitleHttpTest {
 
     @Test
+    void pathValuesAreCheckedFirst() {
+        assertThat(SubtitleHttp.requireLanguage("pt-br")).isEqualTo("pt-BR");
+        assertThatThrownBy(() -> SubtitleHttp.requireLanguage("portuguese")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> SubtitleHttp.requireEpisodeNumber(0)).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
     void aLanguageSegmentMayCarryAFileSuffix() {
         assertThat(LanguageSegment.parse("de")).isEqualTo(new LanguageSegment("de", null));
         assertThat(LanguageSegment.parse("pt-br.vtt")).isEqualTo(new LanguageSegment("pt-BR", Representation.WEBVTT));

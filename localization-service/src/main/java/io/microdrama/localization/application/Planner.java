@@ -1,10 +1,14 @@
-package io.microdrama.localization.domain;
+package io.microdrama.localization.application;
 
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.ReadinessChanged;
+import io.microdrama.localization.domain.LanguagePolicy;
+import io.microdrama.localization.domain.Readiness;
 import io.microdrama.localization.domain.Readiness.AcceptedTrack;
 import io.microdrama.localization.persistence.DramaRepository;
+import io.microdrama.localization.persistence.LocalizedDrama;
+import io.microdrama.localization.persistence.RegionPlan;
 import io.microdrama.localization.persistence.TrackRepository;
 import io.microdrama.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +23,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Recomputes readiness of a drama's open plans from its accepted tracks and appends
- * {@code localization.readiness.changed} to the outbox for every plan whose result changed. Callers hold the drama's
+ * {@code localization.readiness.changed} to the outbox for every plan whose result changed. The one place this
+ * service builds an outgoing event. Callers hold the drama's
  * row lock (see {@link DramaRepository}) inside the transaction that changed plans, tracks or policy.
  */
 @ApplicationScoped

@@ -1,10 +1,10 @@
-package io.microdrama.localization.domain;
+package io.microdrama.localization.persistence;
 
+import io.microdrama.localization.domain.Track;
 import io.microdrama.subtitles.QcReport;
 import io.microdrama.subtitles.QcVerdict;
 import io.microdrama.subtitles.SubtitleDocument;
 import io.microdrama.subtitles.SubtitleFormat;
-import io.microdrama.localization.persistence.JsonColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
@@ -72,6 +72,11 @@ public class SubtitleTrack {
         track.key = key;
         track.createdAt = now;
         return track;
+    }
+
+    public Track snapshot() {
+        return new Track(key.dramaId(), key.episode(), key.language(), status, revision, sourceFormat, cueCount, errorCount,
+                warningCount, uploadedBy, uploadedByRole, bodySha256, bodyBytes, createdAt, updatedAt, document, qcReport);
     }
 
     public boolean sameBody(String sha256) {

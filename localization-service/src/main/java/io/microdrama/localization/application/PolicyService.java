@@ -1,11 +1,17 @@
-package io.microdrama.localization.domain;
+package io.microdrama.localization.application;
 
 import io.microdrama.contracts.regions.RegionGroups;
+import io.microdrama.localization.domain.LanguagePolicy;
+import io.microdrama.localization.domain.PolicyChange;
+import io.microdrama.localization.domain.Refusal;
+import io.microdrama.localization.domain.Refusal.Field;
+import io.microdrama.localization.domain.Refusal.Kind;
 import io.microdrama.localization.persistence.DramaRepository;
+import io.microdrama.localization.persistence.LocalizedDrama;
+import io.microdrama.localization.persistence.PolicyChangeRow;
 import io.microdrama.localization.persistence.PolicyEntryRow;
 import io.microdrama.localization.persistence.PolicyRepository;
-import io.microdrama.support.problem.Problem.FieldError;
-import io.microdrama.support.problem.ProblemException;
+import io.microdrama.localization.persistence.RegionPlan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +19,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +64,23 @@ public class PolicyService {
         return sessions.withTransaction(policies::current);
     }
 
+    /** The change log, newest first (seeding version 1 first when the database has no policy yet). */
+    public Uni<List<PolicyChange>> history(int offset, int limit) {
+        return sessions.withTransaction(session -> policies.current(session)
+                        .chain(() -> policies.history(session, offset, limit)))
+                .map(rows -> rows.stream().map(PolicyService::change).toList());
+    }
+
+    private static PolicyChange change(PolicyChangeRow row) {
+        return new PolicyChange(row.version, row.changedAt, row.changedBy, row.region,
+                row.languages == null ? null : Arrays.asList(row.languages.split(" ")), row.note);
+    }
+
     /** Sets a region's languages; {@code expectedVersion} (from If-Match) guards against a concurrent change. */
     public Uni<ChangeResult> set(String region, List<String> languages, String changedBy, Long expectedVersion) {
         List<String> problems = LanguagePolicy.problems(region, languages);
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems.stream().map(problem -> new FieldError(
+            throw Refusal.invalid(problems.stream().map(problem -> new Field(
                     problem.startsWith("'" + region + "'") ? "region" : "languages", problem)).toList());
         }
         return change(region, languages, changedBy, expectedVersion);
@@ -78,12 +97,12 @@ public class PolicyService {
                 .chain(() -> policies.current(session))
                 .flatMap(policy -> {
                     if (expectedVersion != null && expectedVersion != policy.version()) {
-                        throw new ProblemException(412, "Precondition Failed", "The policy is at version " + policy.version()
+                        throw new Refusal(Kind.STALE_VERSION, "The policy is at version " + policy.version()
                                 + ", not " + expectedVersion + "; read it again and retry");
                     }
                     List<String> before = policy.entries().get(region);
                     if (languages == null && before == null) {
-                        throw ProblemException.notFound("Policy entry for " + region);
+                        throw Refusal.notFound("Policy entry for " + region);
                     }
                     if (languages != null && languages.equals(before)) {
                         return Uni.createFrom().item(new ChangeResult(policy.version(), region, languages, false, 0, 0));

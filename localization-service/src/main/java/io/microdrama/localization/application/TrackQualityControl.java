@@ -1,6 +1,7 @@
-package io.microdrama.localization.domain;
+package io.microdrama.localization.application;
 
 import io.microdrama.localization.config.SubtitleConfig;
+import io.microdrama.localization.domain.EpisodeSpan;
 import io.microdrama.subtitles.QcContext;
 import io.microdrama.subtitles.QcReport;
 import io.microdrama.subtitles.QualityControl;

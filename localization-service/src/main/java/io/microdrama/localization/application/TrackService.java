@@ -1,7 +1,19 @@
-package io.microdrama.localization.domain;
+package io.microdrama.localization.application;
 
+import io.microdrama.localization.domain.DramaSummary;
+import io.microdrama.localization.domain.EpisodeSpan;
 import io.microdrama.localization.domain.Readiness.AcceptedTrack;
-import io.microdrama.localization.domain.SubtitleTrack.Uploader;
+import io.microdrama.localization.domain.Refusal;
+import io.microdrama.localization.domain.Refusal.Field;
+import io.microdrama.localization.domain.Refusal.Kind;
+import io.microdrama.localization.domain.Track;
+import io.microdrama.localization.domain.TrackSummary;
+import io.microdrama.localization.persistence.DramaRepository;
+import io.microdrama.localization.persistence.LocalizedDrama;
+import io.microdrama.localization.persistence.RegionPlan;
+import io.microdrama.localization.persistence.SubtitleTrack;
+import io.microdrama.localization.persistence.SubtitleTrack.Uploader;
+import io.microdrama.localization.persistence.TrackRepository;
 import io.microdrama.subtitles.QcReport;
 import io.microdrama.subtitles.QcVerdict;
 import io.microdrama.subtitles.SubtitleDecoder;
@@ -9,10 +21,6 @@ import io.microdrama.subtitles.SubtitleDocument;
 import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.subtitles.SubtitleIngest;
 import io.microdrama.subtitles.SubtitleRejectedException;
-import io.microdrama.localization.persistence.DramaRepository;
-import io.microdrama.localization.persistence.TrackRepository;
-import io.microdrama.support.problem.Problem.FieldError;
-import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.unchecked.Unchecked;
 import io.vertx.core.Context;
@@ -36,7 +44,8 @@ import java.util.concurrent.Callable;
  * work; then, in one transaction holding the drama's row lock, the caller's access is checked, the track stored (or
  * left alone when the body is byte-identical to the stored one) and readiness recomputed, with events appended to
  * the outbox.
- * Anything refused throws a {@link ProblemException} before a write, so a refused upload stores nothing.
+ * Anything refused throws (a {@link Refusal}, or the access check's own exception) before a write, so a refused
+ * upload stores nothing.
  */
 @ApplicationScoped
 public class TrackService {
@@ -77,37 +86,26 @@ public class TrackService {
         }
     }
 
-    /** Decides whether the caller may act on the drama; throws a {@link ProblemException} (404/403) if not. */
+    /** Decides whether the caller may act on the drama; throws if not (the api answers 404 or 403). */
     @FunctionalInterface
     public interface Access {
-        /** @return the role the caller acts in (recorded as the uploader's role) */
-        String check(LocalizedDrama drama, List<RegionPlan> plans);
+        /**
+         * @param plannedRegions regions the drama is (or was) planned in
+         * @return the role the caller acts in (recorded as the uploader's role)
+         */
+        String check(DramaSummary drama, List<String> plannedRegions);
     }
 
     public record Upload(int episode, String language, byte[] body, SubtitleFormat declaredFormat, String uploader) {
     }
 
-    public record UploadResult(LocalizedDrama drama, SubtitleTrack track, boolean created, boolean changed) {
+    public record UploadResult(DramaSummary drama, Track track, boolean created, boolean changed) {
     }
 
-    public record Found(LocalizedDrama drama, SubtitleTrack track) {
+    public record Found(DramaSummary drama, Track track) {
     }
 
-    public record Listing(LocalizedDrama drama, List<TrackRepository.TrackSummary> tracks) {
-    }
-
-    /** A canonical language tag from a path, or a 400 naming the problem. */
-    public static String requireLanguage(String language) {
-        return LanguageTags.canonical(language).orElseThrow(() -> new ProblemException(400, "Bad Request",
-                "The language must be a BCP 47 tag such as de, pt-BR, es-419 or zh-Hant", List.of(new FieldError("language",
-                        "'" + language + "' is not a BCP 47 language tag"))));
-    }
-
-    public static void requireEpisodeNumber(int number) {
-        if (number < 1) {
-            throw new ProblemException(400, "Bad Request", "Episode numbers start at 1",
-                    List.of(new FieldError("number", "must be 1 or more")));
-        }
+    public record Listing(DramaSummary drama, List<TrackSummary> tracks) {
     }
 
     public Uni<UploadResult> upload(DramaRef ref, Upload upload, Access access) {
@@ -132,23 +130,23 @@ public class TrackService {
         Instant now = clock.instant();
         return sessions.withTransaction(session -> lookup(session, ref, true).flatMap(drama -> dramas.plansOf(session, drama.id)
                 .flatMap(plans -> {
-                    String role = access.check(drama, plans);
+                    String role = access.check(drama.summary(), regions(plans));
                     if (drama.withdrawn) {
-                        throw ProblemException.conflict("Drama " + drama.id + " is withdrawn; it takes no more subtitles");
+                        throw Refusal.conflict("Drama " + drama.id + " is withdrawn; it takes no more subtitles");
                     }
-                    EpisodeSpan episode = drama.episode(upload.episode()).orElseThrow(() -> ProblemException.notFound(
+                    EpisodeSpan episode = drama.episode(upload.episode()).orElseThrow(() -> Refusal.notFound(
                             "Episode " + upload.episode() + " of drama " + drama.id));
                     SubtitleTrack.Key key = new SubtitleTrack.Key(drama.id, episode.number(), upload.language());
                     return tracks.find(session, key).flatMap(existing -> {
                         if (existing != null && existing.sameBody(sha256)) {
-                            return Uni.createFrom().item(new UploadResult(drama, existing, false, false));
+                            return Uni.createFrom().item(new UploadResult(drama.summary(), existing.snapshot(), false, false));
                         }
                         QcReport report = qualityControl.check(parsed, upload.language(), episode);
                         SubtitleTrack track = existing != null ? existing : SubtitleTrack.first(key, now);
                         track.replace(parsed, report, new Uploader(upload.uploader(), role), sha256, upload.body().length, now);
                         Uni<Void> stored = existing == null ? session.persist(track) : Uni.createFrom().voidItem();
                         return stored.chain(() -> planner.afterTrackChange(session, drama, accepted -> withTrack(accepted, track)))
-                                .replaceWith(new UploadResult(drama, track, existing == null, true));
+                                .replaceWith(() -> new UploadResult(drama.summary(), track.snapshot(), existing == null, true));
                     });
                 })));
     }
@@ -156,49 +154,49 @@ public class TrackService {
     public Uni<Found> find(DramaRef ref, int episode, String language, Access access) {
         return sessions.withSession(session -> lookup(session, ref, false).flatMap(drama -> dramas.plansOf(session, drama.id)
                 .flatMap(plans -> {
-                    access.check(drama, plans);
+                    access.check(drama.summary(), regions(plans));
                     return tracks.find(session, new SubtitleTrack.Key(drama.id, episode, language));
                 })
                 .map(track -> {
                     if (track == null) {
-                        throw ProblemException.notFound("A " + language + " subtitle track for episode " + episode
+                        throw Refusal.notFound("A " + language + " subtitle track for episode " + episode
                                 + " of drama " + drama.id);
                     }
-                    return new Found(drama, track);
+                    return new Found(drama.summary(), track.snapshot());
                 })));
     }
 
     public Uni<Listing> list(DramaRef ref, Access access) {
         return sessions.withSession(session -> lookup(session, ref, false).flatMap(drama -> dramas.plansOf(session, drama.id)
-                .invoke(plans -> access.check(drama, plans))
+                .invoke(plans -> access.check(drama.summary(), regions(plans)))
                 .chain(() -> tracks.summaries(session, drama.id))
-                .map(summaries -> new Listing(drama, summaries))));
+                .map(summaries -> new Listing(drama.summary(), summaries))));
     }
 
     /**
      * What a player may fetch without a token: an ACCEPTED track of an episode of the current version, in a language
      * the open plan of that country lists. Anything else does not exist for the storefront.
      */
-    public Uni<SubtitleTrack> findForStorefront(String country, UUID dramaId, int episode, String language) {
+    public Uni<Track> findForStorefront(String country, UUID dramaId, int episode, String language) {
         String what = "A " + language + " subtitle track for episode " + episode + " of drama " + dramaId + " in " + country;
-        return sessions.withSession(session -> session.find(RegionPlan.class, new RegionPlan.Key(dramaId, country))
+        return sessions.withSession(session -> dramas.plan(session, dramaId, country)
                 .flatMap(plan -> {
                     if (plan == null || plan.closed || !plan.requiredLanguages.contains(language)) {
-                        throw ProblemException.notFound(what);
+                        throw Refusal.notFound(what);
                     }
                     return dramas.find(session, dramaId);
                 })
                 .flatMap(drama -> {
                     if (drama == null || drama.withdrawn || drama.episode(episode).isEmpty()) {
-                        throw ProblemException.notFound(what);
+                        throw Refusal.notFound(what);
                     }
                     return tracks.find(session, new SubtitleTrack.Key(dramaId, episode, language));
                 })
                 .map(track -> {
                     if (track == null || track.status != QcVerdict.ACCEPTED) {
-                        throw ProblemException.notFound(what);
+                        throw Refusal.notFound(what);
                     }
-                    return track;
+                    return track.snapshot();
                 }));
     }
 
@@ -211,10 +209,14 @@ public class TrackService {
         }
         return found.map(drama -> {
             if (drama == null) {
-                throw ProblemException.notFound(ref.describe());
+                throw Refusal.notFound(ref.describe());
             }
             return drama;
         });
+    }
+
+    private static List<String> regions(List<RegionPlan> plans) {
+        return plans.stream().map(plan -> plan.key.region()).toList();
     }
 
     /** The stored accepted set as it is after this session's change (not flushed yet, so the query missed it). */
@@ -229,16 +231,16 @@ public class TrackService {
         return accepted;
     }
 
-    /** Decode and parse, or refuse: 413 over the size limit, 415 for what is not UTF-8 WebVTT or SRT. */
+    /** Decode and parse, or refuse: too large, or not UTF-8 WebVTT or SRT (or not the declared one of them). */
     SubtitleDocument parse(byte[] body, SubtitleFormat declared) {
         try {
             String text = decoder.decode(body);
             SubtitleFormat detected = SubtitleIngest.detect(text);
             if (declared != null && declared != detected) {
-                throw new ProblemException(415, "Unsupported Media Type", "The body was declared " + declared
+                throw new Refusal(Kind.UNSUPPORTED_CONTENT, "The body was declared " + declared
                         + " but it is " + detected + (detected == SubtitleFormat.WEBVTT ? " (it starts with WEBVTT)"
                         : " (it does not start with WEBVTT)") + "; send it with the right Content-Type or file suffix",
-                        List.of(new FieldError("body", "FORMAT_MISMATCH")));
+                        List.of(new Field("body", "FORMAT_MISMATCH")));
             }
             return ingest.parseText(text);
         } catch (SubtitleRejectedException rejected) {
@@ -246,14 +248,14 @@ public class TrackService {
         }
     }
 
-    static ProblemException refused(SubtitleRejectedException rejected) {
-        List<FieldError> reason = List.of(new FieldError("body", rejected.reason().name()));
-        return switch (rejected.reason()) {
-            case EMPTY -> new ProblemException(400, "Bad Request", rejected.getMessage(), reason);
-            case TOO_LARGE -> new ProblemException(413, "Content Too Large", rejected.getMessage(), reason);
-            case UNSUPPORTED_ENCODING, INVALID_UTF8, BINARY, NOT_WEBVTT, UNRECOGNIZED_FORMAT ->
-                    new ProblemException(415, "Unsupported Media Type", rejected.getMessage(), reason);
+    static Refusal refused(SubtitleRejectedException rejected) {
+        List<Field> reason = List.of(new Field("body", rejected.reason().name()));
+        Kind kind = switch (rejected.reason()) {
+            case EMPTY -> Kind.MALFORMED;
+            case TOO_LARGE -> Kind.TOO_LARGE;
+            case UNSUPPORTED_ENCODING, INVALID_UTF8, BINARY, NOT_WEBVTT, UNRECOGNIZED_FORMAT -> Kind.UNSUPPORTED_CONTENT;
         };
+        return new Refusal(kind, rejected.getMessage(), reason);
     }
 
     public static String sha256(byte[] body) {

@@ -1,6 +1,7 @@
-package io.microdrama.localization.domain;
+package io.microdrama.localization.persistence;
 
-import io.microdrama.localization.persistence.StringListColumn;
+import io.microdrama.localization.domain.PlanStatus;
+import io.microdrama.localization.domain.Readiness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
@@ -87,6 +88,11 @@ public class RegionPlan {
             updatedAt = now;
         }
         return changed;
+    }
+
+    public PlanStatus status() {
+        return new PlanStatus(key.region(), studioId, dramaVersion, requiredLanguages, missingLanguages, availableLanguages,
+                ready, closed);
     }
 
     /** No longer planned (drama withdrawn, or the region is no longer licensed): nothing more is emitted for it. */

@@ -1,7 +1,8 @@
-package io.microdrama.localization.domain;
+package io.microdrama.localization.persistence;
 
 import io.microdrama.contracts.events.DramaPublished;
-import io.microdrama.localization.persistence.JsonColumns;
+import io.microdrama.localization.domain.DramaSummary;
+import io.microdrama.localization.domain.EpisodeSpan;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -71,6 +72,10 @@ public class LocalizedDrama {
 
     public Optional<EpisodeSpan> episode(int number) {
         return episodes.stream().filter(episode -> episode.number() == number).findFirst();
+    }
+
+    public DramaSummary summary() {
+        return new DramaSummary(id, studioId, externalId, episodes.size());
     }
 
     public List<Integer> episodeNumbers() {

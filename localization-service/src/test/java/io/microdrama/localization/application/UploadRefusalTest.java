@@ -1,11 +1,12 @@
-package io.microdrama.localization.domain;
+package io.microdrama.localization.application;
 
 import io.microdrama.subtitles.LanguageProfiles;
 import io.microdrama.subtitles.QualityControl;
 import io.microdrama.subtitles.SubtitleDecoder;
 import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.subtitles.SubtitleIngest;
-import io.microdrama.support.problem.ProblemException;
+import io.microdrama.localization.api.RefusalMapper;
+import io.microdrama.localization.domain.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -40,17 +41,10 @@ class UploadRefusalTest {
         assertThat(service.parse(utf8("WEBVTT\r00:01.000 --> 00:02.000\rHi\r"), SubtitleFormat.WEBVTT).cues()).hasSize(1);
     }
 
-    @Test
-    void pathValuesAreCheckedFirst() {
-        assertThat(TrackService.requireLanguage("pt-br")).isEqualTo("pt-BR");
-        assertThatThrownBy(() -> TrackService.requireLanguage("portuguese")).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> TrackService.requireEpisodeNumber(0)).isInstanceOf(ProblemException.class);
-    }
-
     private void assertRefused(byte[] body, SubtitleFormat declared, int status, String reason) {
-        assertThatThrownBy(() -> service.parse(body, declared)).isInstanceOfSatisfying(ProblemException.class, refused -> {
-            assertThat(refused.status()).isEqualTo(status);
-            assertThat(refused.toProblem().errors()).extracting("message").containsExactly(reason);
+        assertThatThrownBy(() -> service.parse(body, declared)).isInstanceOfSatisfying(Refusal.class, refused -> {
+            assertThat(RefusalMapper.status(refused.kind())).isEqualTo(status);
+            assertThat(refused.fields()).extracting(Refusal.Field::message).containsExactly(reason);
         });
     }
 
