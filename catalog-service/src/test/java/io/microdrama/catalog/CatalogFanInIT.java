@@ -1,5 +1,9 @@
 package io.microdrama.catalog;
 
+import io.microdrama.contracts.events.ReadinessChanged;
+import java.util.Map;
+import io.microdrama.testing.Stack;
+import io.microdrama.testing.Events;
 import io.microdrama.catalog.application.RolloutAnswers;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.microdrama.catalog.CatalogTestSupport.*;
+import static io.microdrama.testing.Stack.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +38,7 @@ class CatalogFanInIT {
 
     @Test
     void publishedDramaGoesLiveOnlyWhereLocalizedAndPriced() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("bride");
 
         given().auth().oauth2(aurora).contentType(ContentType.JSON).body(DRAMA)
@@ -52,14 +57,13 @@ class CatalogFanInIT {
         assertThat(event.value()).contains("\"dramaVersion\":1").contains("\"region\":\"GB\"");
 
         // Localization: GB ready, DE missing German. Billing: both priced. The readiness event is sent twice.
-        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, UUID.randomUUID().toString(),
-                readiness(dramaId, 1, "GB", true, "[]", "[\"en\"]"));
+        send(Events.readiness(dramaId, 1, "GB", List.of(), List.of("en")));
         String duplicateId = UUID.randomUUID().toString();
-        String missingDe = readiness(dramaId, 1, "DE", false, "[\"de\"]", "[]");
-        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, duplicateId, missingDe);
-        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, duplicateId, missingDe);
-        send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(), price(dramaId, 1, "GB", "GBP", 49));
-        send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(), price(dramaId, 1, "DE", "EUR", 59));
+        ReadinessChanged missingDe = Events.readiness(dramaId, 1, "DE", List.of("de"), List.of());
+        send(missingDe, duplicateId, Map.of());
+        send(missingDe, duplicateId, Map.of());
+        send(Events.price(dramaId, 1, "GB", "GBP", 49));
+        send(Events.price(dramaId, 1, "DE", "EUR", 59));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/storefront/GB/dramas")
                 .then().statusCode(200).body("items.id", hasItem(dramaId)));
@@ -78,7 +82,7 @@ class CatalogFanInIT {
      */
     @Test
     void answersForAnOlderVersionDoNotCountForTheNewOne() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("stale");
         given().auth().oauth2(aurora).contentType(ContentType.JSON).body(DRAMA).put("/api/v1/studio/dramas/{id}", externalId)
                 .then().statusCode(201);
@@ -94,10 +98,9 @@ class CatalogFanInIT {
         // v2 price first, then the v1 answers arrive late; then v2's readiness after a stale v1 "not ready".
         String latePrice = UUID.randomUUID().toString();
         String lateReady = UUID.randomUUID().toString();
-        send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(), price(dramaId, 2, "GB", "GBP", 79));
-        send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, latePrice, price(dramaId, 1, "GB", "GBP", 49));
-        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, lateReady,
-                readiness(dramaId, 1, "GB", true, "[]", "[]"));
+        send(Events.price(dramaId, 2, "GB", "GBP", 79));
+        send(Events.price(dramaId, 1, "GB", "GBP", 49), latePrice, Map.of());
+        send(Events.readiness(dramaId, 1, "GB", List.of(), List.of()), lateReady, Map.of());
         // The late v1 answers must have been applied (or refused) before "they did not win" means anything.
         awaitConsumed(RolloutAnswers.PRICING_CONSUMER, latePrice);
         awaitConsumed(RolloutAnswers.READINESS_CONSUMER, lateReady);
@@ -106,10 +109,8 @@ class CatalogFanInIT {
                 .body("rollout.find { it.region == 'GB' }.blockers", equalTo(List.of("LOCALIZATION_PENDING")));
 
         String lateNotReady = UUID.randomUUID().toString();
-        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, UUID.randomUUID().toString(),
-                readiness(dramaId, 2, "GB", true, "[]", "[\"en\"]"));
-        send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, lateNotReady,
-                readiness(dramaId, 1, "GB", false, "[\"fr\"]", "[]"));
+        send(Events.readiness(dramaId, 2, "GB", List.of(), List.of("en")));
+        send(Events.readiness(dramaId, 1, "GB", List.of("fr"), List.of()), lateNotReady, Map.of());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(aurora)
                 .get("/api/v1/studio/dramas/{id}", externalId).then()
                 .body("rollout.find { it.region == 'GB' }.state", equalTo("LIVE"))
@@ -124,7 +125,7 @@ class CatalogFanInIT {
     /** Waits until catalog's inbox holds the event for the consumer: it was handled and its transaction committed. */
     private static void awaitConsumed(String consumer, String eventId) {
         await(consumer + " consumed " + eventId).atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+            try (Connection db = connection(); PreparedStatement query = db.prepareStatement(
                     "select count(*) from inbox_message where consumer = ? and event_id = ?")) {
                 query.setString(1, consumer);
                 query.setString(2, eventId);
@@ -142,20 +143,19 @@ class CatalogFanInIT {
      */
     @Test
     void concurrentReadinessAndPricingForTheSameRegionAreBothApplied() throws Exception {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("race");
         given().auth().oauth2(aurora).contentType(ContentType.JSON).body(DRAMA)
                 .put("/api/v1/studio/dramas/{id}", externalId).then().statusCode(201);
         String dramaId = given().auth().oauth2(aurora).post("/api/v1/studio/dramas/{id}/publish", externalId)
                 .then().statusCode(200).extract().path("id");
 
-        try (Connection holder = database(); Connection observer = database()) {
+        try (Connection holder = connection(); Connection observer = connection()) {
             holder.setAutoCommit(false);
             holder.createStatement().executeQuery("select * from regional_rollout where drama_id = '" + dramaId
                     + "' and region = 'GB' for update");
-            send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(), price(dramaId, 1, "GB", "GBP", 49));
-            send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, UUID.randomUUID().toString(),
-                    readiness(dramaId, 1, "GB", true, "[]", "[]"));
+            send(Events.price(dramaId, 1, "GB", "GBP", 49));
+            send(Events.readiness(dramaId, 1, "GB", List.of(), List.of()));
             await("both handlers wait for the row").atMost(Duration.ofSeconds(30)).until(() -> {
                 ResultSet waiting = observer.createStatement().executeQuery(
                         "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
@@ -172,7 +172,7 @@ class CatalogFanInIT {
     /** A message that can never be applied goes to the dead-letter topic; the next good one is still applied. */
     @Test
     void poisonMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("poison");
         given().auth().oauth2(aurora).contentType(ContentType.JSON).body(DRAMA).put("/api/v1/studio/dramas/{id}", externalId)
                 .then().statusCode(201);
@@ -180,8 +180,8 @@ class CatalogFanInIT {
                 .then().statusCode(200).extract().path("id");
 
         String poisonId = UUID.randomUUID().toString();
-        send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, poisonId, "{\"dramaId\":\"not-a-uuid\",");
-        send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(), price(dramaId, 1, "GB", "GBP", 49));
+        sendRaw(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, CloudEventTypes.SOURCE_BILLING, poisonId, "{\"dramaId\":\"not-a-uuid\",");
+        send(Events.price(dramaId, 1, "GB", "GBP", 49));
 
         List<ConsumerRecord<String, String>> dead = awaitRecords("billing.pricing.v1.dlq.catalog",
                 r -> poisonId.equals(header(r, "ce_id")), 1, Duration.ofSeconds(60));

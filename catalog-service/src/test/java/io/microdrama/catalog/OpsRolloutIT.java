@@ -1,5 +1,7 @@
 package io.microdrama.catalog;
 
+import io.microdrama.testing.Stack;
+import io.microdrama.testing.Events;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.microdrama.catalog.CatalogTestSupport.*;
+import static io.microdrama.testing.Stack.*;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -27,16 +30,14 @@ class OpsRolloutIT {
 
     /** Publishes a drama of aurora and answers for every given region as localized and priced (version 1). */
     static String livePublished(String externalId, String licences, String extra, String... answeredRegions) {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         given().auth().oauth2(aurora).contentType(ContentType.JSON).body(drama("Ops " + externalId, 2, licences, extra))
                 .put("/api/v1/studio/dramas/{id}", externalId).then().statusCode(201);
         String dramaId = given().auth().oauth2(aurora).post("/api/v1/studio/dramas/{id}/publish", externalId)
                 .then().statusCode(200).extract().path("id");
         for (String region : answeredRegions) {
-            send(Topics.LOCALIZATION_READINESS, dramaId, CloudEventTypes.READINESS_CHANGED, UUID.randomUUID().toString(),
-                    readiness(dramaId, 1, region, true, "[]", "[\"en\"]"));
-            send(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET, UUID.randomUUID().toString(),
-                    price(dramaId, 1, region, "EUR", 59));
+            send(Events.readiness(dramaId, 1, region, List.of(), List.of("en")));
+            send(Events.price(dramaId, 1, region, "EUR", 59));
         }
         return dramaId;
     }
@@ -127,7 +128,7 @@ class OpsRolloutIT {
                 .post("/api/v1/ops/regions/FR/dramas/{id}/hold", dramaId).then().statusCode(404);
         given().auth().oauth2(ops).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
                 .post("/api/v1/ops/regions/GB/dramas/{id}/hold", UUID.randomUUID()).then().statusCode(404);
-        given().auth().oauth2(studioToken("aurora")).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
+        given().auth().oauth2(registeredStudio("aurora")).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
                 .post("/api/v1/ops/regions/GB/dramas/{id}/hold", dramaId).then().statusCode(403);
         given().auth().oauth2(userToken("localizer-cjk")).get("/api/v1/ops/regions/GB/rollout").then().statusCode(403);
         given().get("/api/v1/ops/regions/GB/rollout").then().statusCode(401);
@@ -144,7 +145,7 @@ class OpsRolloutIT {
         String closes = now.plusSeconds(12).toString();
         String dramaId = livePublished(uniqueId("window"), licence("GB", opens, null) + ","
                 + licence("IE", "2025-01-01T00:00:00Z", closes), "", "GB", "IE");
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/storefront/IE/dramas/{id}", dramaId)
                 .then().statusCode(200));
         given().get("/api/v1/storefront/GB/dramas/{id}", dramaId).then().statusCode(404);

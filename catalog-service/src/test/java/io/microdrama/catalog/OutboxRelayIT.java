@@ -1,5 +1,6 @@
 package io.microdrama.catalog;
 
+import io.microdrama.testing.Stack;
 import io.microdrama.contracts.Topics;
 import io.microdrama.devstack.KafkaOutage;
 import io.microdrama.support.outbox.OutboxRelay;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.microdrama.catalog.CatalogTestSupport.*;
+import static io.microdrama.testing.Stack.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +45,7 @@ class OutboxRelayIT {
      */
     @Test
     void publishingWhileKafkaIsDownLosesNothing() throws Exception {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         KafkaOutage outage = KafkaOutage.of(key -> ConfigProvider.getConfig().getValue(key, String.class));
         List<String> dramaIds = new ArrayList<>();
         outage.stopBroker();
@@ -89,7 +91,7 @@ class OutboxRelayIT {
     void competingRelaysPublishEachEventOnce() throws Exception {
         String topic = "catalog.relay-race.test";
         List<String> keys = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        try (Connection db = database()) {
+        try (Connection db = connection()) {
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("insert into outbox_event (id, aggregatetype, aggregateid, "
                     + "type, \"timestamp\", payload, topic) values (?, 'drama', ?, 'test.event', clock_timestamp(), '{}', ?)")) {
@@ -128,11 +130,11 @@ class OutboxRelayIT {
     }
 
     private static List<ConsumerRecord<String, String>> allRecordsOn(String topic) {
-        return CatalogTestSupport.allRecords(topic, record -> true);
+        return Stack.allRecords(topic, record -> true);
     }
 
     private static long pendingRowsOf(List<String> dramaIds) throws Exception {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+        try (Connection db = connection(); PreparedStatement query = db.prepareStatement(
                 "select count(*) from outbox_event where sent_at is null and aggregateid = any (?)")) {
             query.setArray(1, db.createArrayOf("varchar", dramaIds.toArray()));
             try (ResultSet rows = query.executeQuery()) {

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.microdrama.catalog.CatalogTestSupport.database;
+import static io.microdrama.catalog.CatalogTestSupport.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +45,7 @@ class RolloutStateSqlIT {
         Instant now = Instant.parse("2026-06-01T00:00:00Z");
         String region = "NZ";
         List<RegionalRollout> rows = new ArrayList<>();
-        try (Connection db = database()) {
+        try (Connection db = connection()) {
             db.createStatement().execute("insert into studio (id, name, active, registered_by, registered_at, updated_at) "
                     + "values ('sql-check', 'sql check', true, 'test', now(), now()) on conflict do nothing");
             for (int i = 0; i < 400; i++) {

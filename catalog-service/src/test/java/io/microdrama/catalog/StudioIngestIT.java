@@ -1,5 +1,6 @@
 package io.microdrama.catalog;
 
+import io.microdrama.testing.Stack;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static io.microdrama.catalog.CatalogTestSupport.*;
+import static io.microdrama.testing.Stack.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -31,7 +33,7 @@ class StudioIngestIT {
 
     @Test
     void sameBodyTwiceChangesNothingAndStaleIfMatchIsRefused() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("idem");
         String body = drama("Idempotent", 2, GB, "");
         put(aurora, externalId, body, null).then().statusCode(201).header("ETag", "\"0\"");
@@ -46,7 +48,7 @@ class StudioIngestIT {
     /** Two writers race on one revision: exactly one wins, the other is told its version is stale. */
     @Test
     void concurrentUpdatesOfOneRevisionLetExactlyOneWin() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("race");
         put(aurora, externalId, drama("Race", 1, GB, ""), null).then().statusCode(201);
         List<Integer> statuses = Stream.of("Writer A", "Writer B", "Writer C")
@@ -58,7 +60,7 @@ class StudioIngestIT {
 
     @Test
     void concurrentCreatesOfOneExternalIdMakeOneDrama() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("twin");
         List<Integer> statuses = Stream.of(1, 2, 3)
                 .map(n -> CompletableFuture.supplyAsync(() -> put(aurora, externalId, drama("Twin", 1, GB, ""), null).statusCode()))
@@ -100,7 +102,7 @@ class StudioIngestIT {
             too many genres            | "genres":[%3$s]                                          | genres
             """)
     void eachInvalidFieldIsNamedAndNothingIsStored(String rule, String override, String field) {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("invalid");
         String manyGenres = String.join(",", Stream.iterate(1, n -> n + 1).limit(31).map(n -> "\"g" + n + "\"").toList());
         String body = withField(drama("Valid", 1, GB, ""), override.formatted("x".repeat(301), "a".repeat(64), manyGenres));
@@ -111,7 +113,7 @@ class StudioIngestIT {
 
     @Test
     void everyOffendingFieldIsListedInOneAnswer() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String broken = """
                 {"title":"","originalLanguage":"not a tag","pricingTier":"standard",
                  "episodes":[{"number":1,"durationSeconds":5},{"number":3,"durationSeconds":60}],
@@ -126,7 +128,7 @@ class StudioIngestIT {
 
     @Test
     void aLandscapeEpisodeIsAcceptedWithAWarning() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String body = drama("Landscape", 2, GB, "").replaceFirst("\"videoChecksum\"", "\"aspectRatio\":\"16:9\",\"videoChecksum\"");
         put(aurora, uniqueId("wide"), body, null).then().statusCode(201)
                 .body("warnings.field", equalTo(List.of("episodes[0].aspectRatio")))
@@ -136,7 +138,7 @@ class StudioIngestIT {
 
     @Test
     void publishRepublishAndWithdrawEmitFullSnapshotsInOrder() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("pub");
         String ratings = "\"ageRatings\":{\"DE\":\"fsk:12\"},\"localizations\":{\"de\":{\"title\":\"Die Vertragsbraut\"}}";
         put(aurora, externalId, drama("Bride", 3, GB + "," + licence("DE", "2025-01-01T00:00:00Z", null), ratings), null)
@@ -173,8 +175,8 @@ class StudioIngestIT {
 
     @Test
     void studiosSeeOnlyTheirOwnDramasAndCannotActForOthers() {
-        String aurora = studioToken("aurora");
-        String lotus = studioToken("lotus");
+        String aurora = registeredStudio("aurora");
+        String lotus = registeredStudio("lotus");
         String externalId = uniqueId("secret");
         put(aurora, externalId, drama("Aurora's secret", 1, GB, ""), null).then().statusCode(201);
 
@@ -196,7 +198,7 @@ class StudioIngestIT {
 
     @Test
     void listFiltersByStatusAndRolloutState() {
-        String sakura = studioToken("sakura");
+        String sakura = registeredStudio("sakura");
         String draft = uniqueId("draft");
         String published = uniqueId("published");
         put(sakura, draft, drama("Draft one", 1, GB, ""), null).then().statusCode(201);
@@ -219,7 +221,7 @@ class StudioIngestIT {
     @Test
     void onlyRegisteredActiveStudiosMayChangeContent() {
         String admin = userToken("admin");
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("inactive");
         put(aurora, externalId, drama("Before", 1, GB, ""), null).then().statusCode(201);
 

@@ -85,7 +85,10 @@ public final class Stack {
 
     /** Sends a payload as given, for the malformed and hostile ones a typed event cannot express; returns the id. */
     public static String sendRaw(String topic, String key, String type, String source, String payload) {
-        String eventId = UUID.randomUUID().toString();
+        return sendRaw(topic, key, type, source, UUID.randomUUID().toString(), payload);
+    }
+
+    public static String sendRaw(String topic, String key, String type, String source, String eventId, String payload) {
         kafka().sendCloudEvent(topic, key, type, source, eventId, payload);
         return eventId;
     }
@@ -109,7 +112,13 @@ public final class Stack {
 
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<ConsumerRecord<String, String>> matching, int atLeast) {
-        return kafka().awaitRecords(topic, matching, atLeast, DEADLINE);
+        return awaitRecords(topic, matching, atLeast, DEADLINE);
+    }
+
+    /** The same with a longer deadline, for tests that stop the broker or drain a backlog. */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, int atLeast, Duration deadline) {
+        return kafka().awaitRecords(topic, matching, atLeast, deadline);
     }
 
     /** Every record with this key once the consumer caught up: for "exactly N" after {@link #awaitRecords} saw N. */
