@@ -1,13 +1,16 @@
-package io.microdrama.billing.domain;
+package io.microdrama.billing.application;
 
-import io.microdrama.billing.domain.CurrentPricing.Snapshot;
+import io.microdrama.billing.application.CurrentPricing.Snapshot;
+import io.microdrama.billing.domain.Actor;
+import io.microdrama.billing.domain.Pricing;
+import io.microdrama.billing.domain.Recorded;
+import io.microdrama.billing.domain.ReferenceVersions;
 import io.microdrama.billing.domain.reference.FxRate;
 import io.microdrama.billing.domain.reference.PurchasingPowerFactor;
 import io.microdrama.billing.domain.reference.ReferenceDataException;
 import io.microdrama.billing.domain.reference.Storefront;
 import io.microdrama.billing.domain.tier.PricingTierVersion;
 import io.microdrama.billing.persistence.ReferenceVersionStore;
-import io.microdrama.billing.persistence.ReferenceVersionStore.Recorded;
 import io.microdrama.billing.persistence.ReferenceVersionStore.Stored;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
