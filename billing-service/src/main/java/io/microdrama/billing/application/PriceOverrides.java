@@ -2,6 +2,7 @@ package io.microdrama.billing.application;
 
 import io.microdrama.billing.domain.Actor;
 import io.microdrama.billing.domain.Pricing;
+import io.microdrama.billing.domain.Refusal;
 import io.microdrama.billing.domain.PricingAuditAction;
 import io.microdrama.billing.domain.reference.UnknownStorefrontException;
 import io.microdrama.billing.domain.tier.DramaPrice;
@@ -13,8 +14,6 @@ import io.microdrama.billing.persistence.PriceRepository;
 import io.microdrama.billing.persistence.PricedDramaRow;
 import io.microdrama.billing.persistence.PricingAuditRow;
 import io.microdrama.contracts.events.PricingSet;
-import io.microdrama.support.problem.Problem.FieldError;
-import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -170,29 +169,29 @@ public class PriceOverrides {
     }
 
     private static PricingTier tierOf(Pricing pricing, PricedDramaRow drama, LocalDate today) {
-        return pricing.tiers().find(drama.pricingTier, today).orElseThrow(() -> ProblemException.conflict(
+        return pricing.tiers().find(drama.pricingTier, today).orElseThrow(() -> Refusal.conflict(
                 "The drama's pricing tier '" + drama.pricingTier + "' is not in force on " + today));
     }
 
     private static void requireSeriesCoinsWithinEpisodePrices(PriceOverride override, int episodes) {
         long undiscounted = override.undiscountedSeriesCoins(episodes);
         override.seriesCoins().filter(coins -> coins > undiscounted).ifPresent(coins -> {
-            throw ProblemException.invalid(List.of(new FieldError("seriesCoins", "must not exceed " + undiscounted
+            throw Refusal.invalid("seriesCoins", "must not exceed " + undiscounted
                     + ", what the " + (episodes - Math.min(override.freeEpisodes(), episodes))
-                    + " paid episodes cost one by one")));
+                    + " paid episodes cost one by one");
         });
     }
 
     private static void requireKnown(PricedDramaRow drama, UUID dramaId) {
         if (drama == null) {
-            throw ProblemException.notFound("Drama " + dramaId);
+            throw Refusal.notFound("Drama " + dramaId);
         }
     }
 
     private static void requireChangeable(PricedDramaRow drama, UUID dramaId) {
         requireKnown(drama, dramaId);
         if (drama.withdrawn) {
-            throw ProblemException.conflict("Drama " + dramaId + " is withdrawn (version " + drama.dramaVersion
+            throw Refusal.conflict("Drama " + dramaId + " is withdrawn (version " + drama.dramaVersion
                     + "): its prices stopped and cannot be overridden");
         }
     }
@@ -203,7 +202,7 @@ public class PriceOverrides {
         }
     }
 
-    private static ProblemException notPriced(UUID dramaId, String region) {
-        return ProblemException.notFound("A price of drama " + dramaId + " in " + region);
+    private static Refusal notPriced(UUID dramaId, String region) {
+        return Refusal.notFound("A price of drama " + dramaId + " in " + region);
     }
 }
