@@ -4,6 +4,7 @@ import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.testing.Events;
+import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,7 @@ import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -224,6 +226,26 @@ class DramaPricingIT {
 
         assertThat(pricingEvents(dramaId)).isZero();
         assertThat(count("select count(*) from drama_price where drama_id = ?::uuid", dramaId)).isZero();
+    }
+
+    /**
+     * The shared poison rule: a drama id that is not a UUID can never be applied, so it goes to the dead-letter
+     * topic at once (as PoisonMessageException, the only failure that is not retried), and the next event is applied.
+     */
+    @Test
+    void aMalformedDramaIdIsDeadLetteredAtOnceAndConsumptionGoesOn() {
+        String poisonId = send(Events.drama("not-a-uuid").episodes(10, 90).licensedIn("DE").at(1));
+
+        List<ConsumerRecord<String, String>> dead = Stack.awaitRecords("catalog.drama.v1.dlq.billing",
+                record -> poisonId.equals(header(record, "ce_id")), 1, Duration.ofSeconds(60));
+        assertThat(header(dead.get(0), "dead-letter-exception-class-name"))
+                .isEqualTo("io.microdrama.support.inbox.PoisonMessageException");
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("dramaId is not a UUID");
+        assertThat(count("select count(*) from inbox_message where event_id = ?", poisonId)).isZero();
+
+        String dramaId = UUID.randomUUID().toString();
+        awaitConsumed(publish(dramaId, 1, "standard", 10, List.of("DE")));
+        assertThat(pricingEvents(dramaId)).isEqualTo(1);
     }
 
     @Test

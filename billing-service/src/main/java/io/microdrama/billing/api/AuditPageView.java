@@ -1,7 +1,7 @@
 package io.microdrama.billing.api;
 
-import io.microdrama.billing.domain.PriceOverrides.HistoryPage;
-import io.microdrama.billing.persistence.PricingAuditRow;
+import io.microdrama.billing.application.AuditEntry;
+import io.microdrama.billing.application.PriceOverrides.HistoryPage;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +22,11 @@ public record AuditPageView(List<Entry> items, int page, int size, long totalIte
                 page.total());
     }
 
-    private static Entry entry(PricingAuditRow row) {
-        MoneyView price = row.amountMinor == null ? null : MoneyView.of(row.amountMinor, row.currency, row.minorUnits);
-        return new Entry(row.id, row.recordedAt, row.action, row.actor, row.actorSubject, row.reason, row.dramaVersion,
-                row.source, row.coinsPerEpisode, row.freeEpisodes, row.seriesCoins, price);
+    private static Entry entry(AuditEntry entry) {
+        MoneyView price = entry.amountMinor() == null ? null
+                : MoneyView.of(entry.amountMinor(), entry.currency(), entry.minorUnits());
+        return new Entry(entry.id(), entry.at(), entry.action(), entry.actor(), entry.subject(), entry.reason(),
+                entry.dramaVersion(), entry.source(), entry.coinsPerEpisode(), entry.freeEpisodes(), entry.seriesCoins(),
+                price);
     }
 }

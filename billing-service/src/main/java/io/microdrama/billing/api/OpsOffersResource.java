@@ -1,6 +1,6 @@
 package io.microdrama.billing.api;
 
-import io.microdrama.billing.domain.CurrentPricing;
+import io.microdrama.billing.application.CurrentPricing;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package io.microdrama.billing.api;
 
-import io.microdrama.billing.domain.PriceOverrides;
+import io.microdrama.billing.application.PriceOverrides;
 import io.microdrama.billing.domain.tier.PriceOverride;
 import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;

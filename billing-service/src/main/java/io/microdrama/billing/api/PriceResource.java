@@ -1,6 +1,6 @@
 package io.microdrama.billing.api;
 
-import io.microdrama.billing.persistence.DramaPriceRow;
+import io.microdrama.billing.application.DramaPrices;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.UUID;
@@ -25,11 +24,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PriceResource {
 
-    private final Mutiny.SessionFactory sessions;
+    private final DramaPrices dramaPrices;
     private final Caller caller;
 
-    public PriceResource(Mutiny.SessionFactory sessions, Caller caller) {
-        this.sessions = sessions;
+    public PriceResource(DramaPrices dramaPrices, Caller caller) {
+        this.dramaPrices = dramaPrices;
         this.caller = caller;
     }
 
@@ -41,15 +40,14 @@ public class PriceResource {
     @GET
     public Uni<List<RegionPrice>> prices(@PathParam("dramaId") String id) {
         UUID dramaId = OpsPricingResource.dramaId(id);
-        return sessions.withSession(session -> session
-                .createSelectionQuery("from DramaPriceRow where key.dramaId = :drama order by key.region", DramaPriceRow.class)
-                .setParameter("drama", dramaId).getResultList())
-                .map(rows -> {
-                    List<RegionPrice> visible = rows.stream()
-                            .filter(row -> caller.mayReadStudio(row.studioId) || caller.coversRegion(row.key.region()))
-                            .map(row -> new RegionPrice(row.key.region(), row.dramaVersion, row.pricingTier, row.currency,
-                                    row.amountMinor, row.minorUnits, row.taxInclusive, row.coinsPerEpisode, row.freeEpisodes,
-                                    row.seriesCoins, row.active, row.source))
+        return dramaPrices.of(dramaId)
+                .map(prices -> {
+                    List<RegionPrice> visible = prices.stream()
+                            .filter(price -> caller.mayReadStudio(price.studioId()) || caller.coversRegion(price.region()))
+                            .map(price -> new RegionPrice(price.region(), price.dramaVersion(), price.pricingTier(),
+                                    price.currency(), price.amountMinor(), price.minorUnits(), price.taxInclusive(),
+                                    price.coinsPerEpisode(), price.freeEpisodes(), price.seriesCoins(), price.active(),
+                                    price.source()))
                             .toList();
                     if (visible.isEmpty()) {
                         throw ProblemException.notFound("Prices of drama " + dramaId);

@@ -1,9 +1,9 @@
 package io.microdrama.billing.api;
 
-import io.microdrama.billing.domain.PriceOverrides.PricingState;
+import io.microdrama.billing.application.PriceOverrides.PricingState;
+import io.microdrama.billing.application.StoredOverride;
+import io.microdrama.billing.application.StoredPrice;
 import io.microdrama.billing.domain.tier.DramaPrice;
-import io.microdrama.billing.persistence.DramaPriceRow;
-import io.microdrama.billing.persistence.PriceOverrideRow;
 
 import java.time.Instant;
 
@@ -36,16 +36,18 @@ public record PricingView(
     }
 
     static PricingView of(PricingState state) {
-        DramaPriceRow row = state.price();
-        return new PricingView(row.key.dramaId().toString(), row.key.region(), row.dramaVersion, row.active,
-                state.drama().withdrawn, row.source, row.pricingTier, row.coinsPerEpisode, row.freeEpisodes, row.seriesCoins,
-                MoneyView.of(row.amountMinor, row.currency, row.minorUnits), row.taxInclusive, row.updatedAt,
+        StoredPrice price = state.price();
+        return new PricingView(price.dramaId().toString(), price.region(), price.dramaVersion(), price.active(),
+                state.withdrawn(), price.source(), price.pricingTier(), price.coinsPerEpisode(), price.freeEpisodes(),
+                price.seriesCoins(), MoneyView.of(price.amountMinor(), price.currency(), price.minorUnits()),
+                price.taxInclusive(), price.updatedAt(),
                 state.override().map(PricingView::override).orElse(null),
                 state.tierPrice().map(PricingView::tierPrice).orElse(null));
     }
 
-    private static OverrideView override(PriceOverrideRow row) {
-        return new OverrideView(row.coinsPerEpisode, row.freeEpisodes, row.seriesCoins, row.reason, row.setBy, row.setAt);
+    private static OverrideView override(StoredOverride override) {
+        return new OverrideView(override.coinsPerEpisode(), override.freeEpisodes(), override.seriesCoins(),
+                override.reason(), override.setBy(), override.setAt());
     }
 
     private static TierPriceView tierPrice(DramaPrice price) {

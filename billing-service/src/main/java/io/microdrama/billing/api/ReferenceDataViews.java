@@ -1,12 +1,11 @@
 package io.microdrama.billing.api;
 
-import io.microdrama.billing.domain.CurrentPricing.Snapshot;
+import io.microdrama.billing.application.CurrentPricing.Snapshot;
+import io.microdrama.billing.domain.Recorded;
 import io.microdrama.billing.domain.reference.FxRate;
 import io.microdrama.billing.domain.reference.PurchasingPowerFactor;
 import io.microdrama.billing.domain.reference.Storefront;
 import io.microdrama.billing.domain.tier.PricingTierVersion;
-import io.microdrama.billing.persistence.ReferenceVersionStore;
-import io.microdrama.billing.persistence.ReferenceVersionStore.Recorded;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,7 +50,7 @@ public final class ReferenceDataViews {
     }
 
     static StorefrontView storefront(Storefront row, Snapshot snapshot) {
-        Optional<Recorded> recorded = snapshot.recordedBy(ReferenceVersionStore.key(row));
+        Optional<Recorded> recorded = snapshot.recordedBy(row);
         return new StorefrontView(row.region(), row.effectiveFrom(), row.name(), row.currency().code(),
                 row.currency().minorUnits(), row.cashIncrement().orElse(null), row.priceLadder(), row.taxInclusiveDisplay(),
                 row.taxRate(), row.taxRateChecked(), row.notes(), row.source(), origin(recorded, "reference/storefronts.csv"),
@@ -59,21 +58,21 @@ public final class ReferenceDataViews {
     }
 
     static FxRateView fxRate(FxRate rate, Snapshot snapshot) {
-        Optional<Recorded> recorded = snapshot.recordedBy(ReferenceVersionStore.key(rate));
+        Optional<Recorded> recorded = snapshot.recordedBy(rate);
         return new FxRateView(rate.currency(), rate.asOf(), rate.unitsPerUsd(), rate.source(),
                 origin(recorded, "reference/fx_rates.csv"), recorded.map(Recorded::by).orElse(null),
                 recorded.map(Recorded::at).orElse(null));
     }
 
     static PurchasingPowerFactorView factor(PurchasingPowerFactor factor, Snapshot snapshot) {
-        Optional<Recorded> recorded = snapshot.recordedBy(ReferenceVersionStore.key(factor));
+        Optional<Recorded> recorded = snapshot.recordedBy(factor);
         return new PurchasingPowerFactorView(factor.region(), factor.effectiveFrom(), factor.factor(), factor.note(),
                 origin(recorded, "reference/ppp_factors.csv"), recorded.map(Recorded::by).orElse(null),
                 recorded.map(Recorded::at).orElse(null));
     }
 
     static TierView tier(PricingTierVersion version, Snapshot snapshot) {
-        Optional<Recorded> recorded = snapshot.recordedBy(ReferenceVersionStore.key(version));
+        Optional<Recorded> recorded = snapshot.recordedBy(version);
         return new TierView(version.name(), version.effectiveFrom(), version.tier().freeEpisodes(),
                 version.tier().coinsPerEpisode(), version.tier().seriesDiscountPercent().orElse(null), version.notes(),
                 origin(recorded, "reference/tiers.csv"), recorded.map(Recorded::by).orElse(null),

@@ -3,7 +3,7 @@ package io.microdrama.billing.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.billing.config.BillingConfig;
-import io.microdrama.billing.domain.CurrentPricing;
+import io.microdrama.billing.application.CurrentPricing;
 import io.microdrama.billing.domain.Pricing;
 import io.microdrama.billing.domain.offer.StorefrontOffers;
 import io.microdrama.billing.domain.reference.UnknownStorefrontException;

@@ -1,5 +1,6 @@
 package io.microdrama.billing.persistence;
 
+import io.microdrama.billing.domain.Recorded;
 import io.microdrama.billing.domain.ReferenceVersions;
 import io.microdrama.billing.domain.reference.FxRate;
 import io.microdrama.billing.domain.reference.PurchasingPowerFactor;
@@ -9,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +21,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ReferenceVersionStore {
-
-    /** Who stored a version and when; versions from the shipped CSV files have none. */
-    public record Recorded(String by, Instant at) {
-    }
 
     /** Every stored version, who recorded each (by {@link #key} of the version) and the revision they make up. */
     public record Stored(ReferenceVersions versions, Map<String, Recorded> recorded, long revision) {

@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** A CloudEvent as received from Kafka (binary mode): its id is the idempotency key. */
+import java.util.UUID;
+
+/**
+ * A CloudEvent as received from Kafka (binary mode): its id is the idempotency key. Decoding it is where the one
+ * poison rule applies ({@link PoisonMessageException}): not a CloudEvent, no payload, a payload that does not match
+ * the contract, a missing or ill-formed id.
+ */
 public record IncomingEvent(String id, String type, String subject, String payload) {
 
     /** Reads the CloudEvent attributes, or declares the message poison when it is not one of ours. */
@@ -31,6 +37,18 @@ public record IncomingEvent(String id, String type, String subject, String paylo
         } catch (java.io.IOException e) {
             throw new PoisonMessageException("CloudEvent " + id + " (" + type + ") payload does not match "
                     + type.getSimpleName() + ": " + shortMessage(e), e);
+        }
+    }
+
+    /** An id field of the payload that must be a UUID; missing or ill-formed, the event is poison. */
+    public UUID requireUuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessageException("CloudEvent " + id + " (" + type + ") has no " + field);
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("CloudEvent " + id + " (" + type + "): " + field + " is not a UUID: " + value);
         }
     }
 

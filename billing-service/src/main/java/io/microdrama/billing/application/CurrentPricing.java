@@ -1,7 +1,12 @@
-package io.microdrama.billing.domain;
+package io.microdrama.billing.application;
 
+import io.microdrama.billing.domain.Pricing;
+import io.microdrama.billing.domain.Recorded;
+import io.microdrama.billing.domain.reference.FxRate;
+import io.microdrama.billing.domain.reference.PurchasingPowerFactor;
+import io.microdrama.billing.domain.reference.Storefront;
+import io.microdrama.billing.domain.tier.PricingTierVersion;
 import io.microdrama.billing.persistence.ReferenceVersionStore;
-import io.microdrama.billing.persistence.ReferenceVersionStore.Recorded;
 import io.microdrama.billing.persistence.ReferenceVersionStore.Stored;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +35,22 @@ public class CurrentPricing {
         /** Who stored the version with this key; empty for versions from the shipped files. */
         public Optional<Recorded> recordedBy(String key) {
             return Optional.ofNullable(recorded.get(key));
+        }
+
+        public Optional<Recorded> recordedBy(Storefront version) {
+            return recordedBy(ReferenceVersionStore.key(version));
+        }
+
+        public Optional<Recorded> recordedBy(FxRate version) {
+            return recordedBy(ReferenceVersionStore.key(version));
+        }
+
+        public Optional<Recorded> recordedBy(PurchasingPowerFactor version) {
+            return recordedBy(ReferenceVersionStore.key(version));
+        }
+
+        public Optional<Recorded> recordedBy(PricingTierVersion version) {
+            return recordedBy(ReferenceVersionStore.key(version));
         }
     }
 

@@ -1,16 +1,18 @@
-package io.microdrama.billing.domain;
+package io.microdrama.billing.application;
 
-import io.microdrama.billing.domain.CurrentPricing.Snapshot;
+import io.microdrama.billing.application.CurrentPricing.Snapshot;
+import io.microdrama.billing.domain.Actor;
+import io.microdrama.billing.domain.Pricing;
+import io.microdrama.billing.domain.Refusal;
+import io.microdrama.billing.domain.Recorded;
+import io.microdrama.billing.domain.ReferenceVersions;
 import io.microdrama.billing.domain.reference.FxRate;
 import io.microdrama.billing.domain.reference.PurchasingPowerFactor;
 import io.microdrama.billing.domain.reference.ReferenceDataException;
 import io.microdrama.billing.domain.reference.Storefront;
 import io.microdrama.billing.domain.tier.PricingTierVersion;
 import io.microdrama.billing.persistence.ReferenceVersionStore;
-import io.microdrama.billing.persistence.ReferenceVersionStore.Recorded;
 import io.microdrama.billing.persistence.ReferenceVersionStore.Stored;
-import io.microdrama.support.problem.Problem.FieldError;
-import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -130,8 +132,8 @@ public class ReferenceDataAdmin {
         versions.purchasingPowerFactors().forEach(version -> dates.add(version.effectiveFrom()));
         versions.tiers().forEach(version -> dates.add(version.effectiveFrom()));
         if (dates.stream().anyMatch(date -> date.isBefore(today))) {
-            throw ProblemException.invalid(List.of(new FieldError(dateField, "must be today (" + today
-                    + ", UTC) or later: prices already computed for past dates must stay reproducible")));
+            throw Refusal.invalid(dateField, "must be today (" + today
+                    + ", UTC) or later: prices already computed for past dates must stay reproducible");
         }
     }
 
@@ -146,12 +148,12 @@ public class ReferenceDataAdmin {
             return currentPricing.build(new Stored(stored.versions().plus(additions), recordedBy,
                     stored.revision() + additions.size()));
         } catch (ReferenceDataException | IllegalArgumentException e) {
-            throw ProblemException.invalid(List.of(new FieldError("version", e.getMessage())));
+            throw Refusal.invalid("version", e.getMessage());
         }
     }
 
-    private static ProblemException versionExists(String what, LocalDate date) {
-        return ProblemException.conflict(what + " already has a different version for " + date
+    private static Refusal versionExists(String what, LocalDate date) {
+        return Refusal.conflict(what + " already has a different version for " + date
                 + "; versions are never edited: add one with a later date");
     }
 

@@ -1,8 +1,10 @@
-package io.microdrama.billing.domain;
+package io.microdrama.billing.application;
 
+import io.microdrama.billing.domain.Actor;
+import io.microdrama.billing.domain.PricingAuditAction;
 import io.microdrama.billing.domain.tier.DramaPrice;
 import io.microdrama.billing.persistence.DramaPriceRow;
-import io.microdrama.billing.persistence.PriceOverrideRow;
+import io.microdrama.billing.persistence.PriceRepository;
 import io.microdrama.billing.persistence.PricedDramaRow;
 import io.microdrama.billing.persistence.PricingAuditRow;
 import io.microdrama.contracts.CloudEventTypes;
@@ -11,59 +13,28 @@ import io.microdrama.contracts.events.PricingSet;
 import io.microdrama.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The stored prices of dramas per region and how they change: every change of a price row goes with an audit
- * entry and, while the drama is active, a {@code billing.pricing.set} in the outbox of the same transaction.
- * Shared by the catalog event handler and the ops overrides.
+ * How the stored price of a drama in a region changes: every change of a price row goes with an audit entry and,
+ * while the drama is active, a {@code billing.pricing.set} in the outbox of the same transaction. The one place
+ * billing builds outgoing events; shared by the catalog event use case and the ops overrides.
  */
 @ApplicationScoped
 public class PriceBook {
 
     private final Outbox outbox;
+    private final PriceRepository prices;
     private final Clock clock;
 
-    public PriceBook(Outbox outbox, Clock clock) {
+    public PriceBook(Outbox outbox, PriceRepository prices, Clock clock) {
         this.outbox = outbox;
+        this.prices = prices;
         this.clock = clock;
-    }
-
-    /** The drama, locked until the transaction ends: every writer of its prices goes through here first. */
-    public Uni<PricedDramaRow> lockDrama(Mutiny.Session session, UUID dramaId) {
-        return session.find(PricedDramaRow.class, dramaId, LockMode.PESSIMISTIC_WRITE);
-    }
-
-    public Uni<PricedDramaRow> findDrama(Mutiny.Session session, UUID dramaId) {
-        return session.find(PricedDramaRow.class, dramaId);
-    }
-
-    public Uni<Map<String, DramaPriceRow>> prices(Mutiny.Session session, UUID dramaId) {
-        return session.createSelectionQuery("from DramaPriceRow where key.dramaId = :drama", DramaPriceRow.class)
-                .setParameter("drama", dramaId).getResultList()
-                .map(rows -> rows.stream().collect(Collectors.toMap(row -> row.key.region(), Function.identity())));
-    }
-
-    public Uni<DramaPriceRow> price(Mutiny.Session session, UUID dramaId, String region) {
-        return session.find(DramaPriceRow.class, new DramaPriceRow.Key(dramaId, region));
-    }
-
-    public Uni<Map<String, PriceOverrideRow>> overrides(Mutiny.Session session, UUID dramaId) {
-        return session.createSelectionQuery("from PriceOverrideRow where key.dramaId = :drama", PriceOverrideRow.class)
-                .setParameter("drama", dramaId).getResultList()
-                .map(rows -> rows.stream().collect(Collectors.toMap(row -> row.key.region(), Function.identity())));
-    }
-
-    public Uni<PriceOverrideRow> override(Mutiny.Session session, UUID dramaId, String region) {
-        return session.find(PriceOverrideRow.class, new DramaPriceRow.Key(dramaId, region));
     }
 
     /** Makes {@code row} the active price of {@code drama} in {@code region}. */
@@ -125,9 +96,9 @@ public class PriceBook {
         return entry;
     }
 
-    /** Stores audit entries in order (a reactive session runs one statement at a time). */
+    /** Stores audit entries in order. */
     public Uni<Void> record(Mutiny.Session session, List<PricingAuditRow> entries) {
-        return entries.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(entries.toArray());
+        return prices.add(session, entries);
     }
 
     /** Appends one {@code billing.pricing.set} per row to the outbox, in the caller's transaction. */
@@ -143,21 +114,5 @@ public class PriceBook {
                 PricingSet.Source.valueOf(row.source), clock.instant());
         return new Outbox.Pending(Topics.BILLING_PRICING, "drama", row.key.dramaId().toString(),
                 CloudEventTypes.PRICING_SET, event);
-    }
-
-    /** One page of a (drama, region)'s history, newest first. */
-    public Uni<List<PricingAuditRow>> history(Mutiny.Session session, UUID dramaId, String region, int page, int size) {
-        return session.createSelectionQuery("from PricingAuditRow where dramaId = :drama and region = :region "
-                        + "order by recordedAt desc, id desc", PricingAuditRow.class)
-                .setParameter("drama", dramaId).setParameter("region", region)
-                .setFirstResult(page * size).setMaxResults(size)
-                .getResultList();
-    }
-
-    public Uni<Long> historySize(Mutiny.Session session, UUID dramaId, String region) {
-        return session.createSelectionQuery("select count(*) from PricingAuditRow where dramaId = :drama and region = :region",
-                        Long.class)
-                .setParameter("drama", dramaId).setParameter("region", region)
-                .getSingleResult();
     }
 }

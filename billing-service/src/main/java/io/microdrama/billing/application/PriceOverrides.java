@@ -1,16 +1,19 @@
-package io.microdrama.billing.domain;
+package io.microdrama.billing.application;
 
+import io.microdrama.billing.domain.Actor;
+import io.microdrama.billing.domain.Pricing;
+import io.microdrama.billing.domain.Refusal;
+import io.microdrama.billing.domain.PricingAuditAction;
 import io.microdrama.billing.domain.reference.UnknownStorefrontException;
 import io.microdrama.billing.domain.tier.DramaPrice;
 import io.microdrama.billing.domain.tier.PriceOverride;
 import io.microdrama.billing.domain.tier.PricingTier;
 import io.microdrama.billing.persistence.DramaPriceRow;
 import io.microdrama.billing.persistence.PriceOverrideRow;
+import io.microdrama.billing.persistence.PriceRepository;
 import io.microdrama.billing.persistence.PricedDramaRow;
 import io.microdrama.billing.persistence.PricingAuditRow;
 import io.microdrama.contracts.events.PricingSet;
-import io.microdrama.support.problem.Problem.FieldError;
-import io.microdrama.support.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -31,50 +34,59 @@ import java.util.UUID;
 public class PriceOverrides {
 
     /** A (drama, region)'s stored price with its override, and the tier price it falls back to (today). */
-    public record PricingState(PricedDramaRow drama, DramaPriceRow price, Optional<PriceOverrideRow> override,
+    public record PricingState(boolean withdrawn, StoredPrice price, Optional<StoredOverride> override,
             Optional<DramaPrice> tierPrice, boolean changed) {
+
+        static PricingState of(PricedDramaRow drama, DramaPriceRow price, PriceOverrideRow override,
+                Optional<DramaPrice> tierPrice, boolean changed) {
+            return new PricingState(drama.withdrawn, StoredPrice.of(price),
+                    Optional.ofNullable(override).map(StoredOverride::of), tierPrice, changed);
+        }
     }
 
-    public record HistoryPage(List<PricingAuditRow> entries, int page, int size, long total) {
+    public record HistoryPage(List<AuditEntry> entries, int page, int size, long total) {
     }
 
     private final Mutiny.SessionFactory sessions;
     private final CurrentPricing currentPricing;
+    private final PriceRepository prices;
     private final PriceBook book;
 
-    public PriceOverrides(Mutiny.SessionFactory sessions, CurrentPricing currentPricing, PriceBook book) {
+    public PriceOverrides(Mutiny.SessionFactory sessions, CurrentPricing currentPricing, PriceRepository prices,
+            PriceBook book) {
         this.sessions = sessions;
         this.currentPricing = currentPricing;
+        this.prices = prices;
         this.book = book;
     }
 
     public Uni<PricingState> find(UUID dramaId, String region) {
         return sessions.withSession(session -> currentPricing.snapshot(session).flatMap(snapshot ->
-                book.findDrama(session, dramaId).flatMap(drama -> {
+                prices.findDrama(session, dramaId).flatMap(drama -> {
                     requireKnown(drama, dramaId);
-                    return book.price(session, dramaId, region).flatMap(row -> {
+                    return prices.price(session, dramaId, region).flatMap(row -> {
                         if (row == null) {
                             throw notPriced(dramaId, region);
                         }
-                        return book.override(session, dramaId, region).map(override -> new PricingState(drama, row,
-                                Optional.ofNullable(override), tierPrice(snapshot.pricing(), drama, region), false));
+                        return prices.override(session, dramaId, region).map(override -> PricingState.of(drama, row, override,
+                                tierPrice(snapshot.pricing(), drama, region), false));
                     });
                 })));
     }
 
     public Uni<PricingState> set(UUID dramaId, String region, PriceOverride override, String reason, Actor actor) {
         return sessions.withTransaction(session -> currentPricing.snapshot(session).flatMap(snapshot ->
-                book.lockDrama(session, dramaId).flatMap(drama -> {
+                prices.lockDrama(session, dramaId).flatMap(drama -> {
                     requireChangeable(drama, dramaId);
-                    return book.price(session, dramaId, region).flatMap(row -> {
+                    return prices.price(session, dramaId, region).flatMap(row -> {
                         requireActive(row, dramaId, region);
                         Pricing pricing = snapshot.pricing();
                         LocalDate today = currentPricing.today();
                         PricingTier tier = tierOf(pricing, drama, today);
                         requireSeriesCoinsWithinEpisodePrices(override, drama.episodeCount);
-                        return book.override(session, dramaId, region).flatMap(existing -> {
+                        return prices.override(session, dramaId, region).flatMap(existing -> {
                             if (existing != null && existing.sameAs(override, reason)) {
-                                return Uni.createFrom().item(new PricingState(drama, row, Optional.of(existing),
+                                return Uni.createFrom().item(PricingState.of(drama, row, existing,
                                         tierPrice(pricing, drama, region), false));
                             }
                             PriceOverrideRow stored = existing != null ? existing : new PriceOverrideRow();
@@ -91,10 +103,10 @@ public class PriceOverrides {
                             stored.setAt = row.updatedAt;
                             PricingAuditRow entry = book.entry(drama, region, PricingAuditAction.OVERRIDE_SET, price,
                                     PricingSet.Source.OVERRIDE, reason, actor);
-                            Uni<Void> persisted = existing != null ? Uni.createFrom().voidItem() : session.persist(stored);
+                            Uni<Void> persisted = existing != null ? Uni.createFrom().voidItem() : prices.add(session, stored);
                             return persisted.chain(() -> book.record(session, List.of(entry)))
                                     .chain(() -> book.announce(session, List.of(row)))
-                                    .replaceWith(() -> new PricingState(drama, row, Optional.of(stored),
+                                    .replaceWith(() -> PricingState.of(drama, row, stored,
                                             tierPrice(pricing, drama, region), true));
                         });
                     });
@@ -103,15 +115,15 @@ public class PriceOverrides {
 
     public Uni<PricingState> remove(UUID dramaId, String region, String reason, Actor actor) {
         return sessions.withTransaction(session -> currentPricing.snapshot(session).flatMap(snapshot ->
-                book.lockDrama(session, dramaId).flatMap(drama -> {
+                prices.lockDrama(session, dramaId).flatMap(drama -> {
                     requireChangeable(drama, dramaId);
-                    return book.price(session, dramaId, region).flatMap(row -> {
+                    return prices.price(session, dramaId, region).flatMap(row -> {
                         requireActive(row, dramaId, region);
                         Pricing pricing = snapshot.pricing();
                         LocalDate today = currentPricing.today();
-                        return book.override(session, dramaId, region).flatMap(existing -> {
+                        return prices.override(session, dramaId, region).flatMap(existing -> {
                             if (existing == null) {
-                                return Uni.createFrom().item(new PricingState(drama, row, Optional.empty(),
+                                return Uni.createFrom().item(PricingState.of(drama, row, null,
                                         tierPrice(pricing, drama, region), false));
                             }
                             DramaPrice price = pricing.dramaPrices().price(tierOf(pricing, drama, today), drama.episodeCount,
@@ -119,24 +131,24 @@ public class PriceOverrides {
                             book.apply(row, drama, region, price, PricingSet.Source.TIER);
                             PricingAuditRow entry = book.entry(drama, region, PricingAuditAction.OVERRIDE_REMOVED, price,
                                     PricingSet.Source.TIER, reason, actor);
-                            return session.remove(existing)
+                            return prices.remove(session, existing)
                                     .chain(() -> book.record(session, List.of(entry)))
                                     .chain(() -> book.announce(session, List.of(row)))
-                                    .replaceWith(() -> new PricingState(drama, row, Optional.empty(), Optional.of(price), true));
+                                    .replaceWith(() -> PricingState.of(drama, row, null, Optional.of(price), true));
                         });
                     });
                 })));
     }
 
     public Uni<HistoryPage> history(UUID dramaId, String region, int page, int size) {
-        return sessions.withSession(session -> book.findDrama(session, dramaId).flatMap(drama -> {
+        return sessions.withSession(session -> prices.findDrama(session, dramaId).flatMap(drama -> {
             requireKnown(drama, dramaId);
-            return book.historySize(session, dramaId, region).flatMap(total -> {
+            return prices.historySize(session, dramaId, region).flatMap(total -> {
                 if (total == 0) {
                     throw notPriced(dramaId, region);
                 }
-                return book.history(session, dramaId, region, page, size)
-                        .map(entries -> new HistoryPage(entries, page, size, total));
+                return prices.history(session, dramaId, region, page, size)
+                        .map(entries -> new HistoryPage(entries.stream().map(AuditEntry::of).toList(), page, size, total));
             });
         }));
     }
@@ -157,29 +169,29 @@ public class PriceOverrides {
     }
 
     private static PricingTier tierOf(Pricing pricing, PricedDramaRow drama, LocalDate today) {
-        return pricing.tiers().find(drama.pricingTier, today).orElseThrow(() -> ProblemException.conflict(
+        return pricing.tiers().find(drama.pricingTier, today).orElseThrow(() -> Refusal.conflict(
                 "The drama's pricing tier '" + drama.pricingTier + "' is not in force on " + today));
     }
 
     private static void requireSeriesCoinsWithinEpisodePrices(PriceOverride override, int episodes) {
         long undiscounted = override.undiscountedSeriesCoins(episodes);
         override.seriesCoins().filter(coins -> coins > undiscounted).ifPresent(coins -> {
-            throw ProblemException.invalid(List.of(new FieldError("seriesCoins", "must not exceed " + undiscounted
+            throw Refusal.invalid("seriesCoins", "must not exceed " + undiscounted
                     + ", what the " + (episodes - Math.min(override.freeEpisodes(), episodes))
-                    + " paid episodes cost one by one")));
+                    + " paid episodes cost one by one");
         });
     }
 
     private static void requireKnown(PricedDramaRow drama, UUID dramaId) {
         if (drama == null) {
-            throw ProblemException.notFound("Drama " + dramaId);
+            throw Refusal.notFound("Drama " + dramaId);
         }
     }
 
     private static void requireChangeable(PricedDramaRow drama, UUID dramaId) {
         requireKnown(drama, dramaId);
         if (drama.withdrawn) {
-            throw ProblemException.conflict("Drama " + dramaId + " is withdrawn (version " + drama.dramaVersion
+            throw Refusal.conflict("Drama " + dramaId + " is withdrawn (version " + drama.dramaVersion
                     + "): its prices stopped and cannot be overridden");
         }
     }
@@ -190,7 +202,7 @@ public class PriceOverrides {
         }
     }
 
-    private static ProblemException notPriced(UUID dramaId, String region) {
-        return ProblemException.notFound("A price of drama " + dramaId + " in " + region);
+    private static Refusal notPriced(UUID dramaId, String region) {
+        return Refusal.notFound("A price of drama " + dramaId + " in " + region);
     }
 }

@@ -1,0 +1,148 @@
+package io.microdrama.billing.messaging;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microdrama.billing.application.DramaPricing;
+import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.support.config.EventingConfig;
+import io.microdrama.support.inbox.CatalogDramaEvent;
+import io.microdrama.support.inbox.IncomingDelivery;
+import io.microdrama.support.inbox.PoisonMessageException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.DefaultCloudEventMetadataBuilder;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** billing's catalog.drama.v1 handler without infrastructure: a fake use case, messages built in memory. */
+class DramaEventsHandlerTest {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final List<CatalogDramaEvent> applied = new ArrayList<>();
+    private final DramaPricing pricing = new DramaPricing(null, null, null, null, null) {
+        @Override
+        public Uni<Void> apply(CatalogDramaEvent event) {
+            applied.add(event);
+            return Uni.createFrom().voidItem();
+        }
+    };
+    private final DramaEventsHandler handler = new DramaEventsHandler(new IncomingDelivery(fastRetries()),
+            new ObjectMapper().findAndRegisterModules().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false),
+            pricing);
+
+    @Test
+    void aPublicationIsDecodedAndHandedToTheUseCaseOnce() {
+        String dramaId = UUID.randomUUID().toString();
+        Outcome outcome = deliver(CloudEventTypes.DRAMA_PUBLISHED, published(dramaId));
+
+        assertThat(outcome.acked).isTrue();
+        assertThat(applied).singleElement().isInstanceOfSatisfying(CatalogDramaEvent.Published.class, event -> {
+            assertThat(event.dramaId()).isEqualTo(UUID.fromString(dramaId));
+            assertThat(event.drama().licences()).extracting(licence -> licence.region()).containsExactly("DE", "FR");
+            assertThat(event.drama().episodes()).hasSize(2);
+        });
+    }
+
+    @Test
+    void aWithdrawalIsHandedToTheUseCase() {
+        String dramaId = UUID.randomUUID().toString();
+        Outcome outcome = deliver(CloudEventTypes.DRAMA_WITHDRAWN,
+                "{\"dramaId\":\"" + dramaId + "\",\"dramaVersion\":3,\"studioId\":\"aurora\",\"withdrawnAt\":\"2026-01-02T00:00:00Z\"}");
+
+        assertThat(outcome.acked).isTrue();
+        assertThat(applied).singleElement().isInstanceOf(CatalogDramaEvent.Withdrawn.class);
+    }
+
+    @Test
+    void aMalformedDramaIdIsPoisonAndNeverReachesTheUseCase() {
+        Outcome outcome = deliver(CloudEventTypes.DRAMA_PUBLISHED, published("not-a-uuid"));
+
+        assertThat(outcome.acked).isFalse();
+        assertThat(outcome.nackReason).isInstanceOf(PoisonMessageException.class).hasMessageContaining("dramaId is not a UUID");
+        assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void malformedJsonIsPoison() {
+        Outcome outcome = deliver(CloudEventTypes.DRAMA_PUBLISHED, "{\"dramaId\":");
+
+        assertThat(outcome.nackReason).isInstanceOf(PoisonMessageException.class);
+        assertThat(applied).isEmpty();
+    }
+
+    private Outcome deliver(String type, String payload) {
+        Outcome outcome = new Outcome();
+        var cloudEvent = new DefaultIncomingCloudEventMetadata<>(new DefaultCloudEventMetadataBuilder<String>()
+                .withId(UUID.randomUUID().toString()).withType(type).withSource(URI.create(CloudEventTypes.SOURCE_CATALOG))
+                .withSpecVersion("1.0").withData(payload).build());
+        handler.onMessage(Message.of(payload, Metadata.of(cloudEvent), outcome::ack, outcome::nack))
+                .await().atMost(Duration.ofSeconds(5));
+        return outcome;
+    }
+
+    private static String published(String dramaId) {
+        return """
+                {"dramaId":"%s","dramaVersion":1,"studioId":"aurora","externalId":"ext-1","title":"Test drama",
+                 "originalLanguage":"en","genres":["romance"],"pricingTier":"standard","localizations":{},
+                 "episodes":[{"number":1,"title":"One","durationSeconds":90},{"number":2,"title":"Two","durationSeconds":90}],
+                 "licences":[{"region":"DE","validFrom":"2025-01-01T00:00:00Z","validUntil":null,"exclusive":false},
+                             {"region":"FR","validFrom":"2025-01-01T00:00:00Z","validUntil":null,"exclusive":false}],
+                 "ageRatings":[],"publishedAt":"2026-01-01T00:00:00Z"}""".formatted(dramaId);
+    }
+
+    private static EventingConfig fastRetries() {
+        EventingConfig.Consumer consumer = new EventingConfig.Consumer() {
+            public int maxAttempts() {
+                return MAX_ATTEMPTS;
+            }
+
+            public Duration initialBackoff() {
+                return Duration.ofMillis(1);
+            }
+
+            public Duration maxBackoff() {
+                return Duration.ofMillis(5);
+            }
+        };
+        return new EventingConfig() {
+            public String source() {
+                return "/billing";
+            }
+
+            public Relay relay() {
+                throw new UnsupportedOperationException();
+            }
+
+            public Consumer consumer() {
+                return consumer;
+            }
+        };
+    }
+
+    /** What the broker side saw: an ack, or a nack with its reason (the dead-letter topic). */
+    private static final class Outcome {
+        boolean acked;
+        Throwable nackReason;
+
+        CompletableFuture<Void> ack() {
+            acked = true;
+            return CompletableFuture.completedFuture(null);
+        }
+
+        CompletableFuture<Void> nack(Throwable reason) {
+            nackReason = reason;
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
