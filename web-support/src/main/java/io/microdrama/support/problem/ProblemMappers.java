@@ -154,7 +154,7 @@ public class ProblemMappers {
         return switch (status) {
             case 400 -> "The request is malformed";
             case 404 -> "There is no resource at this path";
-            case 405 -> "This method is not allowed on this path (see Allow)";
+            case 405 -> "This method is not allowed on this path";
             case 406 -> "None of the media types in Accept can be produced here";
             case 413 -> "The request body is larger than accepted here";
             case 415 -> "The Content-Type of the body is not accepted here";
