@@ -606,13 +606,7 @@ class BrokenManifestTest {
                 services.add(s);
                 continue;
             }
-            try {
-                String text = Files.readString(Platform.root().resolve(module)
-                        .resolve("src/main/resources/application.properties"));
-                services.add(ServiceConfig.parse(module, text + "\n" + extra));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            services.add(ServiceConfig.load(Platform.root().resolve(module), extra));
         }
         return overlay.withServices(services);
     }

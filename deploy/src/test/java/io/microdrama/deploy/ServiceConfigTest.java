@@ -109,4 +109,28 @@ class ServiceConfigTest {
         assertThat(Platform.serviceModules()).extracting(p -> p.getFileName().toString())
                 .contains("gateway", "catalog-service", "localization-service", "billing-service");
     }
+
+    /** The services' shared lines live once in service-support; each service still sees them, and its own win. */
+    @Test
+    void everyServiceSeesTheSharedConfigurationAndItsOwnLinesWin() {
+        for (String module : java.util.List.of("catalog-service", "localization-service", "billing-service")) {
+            ServiceConfig config = ServiceConfig.load(Platform.root().resolve(module));
+            assertThat(config.properties()).as(module)
+                    .containsEntry("quarkus.datasource.db-kind", "postgresql")
+                    .containsEntry("quarkus.flyway.locations", "db/migration,db/support")
+                    .containsEntry("quarkus.oidc.token.audience", "microdrama-api")
+                    .containsEntry("quarkus.http.auth.proactive", "false")
+                    .containsEntry("mp.messaging.outgoing.outbox.acks", "all")
+                    .containsKey("mp.messaging.outgoing.outbox.topic");
+            assertThat(config.shutdownTimeoutSeconds(Map.of())).as(module).isEqualTo(20);
+            assertThat(config.resolved("kafka.bootstrap.servers", Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9093")))
+                    .as(module).contains("kafka:9093");
+            assertThat(config.producedTopics()).as(module).isNotEmpty();
+        }
+        ServiceConfig overridden = ServiceConfig.load(Platform.root().resolve("billing-service"),
+                "quarkus.shutdown.timeout=45s\n");
+        assertThat(overridden.shutdownTimeoutSeconds(Map.of())).isEqualTo(45);
+        assertThat(ServiceConfig.load(Platform.root().resolve("gateway")).properties())
+                .as("the gateway does not use service-support").doesNotContainKey("mp.messaging.outgoing.outbox.acks");
+    }
 }

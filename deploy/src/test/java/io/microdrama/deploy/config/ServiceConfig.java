@@ -22,7 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a service's application.properties asks of its environment, read as the production profile sees it:
+ * What a service's configuration (service-support's shared file, then its application.properties, the later winning
+ * as in Quarkus) asks of its environment, read as the production profile sees it:
  * the environment variables its {@code ${NAME:default}} expressions read, its HTTP port, its shutdown timeout and
  * its Kafka channels (topics, consumer groups, dead-letter topics). Parsed at test time, so settings other engineers
  * add are checked without touching this module.
@@ -47,13 +48,41 @@ public final class ServiceConfig {
         this.properties = properties;
     }
 
+    /**
+     * The shared configuration of the services (ordinal 100, below application.properties): read first, so a key of
+     * the service's own file wins, as it does in Quarkus.
+     */
+    public static final String SHARED_CONFIG = "service-support/src/main/resources/META-INF/microprofile-config.properties";
+
     public static ServiceConfig load(Path moduleDir) {
-        Path file = moduleDir.resolve("src/main/resources/application.properties");
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return parse(moduleDir.getFileName().toString(), reader);
+        return load(moduleDir, "");
+    }
+
+    /** As {@link #load(Path)}, with extra lines appended to the service's application.properties. */
+    public static ServiceConfig load(Path moduleDir, String extraLines) {
+        StringBuilder text = new StringBuilder();
+        try {
+            for (Path source : sources(moduleDir)) {
+                text.append(Files.readString(source)).append('\n');
+            }
+            return parse(moduleDir.getFileName().toString(), text.append(extraLines).toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The files a service's configuration comes from, lowest precedence first: service-support's shared file when the
+     * module depends on service-support, then its own application.properties.
+     */
+    public static List<Path> sources(Path moduleDir) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        Path pom = moduleDir.resolve("pom.xml");
+        if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>service-support</artifactId>")) {
+            sources.add(moduleDir.toAbsolutePath().getParent().resolve(SHARED_CONFIG));
+        }
+        sources.add(moduleDir.resolve("src/main/resources/application.properties"));
+        return sources;
     }
 
     public static ServiceConfig parse(String module, String propertiesText) {

@@ -2,14 +2,14 @@ package io.microdrama.gateway.api;
 
 import io.microdrama.gateway.domain.Access;
 import io.microdrama.gateway.domain.AccessPolicy;
-import io.microdrama.gateway.domain.GatewayCaller;
 import io.microdrama.gateway.domain.GatewayException;
-import io.microdrama.gateway.domain.RateLimits;
 import io.microdrama.gateway.domain.RouteTable;
 import io.microdrama.gateway.upstream.UpstreamAnswer;
 import io.microdrama.gateway.upstream.UpstreamClient;
 import io.microdrama.gateway.upstream.UpstreamFailure;
 import io.microdrama.gateway.upstream.UpstreamRequest;
+import io.microdrama.support.security.CallerGrants;
+import io.microdrama.support.security.TokenClaims;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -94,8 +94,8 @@ public class Dispatcher {
         return failure instanceof UpstreamFailure upstream ? upstream.kind().status() : 500;
     }
 
-    private GatewayCaller authorize(RouteTable.Found found, HttpServerRequest request, SecurityIdentity identity) {
-        GatewayCaller caller = identity.isAnonymous() ? null : TokenClaims.caller(identity);
+    private CallerGrants authorize(RouteTable.Found found, HttpServerRequest request, SecurityIdentity identity) {
+        CallerGrants caller = identity.isAnonymous() ? null : TokenClaims.grants(identity);
         Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
         AccessPolicy.check(found.route(), found.parameters(), query, caller);
         if (found.route().access().scope() == Access.Scope.STUDIO_PUSH) {
@@ -104,7 +104,7 @@ public class Dispatcher {
         return caller;
     }
 
-    private Uni<Response> forward(RouteTable.Found found, HttpServerRequest request, byte[] body, GatewayCaller caller) {
+    private Uni<Response> forward(RouteTable.Found found, HttpServerRequest request, byte[] body, CallerGrants caller) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : FORWARDED_REQUEST_HEADERS) {
             String value = request.getHeader(name);

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.microdrama.gateway.domain.GatewayCaller;
-import io.microdrama.gateway.upstream.Upstream;
+import io.microdrama.gateway.domain.Upstream;
 import io.microdrama.gateway.upstream.UpstreamAnswer;
 import io.microdrama.gateway.upstream.UpstreamClient;
 import io.microdrama.gateway.upstream.UpstreamFailure;
 import io.microdrama.gateway.upstream.UpstreamRequest;
+import io.microdrama.support.security.CallerGrants;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +39,7 @@ public class OpsDramaAggregator {
     }
 
     /** @param rawDramaId the path segment as the caller sent it (passed on without re-encoding) */
-    public Uni<Response> view(String rawDramaId, String authorization, GatewayCaller caller) {
+    public Uni<Response> view(String rawDramaId, String authorization, CallerGrants caller) {
         Map<String, String> headers = Map.of("Authorization", authorization, "Accept", MediaType.APPLICATION_JSON);
         Uni<Outcome> drama = call(Upstream.CATALOG, "/api/v1/ops/dramas/" + rawDramaId, headers);
         Uni<Outcome> plan = call(Upstream.LOCALIZATION, "/api/v1/localization/dramas/" + rawDramaId + "/plan", headers);
@@ -54,7 +54,7 @@ public class OpsDramaAggregator {
                 .onFailure(UpstreamFailure.class).recoverWithItem(failure -> new Outcome(upstream, null, (UpstreamFailure) failure));
     }
 
-    private Response compose(Outcome drama, Outcome plan, Outcome prices, GatewayCaller caller) {
+    private Response compose(Outcome drama, Outcome plan, Outcome prices, CallerGrants caller) {
         if (drama.failure() != null) {
             throw drama.failure();
         }
@@ -75,7 +75,7 @@ public class OpsDramaAggregator {
         return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 
-    private ObjectNode part(Outcome outcome, java.util.function.Function<JsonNode, JsonNode> regionsOf, GatewayCaller caller,
+    private ObjectNode part(Outcome outcome, java.util.function.Function<JsonNode, JsonNode> regionsOf, CallerGrants caller,
             String name, ArrayNode unavailable) {
         ObjectNode part = json.createObjectNode();
         if (outcome.failure() != null) {
@@ -109,7 +109,7 @@ public class OpsDramaAggregator {
     }
 
     /** The services already narrow these lists to the caller; the gateway narrows again, in case one of them does not. */
-    private ArrayNode withinRegions(ArrayNode items, GatewayCaller caller) {
+    private ArrayNode withinRegions(ArrayNode items, CallerGrants caller) {
         ArrayNode kept = json.createArrayNode();
         for (JsonNode item : items) {
             JsonNode region = item.get("region");

@@ -1,5 +1,6 @@
 package io.microdrama.gateway.api;
 
+import io.microdrama.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,7 @@ import java.util.Set;
  * other route under {@code /api/v1} is served by {@link GatewayResource} from the route table.
  */
 @Path("/api/v1/me")
-@RolesAllowed({ "studio", "ops", "localizer", "admin" })
+@RolesAllowed({ Roles.STUDIO, Roles.OPS, Roles.LOCALIZER, Roles.ADMIN })
 public class WhoAmIResource {
 
     private final SecurityIdentity identity;

@@ -1,5 +1,7 @@
 package io.microdrama.gateway.domain;
 
+import io.microdrama.support.security.Roles;
+
 import java.util.Set;
 
 /**

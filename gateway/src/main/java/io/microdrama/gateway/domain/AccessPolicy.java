@@ -1,6 +1,8 @@
 package io.microdrama.gateway.domain;
 
 import io.microdrama.contracts.regions.RegionGroups;
+import io.microdrama.support.security.CallerGrants;
+import io.microdrama.support.security.Roles;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ public final class AccessPolicy {
      *         no country
      */
     public static void check(Route route, Map<String, String> parameters, Map<String, List<String>> query,
-            GatewayCaller caller) {
+            CallerGrants caller) {
         Access access = route.access();
         if (access.isPublic()) {
             return;
@@ -54,7 +56,7 @@ public final class AccessPolicy {
         }
     }
 
-    private static void requireRegion(GatewayCaller caller, String region) {
+    private static void requireRegion(CallerGrants caller, String region) {
         if (caller.isAdmin()) {
             return;
         }
@@ -67,26 +69,26 @@ public final class AccessPolicy {
     }
 
     /** Admins, studios (and ops for reads) are allowed for other reasons; a plain localizer by language only. */
-    private static boolean actsOnlyAsLocalizer(GatewayCaller caller, Set<String> allowed) {
+    private static boolean actsOnlyAsLocalizer(CallerGrants caller, Set<String> allowed) {
         return allowed.stream().filter(role -> !role.equals(Roles.LOCALIZER)).noneMatch(caller::has);
     }
 
-    private static void requireLanguage(GatewayCaller caller, String language) {
+    private static void requireLanguage(CallerGrants caller, String language) {
         if (LanguageScope.canonical(language).isEmpty()) {
             return; // not a language tag: the service answers 400 with the field named
         }
-        if (!caller.coversLanguage(language)) {
+        if (!LanguageScope.covers(caller.languages(), language)) {
             throw GatewayException.forbidden("Your token's languages do not include " + language);
         }
     }
 
     /** Same rule as localization's task list: a filter outside the caller's reach is refused, not silently emptied. */
-    private static void checkTaskFilters(GatewayCaller caller, String language, String region) {
+    private static void checkTaskFilters(CallerGrants caller, String language, String region) {
         if (caller.isAdmin()) {
             return;
         }
         if (language != null && !caller.has(Roles.OPS) && LanguageScope.canonical(language).isPresent()
-                && !caller.coversLanguage(language)) {
+                && !LanguageScope.covers(caller.languages(), language)) {
             throw GatewayException.forbidden("Your token's languages do not include " + language);
         }
         if (region != null && !caller.has(Roles.LOCALIZER) && RegionGroups.isCountry(region) && !caller.coversRegion(region)) {

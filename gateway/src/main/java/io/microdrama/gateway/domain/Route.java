@@ -1,6 +1,5 @@
 package io.microdrama.gateway.domain;
 
-import io.microdrama.gateway.upstream.Upstream;
 
 /**
  * One operation of the public API: method and path as in the OpenAPI document, who may call it, and where it goes.

@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.microdrama.gateway.domain.Roles.ADMIN;
-import static io.microdrama.gateway.domain.Roles.LOCALIZER;
-import static io.microdrama.gateway.domain.Roles.OPS;
-import static io.microdrama.gateway.domain.Roles.STUDIO;
-import static io.microdrama.gateway.upstream.Upstream.BILLING;
-import static io.microdrama.gateway.upstream.Upstream.CATALOG;
-import static io.microdrama.gateway.upstream.Upstream.LOCALIZATION;
+import static io.microdrama.support.security.Roles.ADMIN;
+import static io.microdrama.support.security.Roles.LOCALIZER;
+import static io.microdrama.support.security.Roles.OPS;
+import static io.microdrama.support.security.Roles.STUDIO;
+import static io.microdrama.gateway.domain.Upstream.BILLING;
+import static io.microdrama.gateway.domain.Upstream.CATALOG;
+import static io.microdrama.gateway.domain.Upstream.LOCALIZATION;
 
 /**
  * Every route the gateway serves, in one table: the same list as {@code META-INF/openapi.yaml} (a test holds the

@@ -1,6 +1,7 @@
 package io.microdrama.gateway.upstream;
 
 import io.microdrama.gateway.config.GatewayConfig;
+import io.microdrama.gateway.domain.Upstream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;

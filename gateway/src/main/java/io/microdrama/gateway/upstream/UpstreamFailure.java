@@ -1,5 +1,7 @@
 package io.microdrama.gateway.upstream;
 
+import io.microdrama.gateway.domain.Upstream;
+
 import java.time.Duration;
 
 /**

@@ -1,5 +1,6 @@
 package io.microdrama.gateway.upstream;
 
+import io.microdrama.gateway.domain.Upstream;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.health.api.HealthGroup;

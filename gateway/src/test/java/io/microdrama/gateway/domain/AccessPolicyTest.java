@@ -1,5 +1,6 @@
 package io.microdrama.gateway.domain;
 
+import io.microdrama.support.security.CallerGrants;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -14,16 +15,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The gateway's own scope rules, one caller and one route at a time (the e2e matrix runs them with real tokens). */
 class AccessPolicyTest {
 
-    static final GatewayCaller AURORA = GatewayCaller.of("aurora", Set.of("studio"), "aurora", List.of(), List.of());
-    static final GatewayCaller STUDIO_WITHOUT_ID = GatewayCaller.of("odd", Set.of("studio"), null, List.of(), List.of());
-    static final GatewayCaller OPS_EU = GatewayCaller.of("ops-eu", Set.of("ops"), null, List.of("EU", "GB"), List.of());
-    static final GatewayCaller OPS_NA = GatewayCaller.of("ops-na", Set.of("ops"), null, List.of("US", "CA", "MX"), List.of());
-    static final GatewayCaller CJK = GatewayCaller.of("cjk", Set.of("localizer"), null, List.of(),
+    static final CallerGrants AURORA = CallerGrants.of("aurora", Set.of("studio"), "aurora", List.of(), List.of());
+    static final CallerGrants STUDIO_WITHOUT_ID = CallerGrants.of("odd", Set.of("studio"), null, List.of(), List.of());
+    static final CallerGrants OPS_EU = CallerGrants.of("ops-eu", Set.of("ops"), null, List.of("EU", "GB"), List.of());
+    static final CallerGrants OPS_NA = CallerGrants.of("ops-na", Set.of("ops"), null, List.of("US", "CA", "MX"), List.of());
+    static final CallerGrants CJK = CallerGrants.of("cjk", Set.of("localizer"), null, List.of(),
             List.of("ja", "ko", "zh-Hans", "zh-Hant"));
-    static final GatewayCaller SPANISH = GatewayCaller.of("es", Set.of("localizer"), null, List.of(), List.of("es"));
-    static final GatewayCaller ADMIN = GatewayCaller.of("admin", Set.of("admin"), null, List.of(), List.of());
+    static final CallerGrants SPANISH = CallerGrants.of("es", Set.of("localizer"), null, List.of(), List.of("es"));
+    static final CallerGrants ADMIN = CallerGrants.of("admin", Set.of("admin"), null, List.of(), List.of());
 
-    private static int status(String method, String path, GatewayCaller caller) {
+    private static int status(String method, String path, CallerGrants caller) {
         String[] pathAndQuery = path.split("\\?", 2);
         RouteTable.Found found = (RouteTable.Found) RouteTable.find(method,
                 Arrays.asList(pathAndQuery[0].substring(1).split("/")));

@@ -1,6 +1,5 @@
 package io.microdrama.gateway.domain;
 
-import io.microdrama.gateway.upstream.Upstream;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,8 +1,12 @@
 package io.microdrama.testing.architecture;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -71,6 +75,61 @@ public final class ServiceShape {
                 onlyUseCasesAppendToTheOutbox);
     }
 
+    /**
+     * Shared web-support values the gateway's {@code domain} may use: plain Java (web-support's own test keeps them so),
+     * so using them adds no framework type to the domain.
+     */
+    static final List<String> PLAIN_SHARED_VALUES = List.of(
+            "io.microdrama.support.security.Roles", "io.microdrama.support.security.CallerGrants");
+
+    /**
+     * The gateway's shape (it owns no data, so it has no {@code application}, {@code persistence} or
+     * {@code messaging}):
+     * <ul>
+     *   <li>{@code api} is the incoming adapter (JAX-RS entry, dispatcher, problem answers): nothing calls it but
+     *       {@code config};</li>
+     *   <li>{@code upstream} is the outgoing adapter (HTTP client, breakers, failures): only {@code api} and
+     *       {@code config} reach it, and it is the only package making outgoing HTTP calls or holding breakers;</li>
+     *   <li>{@code domain} (route table, access policy, token buckets) is plain Java and depends only on the JDK,
+     *       {@code contracts} and web-support's plain values; stricter than the services' deny-list;</li>
+     *   <li>no outbox, inbox, database or Kafka anywhere: the gateway uses web-support, never service-support.</li>
+     * </ul>
+     */
+    public static List<ArchRule> gatewayRules(String basePackage) {
+        String api = basePackage + ".api..";
+        String upstream = basePackage + ".upstream..";
+        String domain = basePackage + ".domain..";
+        String config = basePackage + ".config..";
+        ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("api").definedBy(api)
+                .layer("upstream").definedBy(upstream)
+                .layer("domain").definedBy(domain)
+                .layer("config").definedBy(config)
+                .whereLayer("api").mayOnlyBeAccessedByLayers("config")
+                .whereLayer("upstream").mayOnlyBeAccessedByLayers("api", "config")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("api", "upstream", "config")
+                .as("api is the incoming adapter, upstream the outgoing one; both use domain");
+        ArchRule domainIsPlainJava = classes().that().resideInAPackage(domain)
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "io.microdrama.contracts..", domain)
+                        .or(fullyQualifiedNameIn(PLAIN_SHARED_VALUES)))
+                .as("domain is plain Java: the JDK, contracts and web-support's plain values only");
+        ArchRule onlyUpstreamCallsOut = noClasses().that().resideOutsideOfPackage(upstream)
+                .and().resideOutsideOfPackage(config)
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.web.client..",
+                        "io.vertx.mutiny.ext.web.client..", "io.smallrye.faulttolerance..")
+                .as("outgoing HTTP calls and circuit breakers live in upstream only");
+        ArchRule noServiceSupport = noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "io.microdrama.support.outbox..", "io.microdrama.support.inbox..", "io.microdrama.support.config..",
+                        "org.hibernate..", "jakarta.persistence..", "io.vertx.sqlclient..", "io.vertx.mutiny.sqlclient..",
+                        "org.apache.kafka..", "org.eclipse.microprofile.reactive.messaging..")
+                .as("the gateway owns no data and sends no events: no outbox, inbox, database or Kafka");
+        return List.of(layers, domainIsPlainJava, onlyUpstreamCallsOut, noServiceSupport);
+    }
+
+    private static DescribedPredicate<JavaClass> fullyQualifiedNameIn(List<String> names) {
+        return DescribedPredicate.describe("one of " + names, type -> names.contains(type.getName()));
+    }
+
     /** The production classes of a service (tests left out), for {@link #check(String)}. */
     public static JavaClasses importService(String basePackage) {
         return new ClassFileImporter()
@@ -81,9 +140,18 @@ public final class ServiceShape {
 
     /** Checks every rule and fails with all violations of all rules at once. */
     public static void check(String basePackage) {
+        checkAll(basePackage, rules(basePackage));
+    }
+
+    /** As {@link #check(String)}, with the gateway's rules ({@link #gatewayRules(String)}). */
+    public static void checkGateway(String basePackage) {
+        checkAll(basePackage, gatewayRules(basePackage));
+    }
+
+    private static void checkAll(String basePackage, List<ArchRule> rules) {
         JavaClasses classes = importService(basePackage);
         StringBuilder failures = new StringBuilder();
-        for (ArchRule rule : rules(basePackage)) {
+        for (ArchRule rule : rules) {
             var result = rule.evaluate(classes);
             if (result.hasViolation()) {
                 failures.append(result.getFailureReport()).append('\n');

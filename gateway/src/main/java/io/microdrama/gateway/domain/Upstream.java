@@ -1,4 +1,4 @@
-package io.microdrama.gateway.upstream;
+package io.microdrama.gateway.domain;
 
 /** The services behind the gateway; the name is what callers read in problem answers and health output. */
 public enum Upstream {

@@ -1,6 +1,5 @@
-package io.microdrama.gateway.api;
+package io.microdrama.support.security;
 
-import io.microdrama.gateway.domain.GatewayCaller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -8,18 +7,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Collection;
 import java.util.List;
 
-/** Reads the platform's claims from a verified access token. */
-final class TokenClaims {
+/** Reads the platform's claims ({@code studio_id}, {@code regions}, {@code languages}) from a verified identity. */
+public final class TokenClaims {
 
     private TokenClaims() {
     }
 
-    static GatewayCaller caller(SecurityIdentity identity) {
+    /** What the identity's token grants; an identity without a JWT (anonymous, tests) has its roles and nothing else. */
+    public static CallerGrants grants(SecurityIdentity identity) {
+        String name = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return GatewayCaller.of(identity.getPrincipal().getName(), identity.getRoles(), null, List.of(), List.of());
+            return CallerGrants.of(name, identity.getRoles(), null, List.of(), List.of());
         }
         List<String> studio = strings(jwt.getClaim("studio_id"));
-        return GatewayCaller.of(jwt.getName(), identity.getRoles(), studio.isEmpty() ? null : studio.get(0),
+        return CallerGrants.of(name, identity.getRoles(), studio.isEmpty() ? null : studio.get(0),
                 strings(jwt.getClaim("regions")), strings(jwt.getClaim("languages")));
     }
 
@@ -34,6 +35,7 @@ final class TokenClaims {
         return List.of(text(value));
     }
 
+    /** JSON-P string values print with quotes; claims are plain strings to us. */
     private static String text(Object value) {
         if (value instanceof JsonString json) {
             return json.getString();

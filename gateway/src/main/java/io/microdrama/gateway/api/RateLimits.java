@@ -1,6 +1,8 @@
-package io.microdrama.gateway.domain;
+package io.microdrama.gateway.api;
 
 import io.microdrama.gateway.config.GatewayConfig;
+import io.microdrama.gateway.domain.GatewayException;
+import io.microdrama.gateway.domain.TokenBuckets;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 

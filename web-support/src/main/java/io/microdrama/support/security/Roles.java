@@ -1,6 +1,6 @@
-package io.microdrama.gateway.domain;
+package io.microdrama.support.security;
 
-/** Realm roles of the microdrama Keycloak realm. */
+/** Realm roles of the microdrama Keycloak realm, the same names in the gateway and in every service. */
 public final class Roles {
 
     public static final String STUDIO = "studio";
