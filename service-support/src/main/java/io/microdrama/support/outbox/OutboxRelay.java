@@ -115,6 +115,11 @@ public class OutboxRelay {
         }
     }
 
+    /** True once the relay runs rounds (after the initial delay) and until shutdown. */
+    public boolean isRelaying() {
+        return pacer.isOpen();
+    }
+
     /** Asks for a round: runs one now unless one is running (then another follows it) or the relay is pausing. */
     public void wake() {
         if (pacer.wake()) {
