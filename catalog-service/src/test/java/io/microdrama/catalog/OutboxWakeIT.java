@@ -3,8 +3,6 @@ package io.microdrama.catalog;
 import io.microdrama.devstack.KafkaOutage;
 import io.microdrama.support.outbox.OutboxRelay;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,21 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay is woken by commits, not by its poll: this application polls once an hour, so only the NOTIFY of a
+ * The relay is woken by commits, not by its poll: catalog's tests poll once an hour ({@link RelayWakeOnlyConfigSource},
+ * checked below), so only the NOTIFY of a
  * committing transaction can get an event to Kafka within the tests' deadlines. Also: a broker stopped while the relay
  * is draining a large backlog in pipelined batches loses nothing and keeps every key's order.
  */
 @QuarkusTest
-@TestProfile(OutboxWakeIT.PollOncePerHour.class)
 class OutboxWakeIT {
-
-    /** The fallback poll is out of the picture; short back-off so the test does not wait for 30 s pauses. */
-    public static class PollOncePerHour implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("eventing.relay.poll-interval", "1h", "eventing.relay.max-backoff", "2s");
-        }
-    }
 
     private static final Duration WAKE_DEADLINE = Duration.ofSeconds(10);
 
@@ -56,6 +46,8 @@ class OutboxWakeIT {
     /** Rows pending at start-up are sent by the relay's first round; the tests start once that round is over. */
     @BeforeEach
     void relayIsRunningAndIdle() {
+        assertThat(ConfigProvider.getConfig().getValue("eventing.relay.poll-interval", Duration.class))
+                .isEqualTo(Duration.ofHours(1));
         await().atMost(Duration.ofSeconds(30)).until(relay::isRelaying);
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingRows("%") == 0);
     }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.microdrama.support.config.EventingConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -59,7 +58,8 @@ public class OutboxRelay {
     private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('microdrama-outbox-relay'))";
     private static final String CLAIM = "select id, aggregateid, type, \"timestamp\", payload, tracingspancontext, topic "
             + "from outbox_event where sent_at is null order by \"timestamp\", id limit $1 for update skip locked";
-    private static final String MARK_SENT = "update outbox_event set sent_at = now() where id = any($1)";
+    // clock_timestamp(), not now(): the moment of the acknowledgement, not the start of the round.
+    private static final String MARK_SENT = "update outbox_event set sent_at = clock_timestamp() where id = any($1)";
     private static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $2 "
             + "where id = any($1)";
     private static final String GAUGES = "select count(*), coalesce(extract(epoch from now() - min(\"timestamp\")), 0) "
@@ -250,17 +250,6 @@ public class OutboxRelay {
             pending.set(row.getLong(0));
             oldestPendingAgeSeconds.set(((Number) row.getValue(1)).longValue());
         }).replaceWithVoid();
-    }
-
-    /** Deletes rows sent longer ago than the retention; pending rows are never pruned. */
-    @Scheduled(identity = "outbox-prune", every = "${eventing.relay.prune-interval:1h}",
-            delayed = "${eventing.relay.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> prune() {
-        OffsetDateTime cutoff = clock.instant().minus(config.relay().retention()).atOffset(ZoneOffset.UTC);
-        return pool.preparedQuery("delete from outbox_event where sent_at is not null and sent_at < $1")
-                .execute(Tuple.of(cutoff))
-                .invoke(rows -> LOG.debugf("Pruned %d sent outbox rows", rows.rowCount()))
-                .replaceWithVoid();
     }
 
     private static String truncate(String text) {
