@@ -120,9 +120,30 @@ class BrokenManifestTest {
         }
 
         @Test
-        void scheduledBackupWithFiveFieldCron() {
+        void scheduledBackupWithUnknownOwnerReference() {
             assertReports(problemsAfter(prod, check, m -> object(m, "ScheduledBackup", "catalog-db-daily", "/spec")
-                    .put("schedule", "0 2 * * *")), "ScheduledBackup/catalog-db-daily", "schedule");
+                    .put("backupOwnerReference", "owner")), "ScheduledBackup/catalog-db-daily", "owner");
+        }
+
+        @Test
+        void cloudNativePgClusterWithUnknownAffinityField() {
+            assertReports(problemsAfter(prod, check, m -> object(m, "Cluster", "billing-db", "/spec/affinity")
+                    .put("podAntiAffinityTyp", "required")), "Cluster/billing-db", "podAntiAffinityTyp");
+        }
+
+        @Test
+        void cloudNativePgClusterWithTextForInstances() {
+            assertReports(problemsAfter(prod, check, m -> object(m, "Cluster", "billing-db", "/spec")
+                    .put("instances", "three")), "Cluster/billing-db", "instances");
+        }
+
+        @Test
+        void publishedCrdsAreTheSchemasOfTheirKinds() {
+            assertThat(SchemaCheck.schemas().crdSources()).contains(
+                    "postgresql.cnpg.io/v1/Cluster <- published-crds/postgresql.cnpg.io_clusters.yaml",
+                    "postgresql.cnpg.io/v1/ScheduledBackup <- published-crds/postgresql.cnpg.io_scheduledbackups.yaml",
+                    "monitoring.coreos.com/v1/ServiceMonitor <- published-crds/monitoring.coreos.com_servicemonitors.yaml",
+                    "monitoring.coreos.com/v1/PrometheusRule <- published-crds/monitoring.coreos.com_prometheusrules.yaml");
         }
 
         @Test
