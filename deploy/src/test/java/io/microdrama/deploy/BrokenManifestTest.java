@@ -120,9 +120,30 @@ class BrokenManifestTest {
         }
 
         @Test
-        void scheduledBackupWithFiveFieldCron() {
+        void scheduledBackupWithUnknownOwnerReference() {
             assertReports(problemsAfter(prod, check, m -> object(m, "ScheduledBackup", "catalog-db-daily", "/spec")
-                    .put("schedule", "0 2 * * *")), "ScheduledBackup/catalog-db-daily", "schedule");
+                    .put("backupOwnerReference", "owner")), "ScheduledBackup/catalog-db-daily", "owner");
+        }
+
+        @Test
+        void cloudNativePgClusterWithUnknownAffinityField() {
+            assertReports(problemsAfter(prod, check, m -> object(m, "Cluster", "billing-db", "/spec/affinity")
+                    .put("podAntiAffinityTyp", "required")), "Cluster/billing-db", "podAntiAffinityTyp");
+        }
+
+        @Test
+        void cloudNativePgClusterWithTextForInstances() {
+            assertReports(problemsAfter(prod, check, m -> object(m, "Cluster", "billing-db", "/spec")
+                    .put("instances", "three")), "Cluster/billing-db", "instances");
+        }
+
+        @Test
+        void publishedCrdsAreTheSchemasOfTheirKinds() {
+            assertThat(SchemaCheck.schemas().crdSources()).contains(
+                    "postgresql.cnpg.io/v1/Cluster <- published-crds/postgresql.cnpg.io_clusters.yaml",
+                    "postgresql.cnpg.io/v1/ScheduledBackup <- published-crds/postgresql.cnpg.io_scheduledbackups.yaml",
+                    "monitoring.coreos.com/v1/ServiceMonitor <- published-crds/monitoring.coreos.com_servicemonitors.yaml",
+                    "monitoring.coreos.com/v1/PrometheusRule <- published-crds/monitoring.coreos.com_prometheusrules.yaml");
         }
 
         @Test
@@ -591,11 +612,106 @@ class BrokenManifestTest {
         }
 
         @Test
+        void passwordGrantForTheConsoleInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "/clients/3").put("directAccessGrantsEnabled", true)),
+                    "lets client microdrama-console use the password grant");
+        }
+
+        @Test
+        void grantFlagLeftToKeycloaksDefaultInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "/clients/0").remove("directAccessGrantsEnabled")),
+                    "lets client studio-aurora use the password grant");
+        }
+
+        @Test
+        void implicitFlowInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "/clients/3").put("implicitFlowEnabled", true)),
+                    "lets client microdrama-console use the implicit flow");
+        }
+
+        @Test
+        void deviceGrantInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "/clients/3/attributes")
+                    .put("oauth2.device.authorization.grant.enabled", "true")), "lets client microdrama-console use the device grant");
+        }
+
+        @Test
+        void publicClientWithoutPkceInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "/clients/3/attributes")
+                    .remove("pkce.code.challenge.method")), "public client microdrama-console", "PKCE");
+        }
+
+        @Test
+        void noBruteForceDetectionInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").put("bruteForceProtected", false)),
+                    "no brute-force detection");
+        }
+
+        @Test
+        void tooManyFailedLoginsBeforeLockoutInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").put("failureFactor", 30)),
+                    "allows 30 failed logins");
+        }
+
+        @Test
+        void noPasswordPolicyInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").remove("passwordPolicy")),
+                    "no password policy");
+        }
+
+        @Test
+        void shortPasswordsInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").put("passwordPolicy", "length(8) and notUsername")),
+                    "no password policy requiring at least 12 characters");
+        }
+
+        @Test
+        void reusableRefreshTokensInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").put("revokeRefreshToken", false)),
+                    "does not rotate refresh tokens");
+        }
+
+        @Test
+        void refreshTokenReusedTwiceInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").put("refreshTokenMaxReuse", 2)),
+                    "does not rotate refresh tokens");
+        }
+
+        @Test
+        void dayLongAccessTokensInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").put("accessTokenLifespan", 86400)),
+                    "sets accessTokenLifespan to 86400");
+        }
+
+        @Test
+        void sessionLifetimeLeftToTheDefaultInProd() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").remove("ssoSessionIdleTimeout")),
+                    "sets ssoSessionIdleTimeout to");
+        }
+
+        @Test
+        void prodOnlySettingInDevIsDrift() {
+            assertReports(problemsAfter(dev, check, m -> object(m, "KeycloakRealmImport", "microdrama-realm",
+                    "/spec/realm").put("bruteForceProtected", true)), "spec.realm differs from");
+        }
+
+        @Test
+        void prodDriftOutsideItsSettings() {
+            assertReports(problemsAfter(prod, check, m -> prodRealm(m, "").put("registrationAllowed", true)),
+                    "spec.realm differs from");
+        }
+
+        @Test
         void placeholderWithoutDeclaration() {
             assertReports(problemsAfter(prod, check, m -> object(m, "KeycloakRealmImport", "microdrama-realm",
                     "/spec/placeholders").remove("STUDIO_SAKURA_CLIENT_SECRET")),
                     "uses ${STUDIO_SAKURA_CLIENT_SECRET} but spec.placeholders does not declare it");
         }
+    }
+
+    /** A part of the realm the prod overlay imports ("" for the realm itself). */
+    private static ObjectNode prodRealm(Manifest manifest, String pointer) {
+        return object(manifest, "KeycloakRealmImport", "microdrama-realm", "/spec/realm" + pointer);
     }
 
     /** The overlay as seen by a service whose application.properties gained these lines. */

@@ -14,6 +14,7 @@ public interface Check {
     /** Every check the build runs on every overlay. */
     static List<Check> all() {
         return List.of(new SchemaCheck(), new SelectorCheck(), new KafkaCheck(), new EnvironmentCheck(),
-                new ReferenceCheck(), new PortCheck(), new EndpointCheck(), new WorkloadCheck(), new RealmImportCheck());
+                new ReferenceCheck(), new PortCheck(), new EndpointCheck(), new WorkloadCheck(), new RealmImportCheck(),
+                new MonitoringCheck(), new PromtoolCheck());
     }
 }

@@ -19,14 +19,37 @@ import java.util.regex.Pattern;
  * The realm Keycloak imports is the project's realm file (deploy/keycloak/microdrama-realm.json), the one devstack
  * and compose use, with only these differences allowed: users removed, client secrets replaced by declared
  * placeholders, and the browser addresses a client may redirect to (they differ per environment). In prod all are
- * required: no demo users, no development client secrets, no redirect to a loopback address. Placeholders used and
- * declared agree.
+ * required: no demo users, no development client secrets, no redirect to a loopback address. Prod may also differ in
+ * the login and token settings ({@link #PROD_REALM_SETTINGS}, {@link #PROD_CLIENT_SETTINGS}) and must be hardened
+ * there: browser clients on the code flow with PKCE only (no password grant, no implicit or device flow),
+ * brute-force detection, a password policy, single-use refresh tokens and bounded token and session lifetimes.
+ * Placeholders used and declared agree.
  */
 public final class RealmImportCheck implements Check {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
     private static final Pattern LOOPBACK = Pattern.compile("^https?://(localhost|127\\.[0-9.]+|\\[::1])([:/]|$)");
     private static final String POST_LOGOUT_REDIRECTS = "post.logout.redirect.uris";
+    private static final String PKCE_METHOD = "pkce.code.challenge.method";
+    private static final String DEVICE_GRANT = "oauth2.device.authorization.grant.enabled";
+    private static final Pattern MINIMUM_LENGTH = Pattern.compile("(?:^|\\s)length\\((\\d+)\\)");
+
+    /** Realm settings prod may set differently from the realm file (they keep local use convenient there). */
+    static final Set<String> PROD_REALM_SETTINGS = Set.of("bruteForceProtected", "permanentLockout", "failureFactor",
+            "waitIncrementSeconds", "maxFailureWaitSeconds", "maxDeltaTimeSeconds", "quickLoginCheckMilliSeconds",
+            "minimumQuickLoginWaitSeconds", "passwordPolicy", "revokeRefreshToken", "refreshTokenMaxReuse",
+            "accessTokenLifespan", "accessCodeLifespan", "ssoSessionIdleTimeout", "ssoSessionMaxLifespan");
+    /** Client settings prod may set differently: which grants a client may use. */
+    static final Set<String> PROD_CLIENT_SETTINGS = Set.of("directAccessGrantsEnabled", "implicitFlowEnabled",
+            "standardFlowEnabled");
+    static final Set<String> PROD_CLIENT_ATTRIBUTES = Set.of(PKCE_METHOD, DEVICE_GRANT);
+
+    /** Upper bounds in prod (seconds): a stolen access token or an unattended session must expire soon. */
+    static final int MAX_ACCESS_TOKEN_LIFESPAN = 900;
+    static final int MAX_SSO_SESSION_IDLE = 3600;
+    static final int MAX_SSO_SESSION_LIFESPAN = 86400;
+    static final int MAX_FAILURES_BEFORE_LOCKOUT = 10;
+    static final int MIN_PASSWORD_LENGTH = 12;
 
     @Override
     public String name() {
@@ -60,12 +83,15 @@ public final class RealmImportCheck implements Check {
                 continue;
             }
             found = true;
-            if (!normalized(realm).equals(normalized(file))) {
+            boolean prod = overlay.name().equals("prod");
+            if (!normalized(realm, prod).equals(normalized(file, prod))) {
                 problems.add(id + ": spec.realm differs from deploy/keycloak/microdrama-realm.json beyond the allowed"
-                        + " changes (users removed, client secrets as placeholders, redirect addresses); regenerate base/keycloak/"
+                        + " changes (users removed, client secrets as placeholders, redirect addresses"
+                        + (prod ? ", prod login and token settings" : "") + "); regenerate base/keycloak/"
                         + "realm-import.yaml (RealmImportSyncTest) and check the overlay's patch");
             }
-            if (overlay.name().equals("prod")) {
+            if (prod) {
+                problems.addAll(hardeningProblems(id, realm));
                 if (realm.has("users")) {
                     problems.add(id + ": prod imports the demo users of the realm file");
                 }
@@ -90,10 +116,77 @@ public final class RealmImportCheck implements Check {
         return problems;
     }
 
-    /** The realm without users, client secrets and redirect addresses: what must match the file. */
-    static JsonNode normalized(JsonNode realm) {
+    /** What prod must hold to: each problem names the setting and what it should be. */
+    static List<String> hardeningProblems(String id, JsonNode realm) {
+        List<String> problems = new ArrayList<>();
+        String prefix = id + ": prod realm ";
+        if (!realm.path("bruteForceProtected").asBoolean(false)) {
+            problems.add(prefix + "has no brute-force detection (bruteForceProtected: true)");
+        } else if (!within(realm.path("failureFactor"), 1, MAX_FAILURES_BEFORE_LOCKOUT)) {
+            problems.add(prefix + "allows " + realm.path("failureFactor") + " failed logins before a lockout"
+                    + " (failureFactor 1.." + MAX_FAILURES_BEFORE_LOCKOUT + ")");
+        }
+        Matcher length = MINIMUM_LENGTH.matcher(realm.path("passwordPolicy").asText(""));
+        if (!length.find() || Integer.parseInt(length.group(1)) < MIN_PASSWORD_LENGTH) {
+            problems.add(prefix + "has no password policy requiring at least " + MIN_PASSWORD_LENGTH
+                    + " characters (passwordPolicy: \"length(" + MIN_PASSWORD_LENGTH + ") and ...\")");
+        }
+        if (!realm.path("revokeRefreshToken").asBoolean(false) || realm.path("refreshTokenMaxReuse").asInt(0) != 0) {
+            problems.add(prefix + "does not rotate refresh tokens (revokeRefreshToken: true, refreshTokenMaxReuse: 0)");
+        }
+        requireLifetime(problems, prefix, realm, "accessTokenLifespan", MAX_ACCESS_TOKEN_LIFESPAN);
+        requireLifetime(problems, prefix, realm, "ssoSessionIdleTimeout", MAX_SSO_SESSION_IDLE);
+        requireLifetime(problems, prefix, realm, "ssoSessionMaxLifespan", MAX_SSO_SESSION_LIFESPAN);
+        for (JsonNode client : realm.path("clients")) {
+            String clientId = client.path("clientId").asText();
+            // Keycloak's defaults for absent flags have changed between versions: prod states each one.
+            if (!isFalse(client.path("directAccessGrantsEnabled"))) {
+                problems.add(prefix + "lets client " + clientId + " use the password grant"
+                        + " (directAccessGrantsEnabled must be false)");
+            }
+            if (!isFalse(client.path("implicitFlowEnabled"))) {
+                problems.add(prefix + "lets client " + clientId + " use the implicit flow"
+                        + " (implicitFlowEnabled must be false)");
+            }
+            if (client.path("attributes").path(DEVICE_GRANT).asText("false").equals("true")) {
+                problems.add(prefix + "lets client " + clientId + " use the device grant");
+            }
+            if (client.path("publicClient").asBoolean(false)) {
+                if (!client.path("standardFlowEnabled").asBoolean(false)
+                        || !"S256".equals(client.path("attributes").path(PKCE_METHOD).asText())) {
+                    problems.add(prefix + "lets public client " + clientId + " sign in without the code flow with"
+                            + " PKCE (standardFlowEnabled: true, attributes." + PKCE_METHOD + ": S256)");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void requireLifetime(List<String> problems, String prefix, JsonNode realm, String field, int max) {
+        if (!within(realm.path(field), 1, max)) {
+            problems.add(prefix + "sets " + field + " to " + realm.path(field) + " (1.." + max
+                    + " seconds, stated explicitly)");
+        }
+    }
+
+    private static boolean within(JsonNode value, int min, int max) {
+        return value.isIntegralNumber() && value.asInt() >= min && value.asInt() <= max;
+    }
+
+    private static boolean isFalse(JsonNode flag) {
+        return flag.isBoolean() && !flag.asBoolean();
+    }
+
+    /**
+     * The realm without users, client secrets and redirect addresses (and, for prod, its login and token settings):
+     * what must match the file.
+     */
+    static JsonNode normalized(JsonNode realm, boolean prod) {
         ObjectNode copy = ((ObjectNode) realm).deepCopy();
         copy.remove("users");
+        if (prod) {
+            copy.remove(PROD_REALM_SETTINGS);
+        }
         if (copy.get("clients") instanceof ArrayNode clients) {
             clients.forEach(c -> {
                 ObjectNode client = (ObjectNode) c;
@@ -101,8 +194,14 @@ public final class RealmImportCheck implements Check {
                     client.put("secret", "");
                 }
                 client.remove(List.of("redirectUris", "webOrigins"));
+                if (prod) {
+                    client.remove(PROD_CLIENT_SETTINGS);
+                }
                 if (client.get("attributes") instanceof ObjectNode attributes) {
                     attributes.remove(POST_LOGOUT_REDIRECTS);
+                    if (prod) {
+                        attributes.remove(PROD_CLIENT_ATTRIBUTES);
+                    }
                 }
             });
         }

@@ -18,16 +18,17 @@ public final class SchemaCheck implements Check {
 
     public static synchronized KubernetesSchemas schemas() {
         if (schemas == null) {
-            schemas = KubernetesSchemas.load(List.of(Platform.strimziCrdDir(), minimalCrdDir()));
+            schemas = KubernetesSchemas.load(List.of(Platform.strimziCrdDir(), testResourceDir("published-crds"),
+                    testResourceDir("minimal-crds")));
         }
         return schemas;
     }
 
-    private static Path minimalCrdDir() {
+    private static Path testResourceDir(String name) {
         try {
-            var url = SchemaCheck.class.getClassLoader().getResource("minimal-crds");
+            var url = SchemaCheck.class.getClassLoader().getResource(name);
             if (url == null) {
-                throw new IllegalStateException("test resource directory minimal-crds is missing");
+                throw new IllegalStateException("test resource directory " + name + " is missing");
             }
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {

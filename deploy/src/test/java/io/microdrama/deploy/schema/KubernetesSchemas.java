@@ -84,8 +84,14 @@ public final class KubernetesSchemas {
                             }
                             JsonNode openApi = version.path("schema").path("openAPIV3Schema");
                             String key = group + "/" + version.path("name").asText() + "/" + kind;
-                            schemas.put(key, factory.getSchema(strict(openApi)));
-                            sources.add(key + " <- " + dir.getFileName() + "/" + file.getFileName());
+                            String source = dir.getFileName() + "/" + file.getFileName();
+                            if (schemas.containsKey(key)) {
+                                // One schema per kind: a hand-written one must not shadow a published one.
+                                throw new IllegalStateException(key + " is defined twice: " + source + " and "
+                                        + sources.stream().filter(s -> s.startsWith(key + " <- ")).findFirst().orElse("?"));
+                            }
+                            schemas.put(key, factory.getSchema(strict(withoutMetadata(openApi))));
+                            sources.add(key + " <- " + source);
                         }
                     }
                 }
@@ -162,6 +168,25 @@ public final class KubernetesSchemas {
 
     private static String prefix(String path) {
         return path.isEmpty() ? "" : path + ": ";
+    }
+
+    /**
+     * The root schema without its metadata: {@link #validate} checks metadata against the Kubernetes ObjectMeta
+     * model instead (the API server does the same; some published CRDs require it at the root, others omit it).
+     */
+    static JsonNode withoutMetadata(JsonNode root) {
+        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        if (copy.get("properties") instanceof ObjectNode properties) {
+            properties.remove("metadata");
+        }
+        if (copy.get("required") instanceof ArrayNode required) {
+            for (int i = required.size() - 1; i >= 0; i--) {
+                if ("metadata".equals(required.get(i).asText())) {
+                    required.remove(i);
+                }
+            }
+        }
+        return copy;
     }
 
     /**
