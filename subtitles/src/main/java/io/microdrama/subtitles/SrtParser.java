@@ -140,7 +140,7 @@ public final class SrtParser {
             for (int group : new int[] {1, 6}) {
                 if (m.group(group).length() > MAX_HOUR_DIGITS) {
                     return new ParseIssue(ParseCode.SRT_TIMING_INVALID,
-                            "cue dropped: hours value " + m.group(group) + " is out of range");
+                            "cue dropped: hours value " + abbreviate(m.group(group)) + " is out of range");
                 }
             }
             for (int group : new int[] {2, 3, 7, 8}) {
@@ -298,7 +298,7 @@ public final class SrtParser {
         }
 
         private static String abbreviate(String s) {
-            return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+            return ParseIssue.abbreviate(s);
         }
     }
 }
