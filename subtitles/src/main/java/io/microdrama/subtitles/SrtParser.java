@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class SrtParser {
 
-    /** Lines that try to be a timing line: a timestamp-like start and an arrow ("->" counts, it is a typo). */
-    private static final Pattern TIMING_CANDIDATE = Pattern.compile("\\s*\\d{1,9}:\\d{1,2}[^\\n]*?-{1,2}>");
+    /**
+     * Lines that try to be a timing line: a timestamp-like start and an arrow ("->" counts, it is a typo). Any number
+     * of hour digits: a 10-digit hour must drop its cue with an ERROR, not become text of the cue before it.
+     */
+    private static final Pattern TIMING_CANDIDATE = Pattern.compile("\\s*+\\d++:\\d{1,2}[^\\n]*?-{1,2}>");
 
     private static final Pattern TIMING = Pattern.compile(
             "(\\d+):(\\d{2}):(\\d{2})([,.])(\\d{3})[ \\t]*-->[ \\t]*(\\d+):(\\d{2}):(\\d{2})([,.])(\\d{3})(.*)");
