@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The newcomer's path in a reduced form: {@code ./platform up} on a fresh data directory seeds a small demo through
  * the gateway with studio-push, prints the rollout table, and stops cleanly; studio-push itself is exercised on the
- * running platform (accepted, re-run sends nothing, broken package refused locally, QC failures shown).
+ * running platform (QC failures found locally send nothing, sent anyway when allowed and shown by the platform,
+ * re-run sends nothing, broken package refused locally).
  * Uses the platform's fixed ports, like a developer's machine.
  */
 class PlatformCommandE2E {
@@ -104,10 +105,15 @@ class PlatformCommandE2E {
         Path manifest = pkg.resolve("drama.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"ramen-romance\"", "\"" + externalId + "\""));
 
-        Result first = push(pkg, "--publish");
+        Result refused = push(pkg, "--publish");
+        assertThat(refused.output()).as("the platform's QC runs locally first").contains("e003.en.vtt")
+                .contains("fails quality control").contains("cue ").contains("nothing was sent");
+        assertThat(refused.exit()).as("a QC failure fails the run").isEqualTo(2);
+
+        Result first = push(pkg, "--publish", "--allow-qc-failures");
         assertThat(first.output()).contains("metadata created").contains("published as version 1")
                 .contains("failed quality control").contains("e003.en.vtt").contains("cue ");
-        assertThat(first.exit()).as("a QC failure fails the run").isEqualTo(2);
+        assertThat(first.exit()).as("QC failures allowed").isZero();
 
         Result again = push(pkg, "--publish", "--allow-qc-failures");
         assertThat(again.exit()).isZero();

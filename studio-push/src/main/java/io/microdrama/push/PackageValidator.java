@@ -5,15 +5,8 @@ import io.microdrama.contracts.DramaLimits;
 import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.contracts.regions.RegionGroups;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,7 +20,7 @@ import java.util.Set;
  */
 final class PackageValidator {
 
-    static final long MAX_SUBTITLE_BYTES = 1024 * 1024;
+    private final LocalQualityControl localQc = new LocalQualityControl();
 
     List<PackageProblem> validate(DramaPackage pkg) {
         List<PackageProblem> problems = new ArrayList<>();
@@ -98,7 +91,7 @@ final class PackageValidator {
         }
     }
 
-    private static void validateSubtitles(DramaPackage pkg, int episodes, List<PackageProblem> problems) {
+    private void validateSubtitles(DramaPackage pkg, int episodes, List<PackageProblem> problems) {
         pkg.unrecognisedFiles().forEach(file -> problems.add(new PackageProblem("subtitles/" + file.getFileName(),
                 "is not named e<episode>.<language>.<vtt|srt> (e.g. e001.ja.vtt)")));
         Set<String> seen = new HashSet<>();
@@ -119,36 +112,9 @@ final class PackageValidator {
         }
     }
 
-    private static void checkContent(SubtitleFile file, String where, List<PackageProblem> problems) {
-        try {
-            long size = Files.size(file.path());
-            if (size == 0) {
-                problems.add(new PackageProblem(where, "is empty"));
-                return;
-            }
-            if (size > MAX_SUBTITLE_BYTES) {
-                problems.add(new PackageProblem(where, "is " + size + " bytes; the limit is " + MAX_SUBTITLE_BYTES));
-                return;
-            }
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(Files.readAllBytes(file.path()))).toString();
-            } catch (CharacterCodingException e) {
-                problems.add(new PackageProblem(where, "is not UTF-8: save it as UTF-8 (with or without BOM)"));
-                return;
-            }
-            if (text.indexOf('\0') >= 0) {
-                problems.add(new PackageProblem(where, "contains NUL bytes: binary data, not a subtitle file"));
-            } else if (file.format().equals("vtt") && !text.replaceFirst("^\uFEFF", "").startsWith("WEBVTT")) {
-                problems.add(new PackageProblem(where, "a WebVTT file must start with the line WEBVTT"));
-            } else if (!text.contains("-->")) {
-                problems.add(new PackageProblem(where, "has no cue timings (\"00:00:01.000 --> 00:00:02.000\")"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** What the platform would refuse outright, by the platform's own decoder and parsers (module subtitles). */
+    private void checkContent(SubtitleFile file, String where, List<PackageProblem> problems) {
+        localQc.refusal(file).ifPresent(message -> problems.add(new PackageProblem(where, message)));
     }
 
     private static PackageProblem problem(String field, String message) {

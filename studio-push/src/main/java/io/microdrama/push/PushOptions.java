@@ -22,13 +22,17 @@ record PushOptions(List<Path> packages, String gateway, String tokenUrl, String 
               --publish              publish the drama (needed before subtitles can be delivered)
               --republish            allow removing published episodes (publishes in the same step)
               --validate-only        check the packages locally and send nothing
-              --allow-qc-failures    exit 0 even when subtitles fail quality control
+              --allow-qc-failures    send subtitles that fail quality control anyway (the platform stores them
+                                     as QC_FAILED) and exit 0 even when subtitles fail it
               --parallel N           subtitle uploads at once (default 4)
-              --verbose              print QC warnings of accepted subtitles too
-              --quiet                no line per accepted subtitle (failures and summaries only)
+              --verbose              print every QC finding, INFO included, and the platform's warnings
+              --quiet                no line per accepted subtitle or per file with QC warnings only
+                                     (failures and summaries only)
               --state-dir DIR        keep what was delivered under DIR instead of PACKAGE_DIR/.studio-push
-            Exit codes: 0 done; 1 a package is invalid (nothing sent); 2 the platform refused something or a subtitle
-            failed QC; 3 the platform or Keycloak is unreachable; 64 bad command line.""";
+            Every subtitle file is checked first with the platform's quality control (same rules, same per-language
+            profiles); errors stop the run before anything is sent, warnings are printed.
+            Exit codes: 0 done; 1 a package is invalid (nothing sent); 2 a subtitle fails QC (locally: nothing sent)
+            or the platform refused something; 3 the platform or Keycloak is unreachable; 64 bad command line.""";
 
     static PushOptions parse(String[] args, Map<String, String> env) {
         List<Path> packages = new ArrayList<>();

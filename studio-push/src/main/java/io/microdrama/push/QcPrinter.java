@@ -1,6 +1,10 @@
 package io.microdrama.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.microdrama.subtitles.ParseFinding;
+import io.microdrama.subtitles.QcFinding;
+import io.microdrama.subtitles.QcReport;
+import io.microdrama.subtitles.Severity;
 
 import java.io.PrintStream;
 
@@ -21,6 +25,29 @@ final class QcPrinter {
             out.printf("        %s  %-7s %-24s %s%n", where, finding.path("severity").asText(), finding.path("code").asText(),
                     finding.path("message").asText());
         }
+    }
+
+    /**
+     * A report computed locally, in the same layout: QC findings by cue, then what the parser reported, by line
+     * (a parse ERROR is a cue the platform would drop). Parse INFO findings (cosmetic) only when asked.
+     */
+    void print(QcReport report, boolean withInfo) {
+        for (QcFinding finding : report.findings()) {
+            String where = finding.cueNumber() != null
+                    ? String.format("cue %-4d %s", finding.cueNumber(), time(finding.startMs()))
+                    : "whole track        ";
+            line(where, finding.severity(), finding.code().name(), finding.message());
+        }
+        for (ParseFinding finding : report.parseFindings()) {
+            if (withInfo || finding.severity() != Severity.INFO) {
+                line(String.format("line %-14d", finding.lineNumber()), finding.severity(), finding.code().name(),
+                        finding.message());
+            }
+        }
+    }
+
+    private void line(String where, Severity severity, String code, String message) {
+        out.printf("        %s  %-7s %-24s %s%n", where, severity, code, message);
     }
 
     static String time(long millis) {

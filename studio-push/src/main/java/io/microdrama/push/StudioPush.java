@@ -2,6 +2,8 @@ package io.microdrama.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microdrama.subtitles.QcReport;
+import io.microdrama.subtitles.QcVerdict;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pushes drama packages through the gateway with a studio's client credentials: validates every package locally
- * first (nothing is sent if one is broken), then per package the drama's metadata, optionally the publication, then
+ * first and runs the platform's subtitle quality control on every subtitle file (nothing is sent if a package is
+ * broken, or if a subtitle file has QC errors unless --allow-qc-failures), then per package the drama's metadata, optionally the publication, then
  * each subtitle file with its quality-control findings. Unchanged parts are not sent again.
  */
 public final class StudioPush {
@@ -34,6 +37,7 @@ public final class StudioPush {
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
     private final QcPrinter qc;
+    private final LocalQualityControl localQc = new LocalQualityControl();
 
     StudioPush(PushOptions options, PrintStream out) {
         this.options = options;
@@ -83,6 +87,16 @@ public final class StudioPush {
         if (!valid) {
             return INVALID_PACKAGE;
         }
+        int failingFiles = 0;
+        for (DramaPackage pkg : packages) {
+            failingFiles += runQualityControl(pkg);
+        }
+        if (failingFiles > 0 && !options.allowQcFailures()) {
+            out.printf("%n✗ %d subtitle file(s) fail quality control; nothing was sent. Fix them, or pass"
+                    + " --allow-qc-failures to send them anyway (the platform stores them as QC_FAILED and they do not"
+                    + " count until a corrected file is pushed).%n", failingFiles);
+            return REFUSED;
+        }
         if (options.validateOnly()) {
             return OK;
         }
@@ -108,6 +122,41 @@ public final class StudioPush {
             return UNREACHABLE;
         }
         return result;
+    }
+
+    /**
+     * The platform's quality control on every subtitle file of a valid package, before anything is sent: errors
+     * and warnings per file (every finding with --verbose, parse INFO included; files with warnings only are
+     * summed up with --quiet). Returns the number of files with errors.
+     */
+    private int runQualityControl(DramaPackage pkg) {
+        List<SubtitleFile> files = pkg.subtitles();
+        if (files.isEmpty()) {
+            return 0;
+        }
+        int failing = 0;
+        int withWarnings = 0;
+        for (SubtitleFile file : files) {
+            int durationSeconds = pkg.manifest().path("episodes").path(file.episode() - 1).path("durationSeconds").asInt();
+            QcReport report = localQc.check(file, durationSeconds);
+            boolean failed = report.verdict() == QcVerdict.QC_FAILED;
+            failing += failed ? 1 : 0;
+            withWarnings += !failed && report.warningCount() > 0 ? 1 : 0;
+            if (failed) {
+                out.printf("  ✗ subtitles/%s fails quality control: %d error(s), %d warning(s)%n", file.name(),
+                        report.errorCount(), report.warningCount());
+                qc.print(report, options.verbose());
+            } else if (report.warningCount() > 0 && !options.quiet()) {
+                out.printf("  ! subtitles/%s: %d warning(s)%n", file.name(), report.warningCount());
+                qc.print(report, options.verbose());
+            } else if (options.verbose()) {
+                out.printf("  ✓ subtitles/%s passes quality control%n", file.name());
+                qc.print(report, true);
+            }
+        }
+        out.printf("  quality control (the platform's rules, checked here): %d of %d subtitle file(s) fail, %d more"
+                + " with warnings%n", failing, files.size(), withWarnings);
+        return failing;
     }
 
     private int push(DramaPackage pkg, PlatformClient platform) throws IOException, InterruptedException {

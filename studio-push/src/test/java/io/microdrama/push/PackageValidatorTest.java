@@ -45,8 +45,24 @@ class PackageValidatorTest {
                 "subtitles/episode-one-german.vtt: is not named e<episode>.<language>.<vtt|srt> (e.g. e001.ja.vtt)",
                 "subtitles/e001.ja.vtt: a WebVTT file must start with the line WEBVTT",
                 "subtitles/e001.qq.vtt: 'qq' is not a known language tag",
-                "subtitles/e002.fr.srt: is not UTF-8: save it as UTF-8 (with or without BOM)",
+                "subtitles/e002.fr.srt: The file is not valid UTF-8 (first invalid byte at offset 2). It was probably saved"
+                        + " as Windows-1252, Latin-1 or another legacy encoding; please export it as UTF-8.",
                 "subtitles/e003.ko.vtt: episode 3 does not exist (the drama has 2)");
+    }
+
+    @Test
+    void subtitleFilesThePlatformWouldRefuseAreProblemsWithItsOwnMessages(@TempDir Path dir) throws Exception {
+        TestPackages.valid(dir, "ok-2", 1, "e001.de.srt", "e001.fr.vtt", "e001.es.srt", "e001.it.vtt");
+        Files.writeString(dir.resolve("subtitles/e001.de.srt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nHallo\n");
+        Files.write(dir.resolve("subtitles/e001.fr.vtt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nSalut\0\n".getBytes());
+        Files.writeString(dir.resolve("subtitles/e001.es.srt"), "Hola, no timing here\n");
+        Files.writeString(dir.resolve("subtitles/e001.it.vtt"), "\uFEFF\uFEFFWEBVTT\n\n00:01.000 --> 00:02.000\nCiao\n");
+        List<String> problems = new PackageValidator().validate(DramaPackage.read(dir, json)).stream()
+                .map(PackageProblem::toString).toList();
+        assertThat(problems).hasSize(4).anySatisfy(p -> assertThat(p).startsWith("subtitles/e001.de.srt: starts with WEBVTT"))
+                .anySatisfy(p -> assertThat(p).startsWith("subtitles/e001.fr.vtt: The file contains a NUL byte"))
+                .anySatisfy(p -> assertThat(p).startsWith("subtitles/e001.es.srt: Neither WebVTT"))
+                .anySatisfy(p -> assertThat(p).startsWith("subtitles/e001.it.vtt: Not a WebVTT file"));
     }
 
     @Test

@@ -88,7 +88,7 @@ class StudioPushFlowTest {
         assertThat(requests).isEmpty();
         assertThat(output).contains("metadata unchanged, not sent").contains("2 unchanged (not sent)");
 
-        Files.writeString(dir.resolve("subtitles/e001.ja.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nこんにちは\n");
+        Files.writeString(dir.resolve("subtitles/e001.ja.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nこんにちは\n");
         requests.clear();
         assertThat(run(dir, "--publish")).isEqualTo(StudioPush.OK);
         assertThat(requests).containsExactly("PUT /api/v1/studio/dramas/flow-1/episodes/1/subtitles/ja");
@@ -130,6 +130,53 @@ class StudioPushFlowTest {
         server.stop(0);
         assertThat(output(dir.resolve("good"), "--publish")).contains("cannot reach");
         assertThat(lastExit).isEqualTo(StudioPush.UNREACHABLE);
+    }
+
+    @Test
+    void localQcErrorsStopTheRunBeforeAnythingIsSentAndWarningsOnlyPrint(@TempDir Path dir) throws Exception {
+        TestPackages.valid(dir, "flow-6", 2, "e001.en.vtt", "e002.de.srt", "e001.ja.vtt");
+        // Starts after episode 1 (90 s) ends: an ERROR. Lasts 0.7 s: a WARNING only.
+        Files.writeString(dir.resolve("subtitles/e001.en.vtt"), "WEBVTT\n\n00:01:35.000 --> 00:01:36.500\nToo late\n");
+        Files.writeString(dir.resolve("subtitles/e002.de.srt"), "1\n00:00:01,000 --> 00:00:01,700\nKurz\n\n");
+
+        String output = output(dir, "--publish");
+        assertThat(lastExit).isEqualTo(StudioPush.REFUSED);
+        assertThat(requests).as("nothing is sent").isEmpty();
+        assertThat(output).contains("✗ subtitles/e001.en.vtt fails quality control: 1 error(s), 0 warning(s)")
+                .contains("cue 1    00:01:35.000  ERROR   CUE_AFTER_EPISODE_END    cue starts after the episode ends at 90.000 s")
+                .contains("! subtitles/e002.de.srt: 1 warning(s)")
+                .contains("cue 1    00:00:01.000  WARNING DURATION_TOO_SHORT")
+                .contains("1 of 3 subtitle file(s) fail, 1 more with warnings")
+                .contains("1 subtitle file(s) fail quality control; nothing was sent")
+                .doesNotContain("e001.ja.vtt");
+        assertThat(output(dir, "--validate-only")).contains("nothing was sent");
+        assertThat(lastExit).isEqualTo(StudioPush.REFUSED);
+
+        // Sent anyway when the studio says so; the warning-only file never blocked anything.
+        assertThat(run(dir, "--publish", "--allow-qc-failures")).isEqualTo(StudioPush.OK);
+        assertThat(requests).contains("PUT /api/v1/studio/dramas/flow-6/episodes/1/subtitles/en",
+                "PUT /api/v1/studio/dramas/flow-6/episodes/2/subtitles/de").hasSize(5);
+
+        Files.writeString(dir.resolve("subtitles/e001.en.vtt"), "WEBVTT\n\n00:00:05.000 --> 00:00:07.000\nIn time\n");
+        requests.clear();
+        output = output(dir, "--publish", "--quiet");
+        assertThat(lastExit).isEqualTo(StudioPush.OK);
+        assertThat(output).doesNotContain("DURATION_TOO_SHORT").contains("0 of 3 subtitle file(s) fail, 1 more with warnings");
+        assertThat(requests).containsExactly("PUT /api/v1/studio/dramas/flow-6/episodes/1/subtitles/en");
+    }
+
+    @Test
+    void parseErrorsAreFindingsByLineAndInfoOnlyWithVerbose(@TempDir Path dir) throws Exception {
+        TestPackages.valid(dir, "flow-7", 1, "e001.fr.srt");
+        Files.writeString(dir.resolve("subtitles/e001.fr.srt"), "1\n00:00:01,000 --> 00:00:03,000\nBonjour\n\n"
+                + "2\n00:00:04,000 --> 00:00:0x,000\nperdu\n\n3\n00:00:07,000 --> 00:00:09,000\nSalut\n");
+        String output = output(dir, "--validate-only");
+        assertThat(lastExit).isEqualTo(StudioPush.REFUSED);
+        assertThat(output).contains("line 6               ERROR   SRT_TIMING_INVALID")
+                .doesNotContain("SRT_MISSING_FINAL_BLANK_LINE");
+        assertThat(output(dir, "--validate-only", "--verbose")).contains("INFO    SRT_MISSING_FINAL_BLANK_LINE");
+        assertThat(output(dir, "--validate-only", "--allow-qc-failures")).contains("SRT_TIMING_INVALID");
+        assertThat(lastExit).isEqualTo(StudioPush.OK);
     }
 
     int lastExit;

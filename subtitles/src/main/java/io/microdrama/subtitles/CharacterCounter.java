@@ -13,11 +13,19 @@ public final class CharacterCounter {
      */
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
+    /**
+     * UAX #15 section 13, Stream-Safe Text Format: no real text has more than 30 combining marks in a row. Longer
+     * runs are normalized in pieces of at most this many, as if a U+034F COMBINING GRAPHEME JOINER separated them
+     * (the joiner itself is not counted). Normalization reorders a run of marks by their combining class with an
+     * insertion sort, so one 500 KB run of mixed accents took tens of seconds; in pieces it is linear.
+     */
+    static final int MAX_COMBINING_RUN = 30;
+
     private CharacterCounter() {
     }
 
     public static double count(String line, CountRule rule) {
-        String text = Normalizer.normalize(line, Normalizer.Form.NFC);
+        String text = streamSafeNfc(line);
         return switch (rule) {
             case CODE_POINTS -> text.codePoints().filter(cp -> !isInvisible(cp)).count();
             case GRAPHEMES -> graphemes(text);
@@ -53,6 +61,42 @@ public final class CharacterCounter {
             }
         }
         return total;
+    }
+
+    /**
+     * NFC of the line, normalized in pieces cut before the 31st, 61st... mark of a run of combining marks. For text
+     * without such runs (all real text) this is exactly {@code Normalizer.normalize(line, NFC)}.
+     */
+    static String streamSafeNfc(String line) {
+        StringBuilder pieces = null;
+        int pieceStart = 0;
+        int run = 0;
+        int i = 0;
+        while (i < line.length()) {
+            int cp = line.codePointAt(i);
+            if (isAnyMark(cp)) {
+                if (++run > MAX_COMBINING_RUN) {
+                    pieces = pieces == null ? new StringBuilder(line.length()) : pieces;
+                    pieces.append(Normalizer.normalize(line.substring(pieceStart, i), Normalizer.Form.NFC));
+                    pieceStart = i;
+                    run = 1;
+                }
+            } else {
+                run = 0;
+            }
+            i += Character.charCount(cp);
+        }
+        if (pieces == null) {
+            return Normalizer.normalize(line, Normalizer.Form.NFC);
+        }
+        return pieces.append(Normalizer.normalize(line.substring(pieceStart), Normalizer.Form.NFC)).toString();
+    }
+
+    /** Combining marks of any kind (Mn, Mc, Me): a superset of the non-starters UAX #15 counts. */
+    private static boolean isAnyMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     /** Format characters (Cf): bidi controls, ZWJ/ZWNJ, BOM, soft hyphen. */

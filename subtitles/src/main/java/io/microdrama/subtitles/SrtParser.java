@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class SrtParser {
 
-    /** Lines that try to be a timing line: a timestamp-like start and an arrow ("->" counts, it is a typo). */
-    private static final Pattern TIMING_CANDIDATE = Pattern.compile("\\s*\\d{1,9}:\\d{1,2}[^\\n]*?-{1,2}>");
+    /**
+     * Lines that try to be a timing line: a timestamp-like start and an arrow ("->" counts, it is a typo). Any number
+     * of hour digits: a 10-digit hour must drop its cue with an ERROR, not become text of the cue before it.
+     */
+    private static final Pattern TIMING_CANDIDATE = Pattern.compile("\\s*+\\d++:\\d{1,2}[^\\n]*?-{1,2}>");
 
     private static final Pattern TIMING = Pattern.compile(
             "(\\d+):(\\d{2}):(\\d{2})([,.])(\\d{3})[ \\t]*-->[ \\t]*(\\d+):(\\d{2}):(\\d{2})([,.])(\\d{3})(.*)");
@@ -140,7 +143,7 @@ public final class SrtParser {
             for (int group : new int[] {1, 6}) {
                 if (m.group(group).length() > MAX_HOUR_DIGITS) {
                     return new ParseIssue(ParseCode.SRT_TIMING_INVALID,
-                            "cue dropped: hours value " + m.group(group) + " is out of range");
+                            "cue dropped: hours value " + abbreviate(m.group(group)) + " is out of range");
                 }
             }
             for (int group : new int[] {2, 3, 7, 8}) {
@@ -298,7 +301,7 @@ public final class SrtParser {
         }
 
         private static String abbreviate(String s) {
-            return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+            return ParseIssue.abbreviate(s);
         }
     }
 }

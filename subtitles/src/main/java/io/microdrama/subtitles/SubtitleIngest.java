@@ -40,9 +40,19 @@ public final class SubtitleIngest {
         return parseText(decoder.decode(body));
     }
 
-    /** Format detection: text starting with "WEBVTT" is WebVTT (and must pass its signature check), else SRT. */
+    /**
+     * Format detection: text starting with "WEBVTT" is WebVTT (and must pass its signature check), else SRT.
+     *
+     * @param text as {@link SubtitleDecoder#decode} returns it: the byte order mark is already removed, so a U+FEFF
+     *             still in front of "WEBVTT" is a second one, which the WebVTT signature check refuses
+     */
     public SubtitleDocument parseText(String text) {
         if (detect(text) == SubtitleFormat.WEBVTT) {
+            if (text.startsWith("\uFEFF")) {
+                throw new SubtitleRejectedException(Reason.NOT_WEBVTT, "Not a WebVTT file: it starts with more than"
+                        + " one byte order mark (U+FEFF), and 'WEBVTT' must directly follow the first one;"
+                        + " please re-export the file.");
+            }
             return webVttParser.parse(text);
         }
         SubtitleDocument document = srtParser.parse(text);
@@ -54,8 +64,12 @@ public final class SubtitleIngest {
         return document;
     }
 
+    /** Leading U+FEFFs are skipped, so a file with two byte order marks is recognised (and refused) as WebVTT. */
     public static SubtitleFormat detect(String text) {
-        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return s.startsWith("WEBVTT") ? SubtitleFormat.WEBVTT : SubtitleFormat.SRT;
+        int start = 0;
+        while (start < text.length() && text.charAt(start) == '\uFEFF') {
+            start++;
+        }
+        return text.startsWith("WEBVTT", start) ? SubtitleFormat.WEBVTT : SubtitleFormat.SRT;
     }
 }

@@ -19,21 +19,25 @@ final class WebVttCueSettingsParser {
     private WebVttCueSettingsParser() {
     }
 
-    static CueSettings parse(String input, List<WebVttRegion> regions, List<ParseIssue> issues) {
+    /**
+     * @param regionIds identifiers of the REGION blocks defined so far (a set: a file may define thousands, and each
+     *                  cue's lookup must not scan them all)
+     */
+    static CueSettings parse(String input, Set<String> regionIds, List<ParseIssue> issues) {
         Builder b = new Builder();
         Set<String> seen = new HashSet<>();
         for (String setting : splitOnAsciiWhitespace(input)) {
             int colon = setting.indexOf(':');
             if (colon <= 0 || colon == setting.length() - 1) {
                 issues.add(new ParseIssue(ParseCode.VTT_SETTING_INVALID,
-                        "cue setting '" + setting + "' is not of the form name:value; ignored"));
+                        "cue setting '" + ParseIssue.abbreviate(setting) + "' is not of the form name:value; ignored"));
                 continue;
             }
             String name = setting.substring(0, colon);
             String value = setting.substring(colon + 1);
             if (!isKnown(name)) {
                 issues.add(new ParseIssue(ParseCode.VTT_SETTING_UNKNOWN,
-                        "unknown cue setting '" + name + "'; ignored"));
+                        "unknown cue setting '" + ParseIssue.abbreviate(name) + "'; ignored"));
                 continue;
             }
             if (!seen.add(name)) {
@@ -41,7 +45,7 @@ final class WebVttCueSettingsParser {
                         "cue setting '" + name + "' is given more than once; the last valid value applies"));
             }
             boolean applied = switch (name) {
-                case "region" -> region(value, regions, b, issues);
+                case "region" -> region(value, regionIds, b, issues);
                 case "vertical" -> vertical(value, b);
                 case "line" -> line(value, b);
                 case "position" -> position(value, b);
@@ -50,7 +54,7 @@ final class WebVttCueSettingsParser {
             };
             if (!applied) {
                 issues.add(new ParseIssue(ParseCode.VTT_SETTING_INVALID,
-                        "invalid value in cue setting '" + setting + "'; ignored"));
+                        "invalid value in cue setting '" + ParseIssue.abbreviate(setting) + "'; ignored"));
             }
         }
         // A vertical, line or size setting takes the cue out of its region (spec model section).
@@ -69,17 +73,16 @@ final class WebVttCueSettingsParser {
         };
     }
 
-    private static boolean region(String value, List<WebVttRegion> regions, Builder b, List<ParseIssue> issues) {
-        // "the last WebVTT region in regions whose identifier is value, if any, or null otherwise"
-        for (int i = regions.size() - 1; i >= 0; i--) {
-            if (regions.get(i).id().equals(value)) {
-                b.region = value;
-                return true;
-            }
+    private static boolean region(String value, Set<String> regionIds, Builder b, List<ParseIssue> issues) {
+        // "the last WebVTT region in regions whose identifier is value, if any, or null otherwise": only the id
+        // is kept on the cue, so membership is all that matters.
+        if (regionIds.contains(value)) {
+            b.region = value;
+            return true;
         }
         b.region = null;
         issues.add(new ParseIssue(ParseCode.VTT_REGION_UNKNOWN,
-                "cue refers to region '" + value + "', which no REGION block before the first cue defines"));
+                "cue refers to region '" + ParseIssue.abbreviate(value) + "', which no REGION block before the first cue defines"));
         return true;
     }
 

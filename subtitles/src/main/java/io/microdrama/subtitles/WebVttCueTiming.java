@@ -2,6 +2,7 @@ package io.microdrama.subtitles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The W3C "collect WebVTT cue timings and settings" steps for one line:
@@ -16,7 +17,7 @@ record WebVttCueTiming(long startMs, long endMs, CueSettings settings, ParseIssu
         return failure != null;
     }
 
-    static WebVttCueTiming parse(String line, List<WebVttRegion> regions) {
+    static WebVttCueTiming parse(String line, Set<String> regionIds) {
         List<ParseIssue> issues = new ArrayList<>();
         int pos = skipWhitespace(line, 0);
         WebVttTimestamp.Result start = WebVttTimestamp.collect(line, pos);
@@ -44,7 +45,7 @@ record WebVttCueTiming(long startMs, long endMs, CueSettings settings, ParseIssu
             issues.add(new ParseIssue(ParseCode.VTT_HOURS_SINGLE_DIGIT,
                     "hours must have at least two digits (e.g. 01:02:03.000); accepted as browsers do"));
         }
-        CueSettings settings = WebVttCueSettingsParser.parse(line.substring(end.next()), regions, issues);
+        CueSettings settings = WebVttCueSettingsParser.parse(line.substring(end.next()), regionIds, issues);
         return new WebVttCueTiming(start.millis(), end.millis(), settings, null, List.copyOf(issues));
     }
 

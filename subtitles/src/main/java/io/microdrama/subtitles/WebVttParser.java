@@ -59,6 +59,8 @@ public final class WebVttParser {
         private final List<ParseFinding> findings = new ArrayList<>();
         private final List<String> styleSheets = new ArrayList<>();
         private final List<WebVttRegion> regions = new ArrayList<>();
+        /** Ids of {@link #regions}, for the per-cue lookup of a region setting in constant time. */
+        private final Set<String> regionIds = new HashSet<>();
         private final Set<String> cueIdentifiers = new HashSet<>();
         private long previousStart = Long.MIN_VALUE;
 
@@ -133,7 +135,7 @@ public final class WebVttParser {
                         seenArrow = true;
                         previousPosition = position;
                         previousLine = line;
-                        WebVttCueTiming timing = WebVttCueTiming.parse(current, regions);
+                        WebVttCueTiming timing = WebVttCueTiming.parse(current, regionIds);
                         if (timing.failed()) {
                             cue = null;
                             timingFailed = true;
@@ -179,7 +181,9 @@ public final class WebVttParser {
             } else if (styleSheet) {
                 styleSheets.add(buffer.toString());
             } else if (region) {
-                regions.add(regionFrom(buffer.toString()));
+                WebVttRegion defined = regionFrom(buffer.toString());
+                regions.add(defined);
+                regionIds.add(defined.id());
             } else if (!inHeader && !timingFailed) {
                 reportIgnoredBlock(firstLine, firstLineNumber, contentLines);
             }

@@ -37,21 +37,21 @@ final class WebVttTimestamp {
         int digitsEnd = digitsEnd(input, pos);
         String first = input.substring(pos, digitsEnd);
         if (first.length() > MAX_HOUR_DIGITS) {
-            return fail(pos, ParseCode.VTT_TIMING_INVALID, "the hours value " + first + " is out of range");
+            return fail(pos, ParseCode.VTT_TIMING_INVALID, "the hours value " + ParseIssue.abbreviate(first) + " is out of range");
         }
         pos = digitsEnd;
         long value1 = Long.parseLong(first);
         boolean hours = first.length() != 2 || value1 > 59;
 
         if (pos >= input.length() || input.charAt(pos) != ':') {
-            return fail(pos, ParseCode.VTT_TIMING_INVALID, "expected ':' after '" + first + "'");
+            return fail(pos, ParseCode.VTT_TIMING_INVALID, "expected ':' after '" + ParseIssue.abbreviate(first) + "'");
         }
         pos++;
         digitsEnd = digitsEnd(input, pos);
         String second = input.substring(pos, digitsEnd);
         if (second.length() != 2) {
             return fail(pos, ParseCode.VTT_TIMING_INVALID,
-                    "minutes and seconds need exactly two digits, found '" + second + "'");
+                    "minutes and seconds need exactly two digits, found '" + ParseIssue.abbreviate(second) + "'");
         }
         pos = digitsEnd;
         long value2 = Long.parseLong(second);
@@ -66,7 +66,7 @@ final class WebVttTimestamp {
             String third = input.substring(pos, digitsEnd);
             if (third.length() != 2) {
                 return fail(pos, ParseCode.VTT_TIMING_INVALID,
-                        "seconds need exactly two digits, found '" + third + "'");
+                        "seconds need exactly two digits, found '" + ParseIssue.abbreviate(third) + "'");
             }
             pos = digitsEnd;
             value3 = Long.parseLong(third);
@@ -89,7 +89,7 @@ final class WebVttTimestamp {
         String fraction = input.substring(pos, digitsEnd);
         if (fraction.length() != 3) {
             return fail(pos, ParseCode.VTT_TIMING_INVALID,
-                    "milliseconds need exactly three digits, found '" + fraction + "'");
+                    "milliseconds need exactly three digits, found '" + ParseIssue.abbreviate(fraction) + "'");
         }
         pos = digitsEnd;
         long value4 = Long.parseLong(fraction);
