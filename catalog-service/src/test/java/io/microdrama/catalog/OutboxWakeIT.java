@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static io.microdrama.catalog.CatalogTestSupport.*;
+import static io.microdrama.testing.Stack.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,7 +55,7 @@ class OutboxWakeIT {
 
     @Test
     void aPublicationReachesKafkaWithoutWaitingForThePoll() {
-        String aurora = studioToken("aurora");
+        String aurora = registeredStudio("aurora");
         String externalId = uniqueId("wake");
         given().auth().oauth2(aurora).contentType(ContentType.JSON)
                 .body(drama("Wake " + externalId, 1, licence("GB", "2025-01-01T00:00:00Z", null), ""))
@@ -69,7 +70,7 @@ class OutboxWakeIT {
     void anyCommitThatNotifiesWakesTheRelay() throws Exception {
         String topic = "catalog.relay-wake.test";
         String committed = UUID.randomUUID().toString();
-        try (Connection db = database()) {
+        try (Connection db = connection()) {
             db.setAutoCommit(false);
             insertRows(db, topic, List.of(committed), 1);
             notifyRelay(db);
@@ -90,7 +91,7 @@ class OutboxWakeIT {
         String topic = "catalog.relay-order.test";
         List<String> keys = IntStream.range(0, 20).mapToObj(i -> "order-" + UUID.randomUUID()).toList();
         int perKey = 2000;
-        try (Connection db = database()) {
+        try (Connection db = connection()) {
             db.setAutoCommit(false);
             insertRows(db, topic, keys, perKey);
             notifyRelay(db);
@@ -161,7 +162,7 @@ class OutboxWakeIT {
     }
 
     private static long count(String sql, String parameter) throws Exception {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = connection(); PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, parameter);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
