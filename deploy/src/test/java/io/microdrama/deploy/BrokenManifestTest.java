@@ -775,6 +775,20 @@ class BrokenManifestTest {
         }
 
         @Test
+        void alertThatNoLongerFiresOnItsFailure() {
+            assertReports(problemsAfter(prod, promtool, m -> alertRule(m, "ConsumerLagHigh")
+                    .put("expr", "max by (job, client_id) (kafka_consumer_fetch_manager_records_lag_max) > 100000")),
+                    "promtool test rules failed", "ConsumerLagHigh");
+        }
+
+        @Test
+        void alertThatLosesTheLabelItIsRoutedBy() {
+            assertReports(problemsAfter(prod, promtool, m -> alertRule(m, "OutboxOldestPendingTooOld")
+                    .put("expr", "max(outbox_oldest_pending_age_seconds) > 300")),
+                    "promtool test rules failed", "OutboxOldestPendingTooOld");
+        }
+
+        @Test
         void panelExpressionThatPromtoolCannotParse() {
             assertReports(problemsAfter(prod, promtool, m -> replaceInDashboard(m, "grafana-dashboard-event-path",
                     "sum by (job) (outbox_events_pending)", "sum by (job) (outbox_events_pending")),
