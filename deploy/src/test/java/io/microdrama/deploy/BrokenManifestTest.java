@@ -6,6 +6,8 @@ import io.microdrama.deploy.checks.Check;
 import io.microdrama.deploy.checks.EndpointCheck;
 import io.microdrama.deploy.checks.EnvironmentCheck;
 import io.microdrama.deploy.checks.KafkaCheck;
+import io.microdrama.deploy.checks.MonitoringCheck;
+import io.microdrama.deploy.checks.PromtoolCheck;
 import io.microdrama.deploy.checks.PortCheck;
 import io.microdrama.deploy.checks.RealmImportCheck;
 import io.microdrama.deploy.checks.ReferenceCheck;
@@ -150,6 +152,12 @@ class BrokenManifestTest {
         void serviceMonitorWithUnknownEndpointField() {
             assertReports(problemsAfter(prod, check, m -> object(m, "ServiceMonitor", "microdrama-services",
                     "/spec/endpoints/0").put("intervall", "30s")), "ServiceMonitor/microdrama-services", "intervall");
+        }
+
+        @Test
+        void prometheusRuleWithMalformedDuration() {
+            assertReports(problemsAfter(prod, check, m -> alertRule(m, "OutboxOldestPendingTooOld").put("for", "5 minutes")),
+                    "PrometheusRule/microdrama-alerts", "5 minutes");
         }
 
         @Test
@@ -707,6 +715,119 @@ class BrokenManifestTest {
                     "/spec/placeholders").remove("STUDIO_SAKURA_CLIENT_SECRET")),
                     "uses ${STUDIO_SAKURA_CLIENT_SECRET} but spec.placeholders does not declare it");
         }
+    }
+
+    @Nested
+    class Monitoring {
+
+        private final MonitoringCheck check = new MonitoringCheck();
+        private final PromtoolCheck promtool = new PromtoolCheck();
+
+        @Test
+        void alertOnAMetricNoServiceExposes() {
+            assertReports(problemsAfter(prod, check, m -> alertRule(m, "OutboxOldestPendingTooOld")
+                    .put("expr", "max by (job) (outbox_oldest_age_seconds) > 300")),
+                    "microdrama.event-path/OutboxOldestPendingTooOld", "uses metric outbox_oldest_age_seconds");
+        }
+
+        @Test
+        void panelOnAMetricNoServiceExposes() {
+            assertReports(problemsAfter(prod, check, m -> replaceInDashboard(m, "grafana-dashboard-gateway",
+                    "gateway_upstream_failures_total", "gateway_upstream_errors_total")),
+                    "ConfigMap/grafana-dashboard-gateway", "uses metric gateway_upstream_errors_total");
+        }
+
+        @Test
+        void dashboardThatIsNotJson() {
+            assertReports(problemsAfter(prod, check, m -> replaceInDashboard(m, "grafana-dashboard-storefront",
+                    "\"panels\"", "panels")), "grafana-dashboard-storefront", "is not valid JSON");
+        }
+
+        @Test
+        void alertWithoutSeverity() {
+            assertReports(problemsAfter(prod, check, m -> ((ObjectNode) alertRule(m, "ConsumerLagHigh").path("labels"))
+                    .remove("severity")), "alert ConsumerLagHigh has no severity label");
+        }
+
+        @Test
+        void prodWithoutAnAlertItIsOperatedWith() {
+            assertReports(problemsAfter(prod, check, m -> removeAlertRule(m, "GatewayCircuitBreakerOpen")),
+                    "prod has no alert GatewayCircuitBreakerOpen");
+        }
+
+        @Test
+        void prodWithoutADashboard() {
+            assertReports(problemsAfter(prod, check, m -> m.remove("ConfigMap", "grafana-dashboard-storefront")),
+                    "prod has no Grafana dashboard microdrama-storefront");
+        }
+
+        @Test
+        void ruleThatPromtoolCannotParse() {
+            assertReports(problemsAfter(prod, promtool, m -> alertRule(m, "ConsumerLagHigh")
+                    .put("expr", "max by (job) (kafka_consumer_fetch_manager_records_lag_max > 1000")),
+                    "promtool check rules failed", "ConsumerLagHigh");
+        }
+
+        @Test
+        void annotationTemplateThatPromtoolCannotParse() {
+            assertReports(problemsAfter(prod, promtool, m -> ((ObjectNode) alertRule(m, "ConsumerLagHigh")
+                    .path("annotations")).put("summary", "{{ $labels.job } behind")), "promtool check rules failed");
+        }
+
+        @Test
+        void alertThatNoLongerFiresOnItsFailure() {
+            assertReports(problemsAfter(prod, promtool, m -> alertRule(m, "ConsumerLagHigh")
+                    .put("expr", "max by (job, client_id) (kafka_consumer_fetch_manager_records_lag_max) > 100000")),
+                    "promtool test rules failed", "ConsumerLagHigh");
+        }
+
+        @Test
+        void alertThatLosesTheLabelItIsRoutedBy() {
+            assertReports(problemsAfter(prod, promtool, m -> alertRule(m, "OutboxOldestPendingTooOld")
+                    .put("expr", "max(outbox_oldest_pending_age_seconds) > 300")),
+                    "promtool test rules failed", "OutboxOldestPendingTooOld");
+        }
+
+        @Test
+        void panelExpressionThatPromtoolCannotParse() {
+            assertReports(problemsAfter(prod, promtool, m -> replaceInDashboard(m, "grafana-dashboard-event-path",
+                    "sum by (job) (outbox_events_pending)", "sum by (job) (outbox_events_pending")),
+                    "promtool check rules failed", "dashboard-expressions");
+        }
+    }
+
+    private static ObjectNode alertRule(Manifest manifest, String alert) {
+        for (var group : manifest.get("PrometheusRule", "microdrama-alerts").path("spec").path("groups")) {
+            for (var rule : group.path("rules")) {
+                if (alert.equals(rule.path("alert").asText())) {
+                    return (ObjectNode) rule;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no alert " + alert);
+    }
+
+    private static void removeAlertRule(Manifest manifest, String alert) {
+        for (var group : manifest.get("PrometheusRule", "microdrama-alerts").path("spec").path("groups")) {
+            ArrayNode rules = (ArrayNode) group.path("rules");
+            for (int i = 0; i < rules.size(); i++) {
+                if (alert.equals(rules.get(i).path("alert").asText())) {
+                    rules.remove(i);
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no alert " + alert);
+    }
+
+    private static void replaceInDashboard(Manifest manifest, String configMap, String text, String replacement) {
+        ObjectNode data = object(manifest, "ConfigMap", configMap, "/data");
+        String file = data.fieldNames().next();
+        String json = data.path(file).asText();
+        if (!json.contains(text)) {
+            throw new IllegalArgumentException(configMap + " has no " + text);
+        }
+        data.put(file, json.replace(text, replacement));
     }
 
     /** A part of the realm the prod overlay imports ("" for the realm itself). */

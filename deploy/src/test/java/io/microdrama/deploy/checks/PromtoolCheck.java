@@ -22,11 +22,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * `promtool check rules` (Prometheus' own parser) accepts every PrometheusRule's groups, and every dashboard panel's
- * expression (checked as a recording rule, so its PromQL goes through the same parser). promtool comes from Debian's
+ * expression (checked as a recording rule, so its PromQL goes through the same parser). The alerts of
+ * PrometheusRule {@value #TESTED_RULE} pass `promtool test rules` with the test resource {@value #RULE_TESTS}: each
+ * fires on the series it is meant for and stays quiet on a healthy platform. promtool comes from Debian's
  * `prometheus` package (.ci/run installs it). Without it the check is skipped with that reason locally and fails in
  * CI (CI=true).
  */
 public final class PromtoolCheck implements Check {
+
+    static final String TESTED_RULE = "microdrama-alerts";
+    static final String RULE_TESTS = "alert-rule-tests.yaml";
 
     @Override
     public String name() {
@@ -75,6 +80,9 @@ public final class PromtoolCheck implements Check {
                 problems.add("promtool check rules failed (dashboard panels are in dashboard-expressions): "
                         + output.strip());
             }
+            if (problems.isEmpty() && rules.stream().anyMatch(r -> K8s.name(r).equals(TESTED_RULE))) {
+                problems.addAll(testRules(promtool.get(), dir));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -82,6 +90,26 @@ public final class PromtoolCheck implements Check {
             throw new IllegalStateException(e);
         }
         return problems;
+    }
+
+    /** `promtool test rules` on the alert tests, which name the rule file written above. */
+    private static List<String> testRules(Path promtool, Path dir) throws IOException, InterruptedException {
+        Path tests = dir.resolve(RULE_TESTS);
+        try (var in = PromtoolCheck.class.getClassLoader().getResourceAsStream(RULE_TESTS)) {
+            if (in == null) {
+                return List.of("test resource " + RULE_TESTS + " is missing");
+            }
+            Files.write(tests, in.readAllBytes());
+        }
+        Process process = new ProcessBuilder(promtool.toString(), "test", "rules", tests.getFileName().toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return List.of("promtool test rules did not finish in 60 s");
+        }
+        return process.exitValue() == 0 ? List.of() : List.of("promtool test rules failed (" + RULE_TESTS + "): "
+                + output.strip());
     }
 
     /** One rule group per dashboard; each panel target becomes a recording rule named after its position. */

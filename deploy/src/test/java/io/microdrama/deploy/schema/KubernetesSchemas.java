@@ -88,7 +88,9 @@ public final class KubernetesSchemas {
                             if (schemas.containsKey(key)) {
                                 // One schema per kind: a hand-written one must not shadow a published one.
                                 throw new IllegalStateException(key + " is defined twice: " + source + " and "
-                                        + sources.stream().filter(s -> s.startsWith(key + " <- ")).findFirst().orElse("?"));
+                                        + sources.stream().filter(s -> s.startsWith(key + " <- ")).findFirst().orElse("?")
+                                        + " (after a schema moved, a stale copy may remain in target/test-classes:"
+                                        + " ./mvnw -pl deploy clean)");
                             }
                             schemas.put(key, factory.getSchema(strict(withoutMetadata(openApi))));
                             sources.add(key + " <- " + source);
