@@ -76,6 +76,13 @@ public final class SubtitleThroughputBenchmark {
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "3"));
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "2"));
         SubtitleIngest ingest = SubtitleIngest.withDefaults();
+        String which = options.getOrDefault("cases", "all");
+        if (which.equals("pathological")) {
+            pathological(ingest, Integer.parseInt(options.getOrDefault("min-kib", "64")),
+                    Integer.parseInt(options.getOrDefault("max-kib", "1024")),
+                    Double.parseDouble(options.getOrDefault("budget", "30")));
+            return;
+        }
 
         List<Case> cases = new ArrayList<>();
         for (String language : PHRASES.keySet()) {
@@ -113,6 +120,68 @@ public final class SubtitleThroughputBenchmark {
         double time = episodes.stream().mapToDouble(Result::seconds).sum();
         System.out.printf(Locale.ROOT, "%n3-minute episodes, all languages and both formats together: %.1f MB/s, %.0f cues/s%n",
                 bytes / time / 1_000_000.0, cues / time);
+    }
+
+    /** Issue 16's worst cases, each a function from a target size in bytes to an upload body. */
+    static Map<String, java.util.function.IntFunction<String>> pathologicalShapes() {
+        Map<String, java.util.function.IntFunction<String>> shapes = new LinkedHashMap<>();
+        shapes.put("mixed accents, 1 line (vtt)", size -> "WEBVTT\n\n00:01.000 --> 00:02.000\na"
+                + "\u0301\u0323\u031B\u0327".repeat(size / 8) + "\n");
+        shapes.put("font colour spaces (srt)", size -> "1\n00:00:01,000 --> 00:00:02,000\n<font color="
+                + " ".repeat(size - 60) + "!>x</font>\n");
+        shapes.put("regions x unknown (vtt)", size -> {
+            StringBuilder text = new StringBuilder("WEBVTT\n\n");
+            for (int i = 0; text.length() < size / 2; i++) {
+                text.append("REGION\nid:r").append(i).append("\n\n");
+            }
+            while (text.length() < size - 40) {
+                text.append("00:01.000 --> 00:02.000 region:zz\nx\n\n");
+            }
+            return text.toString();
+        });
+        return shapes;
+    }
+
+    /**
+     * One upload and one delivery (ingest with QC in en, th and ja, then both writers) per shape and size, single
+     * runs of wall time after one 16 KiB warm-up run per shape. Sizes double from {@code minKib} (64) up to
+     * {@code maxKib} (1024, the upload limit); once
+     * a run takes longer than {@code budgetSeconds}, larger sizes of that shape are skipped.
+     */
+    private static void pathological(SubtitleIngest ingest, int minKib, int maxKib, double budgetSeconds) {
+        System.out.printf(Locale.ROOT, "Subtitle worst cases (issue 16): decode + parse + QC (en, th, ja) + both writers,"
+                        + " one run each%nJVM %s %s, load average %.1f at start%n%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("%-30s %9s %12s %10s%n", "shape", "bytes", "ms", "µs/KiB");
+        for (Map.Entry<String, java.util.function.IntFunction<String>> shape : pathologicalShapes().entrySet()) {
+            fullWork(ingest, shape.getValue().apply(16 * 1024).getBytes(StandardCharsets.UTF_8));
+            for (int kib = minKib; kib <= maxKib; kib *= 2) {
+                byte[] body = shape.getValue().apply(kib * 1024 - 64).getBytes(StandardCharsets.UTF_8);
+                if (body.length > 1 << 20) {
+                    body = shape.getValue().apply(kib * 1024 - 64 - (body.length - (1 << 20))).getBytes(StandardCharsets.UTF_8);
+                }
+                long start = System.nanoTime();
+                fullWork(ingest, body);
+                double ms = (System.nanoTime() - start) / 1e6;
+                System.out.printf(Locale.ROOT, "%-30s %9d %12.1f %10.1f%n", shape.getKey(), body.length, ms,
+                        ms * 1000 / (body.length / 1024.0));
+                if (ms > budgetSeconds * 1000) {
+                    System.out.printf("%-30s larger sizes skipped (over the %.0f s budget)%n", "", budgetSeconds);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void fullWork(SubtitleIngest ingest, byte[] body) {
+        io.microdrama.subtitles.SubtitleDocument document = ingest.parse(body);
+        io.microdrama.subtitles.QualityControl qc = new io.microdrama.subtitles.QualityControl(PROFILES);
+        for (String language : new String[] {"en", "th", "ja"}) {
+            qc.check(document, QcContext.verticalEpisode(language, 60_000));
+        }
+        new io.microdrama.subtitles.WebVttWriter().write(document);
+        new io.microdrama.subtitles.SrtWriter().write(document);
     }
 
     /** The round with the median rate: one slow round (a GC, another process) does not move the figure. */
