@@ -28,8 +28,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "microdrama";
     private static final String REALM_FILE = "keycloak/microdrama-realm.json";
-    /** Build-time options: a file database and a local cache (no cluster discovery). */
-    static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--cache=local");
+    /** Build-time options: a file database (H2). */
+    static final List<String> BUILD_OPTIONS = List.of("--db=dev-file");
     private static final Object BUILD_LOCK = new Object();
 
     private final ChildProcess process;
@@ -71,8 +71,9 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         buildOnce(home, env, workDir.resolve("keycloak-build.log"));
+        // Production mode, so no build at start; a local cache (no cluster discovery) and plain HTTP on loopback.
         ChildProcess process = ChildProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start",
-                "--optimized", "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
+                "--optimized", "--cache=local", "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
                 "--http-port=" + port, "--import-realm",
                 "--db-url=jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE"),
                 env, workDir, workDir.resolve("keycloak.log"));
