@@ -100,7 +100,8 @@ public final class Platform {
             started.put(service.module(), startWhenReady(root, service, infra, data, progress, running));
         }
         List<CompletableFuture<?>> everything = new ArrayList<>(started.values());
-        everything.add(infra.oidcServerUrl());
+        everything.addAll(List.of(infra.kafkaBootstrapServers(), infra.oidcServerUrl()));
+        List.of("catalog", "localization", "billing").forEach(db -> everything.add(infra.database(db)));
         try {
             awaitAllOrFirstFailure(everything);
         } catch (CompletionException e) {
@@ -125,7 +126,7 @@ public final class Platform {
         CompletableFuture<Optional<String>> oidc = service.needsKeycloak() ? infra.oidcServerUrl()
                 : CompletableFuture.completedFuture(infra.plannedOidcServerUrl());
         Path log = data.resolve("logs").resolve(service.module() + ".log");
-        return CompletableFuture.allOf(kafka, database, oidc).thenApplyAsync(ignored -> {
+        return allOrFirstFailure(List.of(kafka, database, oidc)).thenApplyAsync(ignored -> {
             String needs = (service.database() == null ? "" : "database " + service.database() + ", ") + "Kafka"
                     + (service.needsKeycloak() ? ", Keycloak" : "");
             progress.starting(service.module(), "on :" + service.port() + " (" + needs + " ready)", log);
@@ -135,7 +136,7 @@ public final class Platform {
                         new ServiceProcess.Wiring(kafka.join(), oidc.join(), database.join()), data.resolve("logs"),
                         LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()));
                 running.add(process);
-                process.awaitReady(Duration.ofMinutes(3));
+                process.awaitReady(Duration.ofMinutes(5));
                 progress.ready(service.module(), (System.nanoTime() - begin) / 1e9, "JVM start to ready; "
                         + process.quarkusStartedIn().map(s -> "Quarkus started in " + s + " s, ").orElse("")
                         + process.process().residentMegabytes().stream().mapToObj(mb -> "RSS " + mb + " MB").findFirst().orElse(""));
@@ -153,13 +154,19 @@ public final class Platform {
 
     /** Waits for all, but returns (exceptionally) as soon as one fails. */
     static void awaitAllOrFirstFailure(List<CompletableFuture<?>> futures) {
-        CompletableFuture<Object> firstFailure = new CompletableFuture<>();
+        allOrFirstFailure(futures).join();
+    }
+
+    /** Completes when all complete, or exceptionally as soon as one fails (allOf would wait for the others first). */
+    static CompletableFuture<Void> allOrFirstFailure(List<CompletableFuture<?>> futures) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
         futures.forEach(f -> f.whenComplete((ok, failure) -> {
             if (failure != null) {
-                firstFailure.completeExceptionally(failure instanceof CompletionException c ? c.getCause() : failure);
+                result.completeExceptionally(failure instanceof CompletionException c ? c.getCause() : failure);
             }
         }));
-        CompletableFuture.anyOf(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), firstFailure).join();
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenRun(() -> result.complete(null));
+        return result;
     }
 
     /** The demo is pushed on the first start (and after --fresh); later starts keep the data and only show the table. */
