@@ -78,7 +78,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--db-url=jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE"),
                 env, workDir, workDir.resolve("keycloak.log"));
         KeycloakServer server = new KeycloakServer(process, port);
-        process.awaitReady(server::realmAnswers, Duration.ofMinutes(4));
+        process.awaitReady(server::realmAnswers, Duration.ofMinutes(8));
         return server;
     }
 

@@ -136,7 +136,7 @@ public final class Platform {
                         new ServiceProcess.Wiring(kafka.join(), oidc.join(), database.join()), data.resolve("logs"),
                         LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()));
                 running.add(process);
-                process.awaitReady(Duration.ofMinutes(5));
+                process.awaitReady(Duration.ofMinutes(8));
                 progress.ready(service.module(), (System.nanoTime() - begin) / 1e9, "JVM start to ready; "
                         + process.quarkusStartedIn().map(s -> "Quarkus started in " + s + " s, ").orElse("")
                         + process.process().residentMegabytes().stream().mapToObj(mb -> "RSS " + mb + " MB").findFirst().orElse(""));
