@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -110,8 +111,38 @@ public final class ChildProcess implements AutoCloseable {
         return guard.pid();
     }
 
+    public String name() {
+        return name;
+    }
+
     public boolean isAlive() {
         return guard.isAlive();
+    }
+
+    /** The command's own process id (the guard's child that is not the guard's pipe watcher). */
+    public OptionalLong commandPid() {
+        return guard.children().filter(child -> !child.info().command().orElse("").endsWith("sh"))
+                .mapToLong(ProcessHandle::pid).findFirst();
+    }
+
+    /** The command's resident memory in MiB (Linux VmRSS), empty when it is gone. */
+    public OptionalLong residentMegabytes() {
+        OptionalLong pid = commandPid();
+        return pid.isPresent() ? residentMegabytes(pid.getAsLong()) : OptionalLong.empty();
+    }
+
+    /** Resident memory of any process in MiB, read from {@code /proc/<pid>/status} (VmRSS). */
+    public static OptionalLong residentMegabytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // gone, or not Linux
+        }
+        return OptionalLong.empty();
     }
 
     public Path logFile() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +32,9 @@ final class DemoSeeder {
     static final List<String> REGIONS = List.of("US", "MX", "BR", "GB", "DE", "JP", "KR", "TW", "SA", "KW", "IL");
     private static final Pattern DRAMA_ID = Pattern.compile("\"dramaId\"\\s*:");
     private static final Pattern HAS_MORE = Pattern.compile("\"hasMore\"\\s*:\\s*true");
+
+    /** studio-push is short-lived: the client compiler only starts it faster (no C2 compiler threads competing). */
+    static final List<String> PUSH_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final Path root;
     private final Path data;
@@ -51,8 +55,12 @@ final class DemoSeeder {
         this.tokenUrl = realmUrl + "/protocol/openid-connect/token";
     }
 
-    /** Registers the studios and pushes every package; returns false if a push failed (QC failures are expected). */
-    boolean seed() throws IOException, InterruptedException {
+    /**
+     * Registers the studios, then pushes every studio's packages at once, one studio-push process per studio (each
+     * with its own client credentials, as three studios would); returns false if a push failed (QC failures are
+     * expected and allowed).
+     */
+    boolean seed(Progress progress) throws IOException, InterruptedException {
         String admin = tokens.password("admin", "demo");
         for (String studio : STUDIOS) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/admin/studios/" + studio))
@@ -63,19 +71,36 @@ final class DemoSeeder {
                 throw new IllegalStateException("Registering studio " + studio + " failed: HTTP " + answer.statusCode() + " " + answer.body());
             }
         }
+        List<CompletableFuture<Boolean>> pushes = STUDIOS.stream().map(studio -> CompletableFuture.supplyAsync(() -> {
+            long begin = System.nanoTime();
+            try {
+                int exit = push(studio, progress);
+                progress.line("demo " + studio, String.format("studio-push done in %.1f s (exit %d)",
+                        (System.nanoTime() - begin) / 1e9, exit));
+                return exit == 0;
+            } catch (IOException e) {
+                progress.line("demo " + studio, "studio-push could not run: " + e.getMessage());
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }, task -> new Thread(task, "seed-" + studio).start())).toList();
         boolean allPushed = true;
-        for (String studio : STUDIOS) {
-            allPushed &= push(studio);
+        for (CompletableFuture<Boolean> push : pushes) {
+            allPushed &= push.join();
         }
         return allPushed;
     }
 
-    private boolean push(String studio) throws IOException, InterruptedException {
+    private int push(String studio, Progress progress) throws IOException, InterruptedException {
         List<String> packages;
         try (Stream<Path> list = Files.list(root.resolve("demo/packages").resolve(studio))) {
             packages = list.filter(Files::isDirectory).sorted().limit(small ? 1 : Long.MAX_VALUE).map(Path::toString).toList();
         }
-        List<String> command = new ArrayList<>(List.of(BuildInfo.javaExecutable().toString(), "-jar",
+        List<String> command = new ArrayList<>(List.of(BuildInfo.javaExecutable().toString()));
+        command.addAll(PUSH_JVM_OPTIONS);
+        command.addAll(List.of("-jar",
                 root.resolve("studio-push/target/studio-push.jar").toString(), "--gateway", gateway, "--token-url", tokenUrl,
                 "--client-id", "studio-" + studio, "--client-secret", studio + "-dev-secret", "--publish",
                 "--allow-qc-failures", "--quiet", "--state-dir", data.resolve("studio-push").toString()));
@@ -84,11 +109,11 @@ final class DemoSeeder {
         try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 if (!line.isBlank() && !line.contains(": valid (")) {
-                    System.out.println("    " + studio + " │ " + line);
+                    progress.line("demo " + studio, "│ " + line);
                 }
             }
         }
-        return process.waitFor() == 0;
+        return process.waitFor();
     }
 
     /** Rollout counts per region and state, read from the ops board through the gateway. */

@@ -9,6 +9,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Kafka, PostgreSQL and Keycloak for tests and for running the platform locally, without Docker.
@@ -63,6 +67,15 @@ public final class DevStack implements AutoCloseable {
         return postgresHost == null ? Optional.empty() : Optional.of(new Database(postgresHost, postgresPort, name));
     }
 
+    private static Optional<Database> database(String name, Optional<PostgresServer> started, Map<String, String> env) {
+        if (started.isPresent()) {
+            return Optional.of(new Database(started.get().host(), started.get().port(), name));
+        }
+        String host = env.get("DEVSTACK_POSTGRES_HOST");
+        return host == null ? Optional.empty()
+                : Optional.of(new Database(host, Integer.parseInt(env.getOrDefault("DEVSTACK_POSTGRES_PORT", "5432")), name));
+    }
+
     public Optional<String> oidcServerUrl() {
         return Optional.ofNullable(oidcServerUrl);
     }
@@ -107,6 +120,97 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /**
+     * A stack whose parts are starting in parallel. Each future completes when its part answers; {@link #await()}
+     * gives the whole stack, {@link #close()} stops what started (a part still starting is stopped once it is up).
+     */
+    public static final class Starting implements AutoCloseable {
+        private final Builder builder;
+        private final CompletableFuture<Optional<KafkaBroker>> kafka;
+        private final CompletableFuture<Optional<PostgresServer>> postgres;
+        private final CompletableFuture<Optional<KeycloakServer>> keycloak;
+
+        private Starting(Builder builder, CompletableFuture<Optional<KafkaBroker>> kafka,
+                CompletableFuture<Optional<PostgresServer>> postgres, CompletableFuture<Optional<KeycloakServer>> keycloak) {
+            this.builder = builder;
+            this.kafka = kafka;
+            this.postgres = postgres;
+            this.keycloak = keycloak;
+        }
+
+        /** Completes when Kafka answers (at once for a broker named in the environment). */
+        public CompletableFuture<Optional<String>> kafkaBootstrapServers() {
+            return kafka.thenApply(k -> k.map(KafkaBroker::bootstrapServers)
+                    .or(() -> Optional.ofNullable(builder.env.get("KAFKA_BOOTSTRAP_SERVERS"))));
+        }
+
+        /** Completes when the PostgreSQL server answers with every requested database and role created. */
+        public CompletableFuture<Optional<Database>> database(String name) {
+            return postgres.thenApply(p -> DevStack.database(name, p, builder.env));
+        }
+
+        /** Completes when the realm answers. */
+        public CompletableFuture<Optional<String>> oidcServerUrl() {
+            return keycloak.thenApply(k -> k.map(KeycloakServer::realmUrl)
+                    .or(() -> Optional.ofNullable(builder.env.get("OIDC_SERVER_URL"))));
+        }
+
+        /**
+         * The realm URL before Keycloak answers, when it is known in advance (a fixed port or one from the
+         * environment): services that only check tokens can start with it, and connect on their first request.
+         */
+        public Optional<String> plannedOidcServerUrl() {
+            if (builder.env.containsKey("OIDC_SERVER_URL")) {
+                return Optional.of(builder.env.get("OIDC_SERVER_URL"));
+            }
+            return builder.keycloak && builder.keycloakPort != 0
+                    ? Optional.of(KeycloakServer.realmUrl(builder.keycloakPort)) : Optional.empty();
+        }
+
+        public Path workDir() {
+            return builder.workDir;
+        }
+
+        /** Waits until every part answers; the first failure stops the others and is thrown. */
+        public DevStack await() {
+            CompletableFuture<Object> firstFailure = new CompletableFuture<>();
+            for (CompletableFuture<?> part : List.of(kafka, postgres, keycloak)) {
+                part.whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        firstFailure.completeExceptionally(failure);
+                    }
+                });
+            }
+            try {
+                CompletableFuture.anyOf(CompletableFuture.allOf(kafka, postgres, keycloak), firstFailure).join();
+            } catch (CompletionException e) {
+                close();
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            return new DevStack(builder, kafka.join(), postgres.join(), keycloak.join());
+        }
+
+        /** Stops the parts that are up now, Keycloak first; one still starting is stopped as soon as it is up. */
+        @Override
+        public void close() {
+            for (CompletableFuture<? extends Optional<? extends AutoCloseable>> part : List.of(keycloak, postgres, kafka)) {
+                if (part.isDone() && !part.isCompletedExceptionally()) {
+                    part.join().ifPresent(Starting::closeQuietly);
+                } else {
+                    part.thenAccept(started -> started.ifPresent(Starting::closeQuietly));
+                }
+            }
+        }
+
+        private static void closeQuietly(AutoCloseable part) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("devstack: stopping " + part + " failed: " + e.getMessage());
+            }
+        }
+    }
+
     public static final class Builder {
         private boolean kafka;
         private final List<String> databases = new ArrayList<>();
@@ -147,7 +251,17 @@ public final class DevStack implements AutoCloseable {
             return this;
         }
 
+        /** Starts the parts in parallel and waits until all are ready (or one failed: then nothing is left running). */
         public DevStack start() {
+            return startInParallel(StartEvents.NONE).await();
+        }
+
+        /**
+         * Starts Kafka, PostgreSQL and Keycloak at once, each on its own thread, and returns at once: each part's
+         * future completes when it answers, so a caller can start what needs only Kafka and a database without
+         * waiting for Keycloak. Parts named in the environment are not started and are ready at once.
+         */
+        public Starting startInParallel(StartEvents events) {
             try {
                 if (workDir == null) {
                     workDir = Files.createTempDirectory("devstack-");
@@ -156,32 +270,43 @@ public final class DevStack implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<AutoCloseable> started = new ArrayList<>();
-            try {
-                Optional<KafkaBroker> k = kafka && !env.containsKey("KAFKA_BOOTSTRAP_SERVERS")
-                        ? Optional.of(track(started, startRetryingChosenPorts("Kafka", kafkaPort, workDir.resolve("kafka"),
-                                dir -> KafkaBroker.start(dir, kafkaPort))))
-                        : Optional.empty();
-                Optional<PostgresServer> p = !databases.isEmpty() && !env.containsKey("DEVSTACK_POSTGRES_HOST")
-                        ? Optional.of(track(started, startRetryingChosenPorts("PostgreSQL", postgresPort,
-                                workDir.resolve("postgres"), dir -> PostgresServer.start(dir, postgresPort, databases))))
-                        : Optional.empty();
-                Optional<KeycloakServer> kc = keycloak && !env.containsKey("OIDC_SERVER_URL")
-                        ? Optional.of(track(started, startRetryingChosenPorts("Keycloak", keycloakPort,
-                                workDir.resolve("keycloak"), dir -> KeycloakServer.start(dir, keycloakPort))))
-                        : Optional.empty();
-                return new DevStack(this, k, p, kc);
-            } catch (RuntimeException e) {
-                Collections.reverse(started);
-                for (AutoCloseable closeable : started) {
-                    try {
-                        closeable.close();
-                    } catch (Exception suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
+            CompletableFuture<Optional<KafkaBroker>> k = kafka && !env.containsKey("KAFKA_BOOTSTRAP_SERVERS")
+                    ? part(events, "Kafka", workDir.resolve("kafka").resolve("kafka.log"), broker -> broker.bootstrapServers(),
+                            () -> startRetryingChosenPorts("Kafka", kafkaPort, workDir.resolve("kafka"),
+                                    dir -> KafkaBroker.start(dir, kafkaPort)))
+                    : CompletableFuture.completedFuture(Optional.empty());
+            CompletableFuture<Optional<PostgresServer>> p = !databases.isEmpty() && !env.containsKey("DEVSTACK_POSTGRES_HOST")
+                    ? part(events, "PostgreSQL", workDir.resolve("postgres").resolve("postgres.log"),
+                            server -> server.host() + ":" + server.port() + ", databases " + String.join(", ", databases) + " exist",
+                            () -> startRetryingChosenPorts("PostgreSQL", postgresPort, workDir.resolve("postgres"),
+                                    dir -> PostgresServer.start(dir, postgresPort, databases)))
+                    : CompletableFuture.completedFuture(Optional.empty());
+            CompletableFuture<Optional<KeycloakServer>> kc = keycloak && !env.containsKey("OIDC_SERVER_URL")
+                    ? part(events, "Keycloak", workDir.resolve("keycloak").resolve("keycloak.log"), KeycloakServer::realmUrl,
+                            () -> startRetryingChosenPorts("Keycloak", keycloakPort, workDir.resolve("keycloak"),
+                                    dir -> KeycloakServer.start(dir, keycloakPort)))
+                    : CompletableFuture.completedFuture(Optional.empty());
+            return new Starting(this, k, p, kc);
+        }
+
+        private static <T> CompletableFuture<Optional<T>> part(StartEvents events, String name, Path log,
+                Function<T, String> readyDetail, Supplier<T> start) {
+            return CompletableFuture.supplyAsync(() -> {
+                long begin = System.nanoTime();
+                events.starting(name, "", log);
+                try {
+                    T part = start.get();
+                    events.ready(name, (System.nanoTime() - begin) / 1e9, readyDetail.apply(part));
+                    return Optional.of(part);
+                } catch (RuntimeException e) {
+                    events.failed(name, log, e);
+                    throw e;
                 }
-                throw e;
-            }
+            }, task -> {
+                Thread thread = new Thread(task, "devstack-start-" + name);
+                thread.setDaemon(true);
+                thread.start();
+            });
         }
 
         /**
@@ -204,11 +329,6 @@ public final class DevStack implements AutoCloseable {
                             + " failed, trying again on new ports. " + e.getMessage());
                 }
             }
-        }
-
-        private static <T extends AutoCloseable> T track(List<AutoCloseable> started, T component) {
-            started.add(component);
-            return component;
         }
     }
 }

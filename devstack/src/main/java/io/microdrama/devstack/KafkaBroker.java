@@ -44,7 +44,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             ChildProcess process = ChildProcess.start("kafka",
                     javaCommand("kafka.Kafka", config.toString()), env, dataDir, log);
-            process.awaitReady(() -> process.logContains("Kafka Server started"), Duration.ofMinutes(2));
+            process.awaitReady(() -> process.logContains("Kafka Server started"), Duration.ofMinutes(4));
             return new KafkaBroker(process, port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

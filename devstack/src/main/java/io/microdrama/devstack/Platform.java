@@ -5,24 +5,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./platform up}: Kafka, PostgreSQL and Keycloak, then the four services, on the usual ports, with data kept
- * in {@code .devstack/} between starts ({@code --fresh} wipes it). Ctrl-C stops everything in reverse order.
+ * {@code ./platform up}: Kafka, PostgreSQL and Keycloak start in parallel; each service starts as soon as what it
+ * needs answers (its database and Kafka; the gateway also Keycloak), so services start while Keycloak is still
+ * coming up. Data is kept in {@code .devstack/} between starts ({@code --fresh} wipes it); {@code --except NAME}
+ * leaves a service out so a developer can run it in dev mode. Ctrl-C stops services first, then infrastructure.
  */
 public final class Platform {
 
-    record Service(String module, int port, String database) {
+    record Service(String module, int port, String database, boolean needsKeycloak) {
+        String shortName() {
+            return module.replace("-service", "");
+        }
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("catalog-service", 8081, "catalog"),
-            new Service("localization-service", 8082, "localization"),
-            new Service("billing-service", 8083, "billing"),
-            new Service("gateway", 8080, null));
+            new Service("catalog-service", 8081, "catalog", false),
+            new Service("localization-service", 8082, "localization", false),
+            new Service("billing-service", 8083, "billing", false),
+            new Service("gateway", 8080, null, true));
 
     /**
      * Local-only settings: the gateway's per-studio push limit (20/s in production) would make seeding the demo's
@@ -32,92 +42,166 @@ public final class Platform {
             "STUDIO_PUSH_RATE_PER_SECOND", "500", "STUDIO_PUSH_RATE_BURST", "2000",
             "CONSOLE_ORIGIN", "http://localhost:3000,http://127.0.0.1:3000"));
 
+    /** What {@code ./platform status} and {@code ./platform logs} read: one line per running part. */
+    static final String COMPONENTS_FILE = "components.tsv";
+
     private Platform() {
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        List<String> options = List.of(args);
-        Path data = options.stream().filter(o -> o.startsWith("--data=")).findFirst()
-                .map(o -> Path.of(o.substring(7)).toAbsolutePath()).orElse(root.resolve(".devstack"));
+        Options options;
+        try {
+            options = Options.parse(List.of(args), root);
+        } catch (IllegalArgumentException e) {
+            System.err.println("./platform up: " + e.getMessage());
+            System.exit(64);
+            return;
+        }
+        List<Service> services = SERVICES.stream().filter(s -> !options.except().contains(s.module())).toList();
         try {
             // Every port first: a taken port is a clear message before anything starts, not a half-started platform.
-            for (var port : Map.of(9092, "Kafka", 5432, "PostgreSQL", 8180, "Keycloak", 8080, "gateway",
-                    8081, "catalog-service", 8082, "localization-service", 8083, "billing-service").entrySet()) {
+            Map<Integer, String> ports = new LinkedHashMap<>(Map.of(9092, "Kafka", 5432, "PostgreSQL", 8180, "Keycloak"));
+            services.forEach(s -> ports.put(s.port(), s.module()));
+            for (var port : ports.entrySet()) {
                 Ports.requireFree(port.getKey(), port.getValue());
             }
         } catch (Ports.PortInUseException e) {
-            System.err.println(e.getMessage() + "\nIs the platform already running? Stop it with ./platform down.");
+            System.err.println(e.getMessage() + "\nIs the platform already running? Stop it with ./platform down"
+                    + " (./platform status shows what runs).");
             System.exit(2);
         }
-        if (options.contains("--fresh")) {
+        Path data = options.data();
+        if (options.fresh()) {
             deleteRecursively(data);
         }
         Files.createDirectories(data);
         Files.writeString(data.resolve("platform.pid"), Long.toString(ProcessHandle.current().pid()));
-        long start = System.nanoTime();
-        List<AutoCloseable> running = new ArrayList<>();
+        Files.deleteIfExists(data.resolve(COMPONENTS_FILE));
+
+        Progress progress = new Progress();
+        List<ServiceProcess> running = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch stopped = new CountDownLatch(1);
+        DevStack.Starting infra = DevStack.builder().workDir(data).kafka(9092)
+                .postgres(5432, List.of("catalog", "localization", "billing")).keycloak(8180).startInParallel(progress);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the platform...");
-            for (int i = running.size() - 1; i >= 0; i--) {
-                try {
-                    running.get(i).close();
-                } catch (Exception e) {
-                    System.err.println("  " + e.getMessage());
-                }
-            }
+            List<ServiceProcess> services0 = new ArrayList<>(running);
+            Collections.reverse(services0);
+            // Services in parallel (each waits for its own graceful shutdown), then the infrastructure they used.
+            services0.stream().map(s -> CompletableFuture.runAsync(s::close)).toList().forEach(CompletableFuture::join);
+            infra.close();
             System.out.println("Stopped; data kept in " + data + " (use --fresh to start clean).");
             stopped.countDown();
         }, "platform-stop"));
+
+        Map<String, CompletableFuture<ServiceProcess>> started = new LinkedHashMap<>();
+        for (Service service : services) {
+            started.put(service.module(), startWhenReady(root, service, infra, data, progress, running));
+        }
+        List<CompletableFuture<?>> everything = new ArrayList<>(started.values());
+        everything.addAll(List.of(infra.kafkaBootstrapServers(), infra.oidcServerUrl()));
+        List.of("catalog", "localization", "billing").forEach(db -> everything.add(infra.database(db)));
         try {
-            step("Kafka, PostgreSQL and Keycloak", start);
-            DevStack stack = DevStack.builder().workDir(data).kafka(9092)
-                    .postgres(5432, List.of("catalog", "localization", "billing")).keycloak(8180).start();
-            running.add(stack);
-            for (Service service : SERVICES) {
-                step(service.module() + " on :" + service.port(), start);
-                ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(), stack,
-                        service.database(), LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()));
-                running.add(process);
-                process.awaitReady(Duration.ofMinutes(3));
-            }
-            System.out.printf("%n[%5.1fs] All services healthy.%n", (System.nanoTime() - start) / 1e9);
-            seedDemo(root, data, stack, options, start);
-            printReady(stack, start);
-        } catch (Ports.PortInUseException e) {
-            System.err.println("\n" + e.getMessage());
-            System.exit(2);
-        } catch (RuntimeException e) {
-            System.err.println("\nStart failed: " + e.getMessage());
+            awaitAllOrFirstFailure(everything);
+        } catch (CompletionException e) {
+            System.err.println("\nStart failed: " + e.getCause().getMessage().lines().findFirst().orElse("")
+                    + "\n(the failing part and its log are named above; ./platform logs NAME shows a log)");
             System.exit(1);
         }
+        DevStack stack = infra.await();
+        writeComponents(data, stack, started);
+        progress.line("platform", String.format("all services healthy in %.1f s", progress.elapsed()));
+        seedDemo(root, data, stack, options, progress, services.size() == SERVICES.size());
+        printReady(stack, services, started, options, progress);
         stopped.await();
     }
 
+    /** Starts the service once its database exists and Kafka (and for the gateway Keycloak) answers. */
+    private static CompletableFuture<ServiceProcess> startWhenReady(Path root, Service service, DevStack.Starting infra,
+            Path data, Progress progress, List<ServiceProcess> running) {
+        CompletableFuture<Optional<String>> kafka = infra.kafkaBootstrapServers();
+        CompletableFuture<Optional<DevStack.Database>> database = service.database() == null
+                ? CompletableFuture.completedFuture(Optional.empty()) : infra.database(service.database());
+        CompletableFuture<Optional<String>> oidc = service.needsKeycloak() ? infra.oidcServerUrl()
+                : CompletableFuture.completedFuture(infra.plannedOidcServerUrl());
+        Path log = data.resolve("logs").resolve(service.module() + ".log");
+        return allOrFirstFailure(List.of(kafka, database, oidc)).thenApplyAsync(ignored -> {
+            String needs = (service.database() == null ? "" : "database " + service.database() + ", ") + "Kafka"
+                    + (service.needsKeycloak() ? ", Keycloak" : "");
+            progress.starting(service.module(), "on :" + service.port() + " (" + needs + " ready)", log);
+            long begin = System.nanoTime();
+            try {
+                ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(),
+                        new ServiceProcess.Wiring(kafka.join(), oidc.join(), database.join()), data.resolve("logs"),
+                        LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()));
+                running.add(process);
+                process.awaitReady(Duration.ofMinutes(8));
+                progress.ready(service.module(), (System.nanoTime() - begin) / 1e9, "JVM start to ready; "
+                        + process.quarkusStartedIn().map(s -> "Quarkus started in " + s + " s, ").orElse("")
+                        + process.process().residentMegabytes().stream().mapToObj(mb -> "RSS " + mb + " MB").findFirst().orElse(""));
+                return process;
+            } catch (RuntimeException e) {
+                progress.failed(service.module(), log, e);
+                throw new IllegalStateException(service.module() + " did not start; log: " + log, e);
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "start-" + service.module());
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** Waits for all, but returns (exceptionally) as soon as one fails. */
+    static void awaitAllOrFirstFailure(List<CompletableFuture<?>> futures) {
+        allOrFirstFailure(futures).join();
+    }
+
+    /** Completes when all complete, or exceptionally as soon as one fails (allOf would wait for the others first). */
+    static CompletableFuture<Void> allOrFirstFailure(List<CompletableFuture<?>> futures) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        futures.forEach(f -> f.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure instanceof CompletionException c ? c.getCause() : failure);
+            }
+        }));
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenRun(() -> result.complete(null));
+        return result;
+    }
+
     /** The demo is pushed on the first start (and after --fresh); later starts keep the data and only show the table. */
-    private static void seedDemo(Path root, Path data, DevStack stack, List<String> options, long start) throws Exception {
-        String demo = options.contains("--no-demo") ? "none" : options.stream().filter(o -> o.startsWith("--demo="))
-                .findFirst().map(o -> o.substring(7)).orElse("full");
-        if (demo.equals("none")) {
+    private static void seedDemo(Path root, Path data, DevStack stack, Options options, Progress progress, boolean allServices)
+            throws Exception {
+        if (options.demo().equals("none")) {
             return;
         }
         DemoSeeder seeder = new DemoSeeder(root, data, "http://127.0.0.1:8080", stack.oidcServerUrl().orElseThrow(),
-                demo.equals("small"));
+                options.demo().equals("small"));
         Path marker = data.resolve("demo-seeded");
+        boolean seededNow = false;
         if (!Files.exists(marker)) {
-            step("demo seeding through the gateway with studio-push (" + (demo.equals("small") ? "3 dramas" : "3 studios, 20 dramas") + ")", start);
-            if (seeder.seed()) {
+            if (!allServices) {
+                progress.line("demo", "not seeded: a service runs outside the platform (--except); "
+                        + "run ./platform up once without --except to seed it");
+                return;
+            }
+            progress.line("demo", "seeding through the gateway with studio-push, the studios in parallel ("
+                    + (options.demo().equals("small") ? "3 dramas" : "3 studios, 20 dramas") + ")");
+            long begin = System.nanoTime();
+            if (seeder.seed(progress)) {
                 Files.writeString(marker, java.time.Instant.now().toString());
             } else {
-                System.out.println("  Some demo packages were refused (see above); the next start tries again.");
+                progress.line("demo", "some demo packages were refused (see above); the next start tries again");
             }
+            progress.line("demo", String.format("seeded in %.1f s", (System.nanoTime() - begin) / 1e9));
+            seededNow = true;
         }
         List<String> states = List.of("LIVE", "WAITING", "SCHEDULED", "EXPIRED");
-        // Answers of localization and billing arrive asynchronously: show the table once it stops changing.
         Map<String, Map<String, Integer>> table = seeder.rolloutTable(states);
+        // Just after seeding, localization's and billing's answers still arrive: show the table once it stops changing.
+        // On a restart with kept data nothing is in flight, so the first reading is the table.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+        while (seededNow && System.nanoTime() < deadline) {
             Thread.sleep(2000);
             Map<String, Map<String, Integer>> again = seeder.rolloutTable(states);
             if (again.equals(table)) {
@@ -125,24 +209,48 @@ public final class Platform {
             }
             table = again;
         }
-        System.out.printf("%n[%5.1fs] Demo rollout (dramas per region and state):%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf("%n[%5.1fs] Demo rollout (dramas per region and state):%n", progress.elapsed());
         DemoSeeder.print(table);
     }
 
-    private static void step(String what, long start) {
-        System.out.printf("[%5.1fs] starting %s%n", (System.nanoTime() - start) / 1e9, what);
+    private static void writeComponents(Path data, DevStack stack, Map<String, CompletableFuture<ServiceProcess>> services)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (ChildProcess part : stack.processes()) {
+            String port = switch (part.name()) {
+                case "kafka" -> "9092";
+                case "postgres" -> "5432";
+                case "keycloak" -> "8180";
+                default -> "-";
+            };
+            lines.add(String.join("\t", part.name(), port, Long.toString(part.commandPid().orElse(part.pid())),
+                    part.logFile().toString(), "-"));
+        }
+        for (CompletableFuture<ServiceProcess> future : services.values()) {
+            ServiceProcess service = future.join();
+            lines.add(String.join("\t", service.name(), Integer.toString(service.port()),
+                    Long.toString(service.process().commandPid().orElse(service.process().pid())),
+                    service.process().logFile().toString(), service.url() + "/q/health/ready"));
+        }
+        Files.write(data.resolve(COMPONENTS_FILE), lines);
     }
 
-    private static void printReady(DevStack stack, long start) {
-        System.out.printf("%n[%5.1fs] Platform ready.%n", (System.nanoTime() - start) / 1e9);
-        System.out.println("  gateway            http://127.0.0.1:8080");
-        System.out.println("  catalog-service    http://127.0.0.1:8081  (Swagger UI: /q/swagger-ui)");
-        System.out.println("  localization       http://127.0.0.1:8082");
-        System.out.println("  billing            http://127.0.0.1:8083");
-        System.out.println("  Keycloak           " + stack.oidcServerUrl().orElse("-") + "  (admin console: admin/admin)");
-        System.out.println("  Kafka              " + stack.kafkaBootstrapServers().orElse("-"));
-        System.out.println("  logs               " + stack.workDir().resolve("logs"));
-        System.out.println("  Swagger UI         http://127.0.0.1:8080/q/swagger-ui  (the gateway's OpenAPI document)");
+    private static void printReady(DevStack stack, List<Service> services, Map<String, CompletableFuture<ServiceProcess>> started,
+            Options options, Progress progress) {
+        System.out.printf("%n[%5.1fs] Platform ready.%n", progress.elapsed());
+        System.out.println("  service               URL                      JVM start to ready   RSS now");
+        for (Service service : services) {
+            ServiceProcess process = started.get(service.module()).join();
+            System.out.printf("  %-21s %-24s %8s            %s%n", service.module(), process.url(),
+                    String.format("%.1f s", process.startToReadySeconds()),
+                    process.process().residentMegabytes().stream().mapToObj(mb -> mb + " MB").findFirst().orElse("?"));
+        }
+        options.except().forEach(module -> System.out.printf("  %-21s not started (--except): run it yourself, e.g."
+                + " cd %s && ../mvnw quarkus:dev%n", module, module));
+        System.out.println("  Swagger UI            http://127.0.0.1:8080/q/swagger-ui (gateway); each service: /q/swagger-ui");
+        System.out.println("  Keycloak              " + stack.oidcServerUrl().orElse("-") + "  (admin console: admin/admin)");
+        System.out.println("  Kafka                 " + stack.kafkaBootstrapServers().orElse("-"));
+        System.out.println("  logs                  " + stack.workDir().resolve("logs") + "  (./platform logs NAME, ./platform status)");
         String tokenUrl = stack.oidcServerUrl().orElse("") + "/protocol/openid-connect/token";
         System.out.println("\nTokens (demo realm, nothing here is a production secret):");
         System.out.println("  studio  curl -s -d grant_type=client_credentials -d client_id=studio-aurora -d client_secret=aurora-dev-secret "
@@ -154,12 +262,56 @@ public final class Platform {
         System.out.println("\nPress Ctrl-C (or run ./platform down) to stop; data is kept for the next start.");
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The command line of {@code ./platform up}. */
+    record Options(Path data, boolean fresh, String demo, List<String> except) {
+        static Options parse(List<String> args, Path root) {
+            Path data = root.resolve(".devstack");
+            boolean fresh = false;
+            String demo = "full";
+            List<String> except = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (arg.startsWith("--data=")) {
+                    data = Path.of(arg.substring(7)).toAbsolutePath();
+                } else if (arg.equals("--fresh")) {
+                    fresh = true;
+                } else if (arg.equals("--no-demo")) {
+                    demo = "none";
+                } else if (arg.startsWith("--demo=")) {
+                    demo = arg.substring(7);
+                } else if (arg.equals("--except") && i + 1 < args.size()) {
+                    except.addAll(services(args.get(++i)));
+                } else if (arg.startsWith("--except=")) {
+                    except.addAll(services(arg.substring(9)));
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            if (!List.of("full", "small", "none").contains(demo)) {
+                throw new IllegalArgumentException("--demo=full|small");
+            }
+            return new Options(data, fresh, demo, List.copyOf(except));
+        }
+
+        /** Names as in {@code catalog-service,billing} (module names or their short form). */
+        private static List<String> services(String names) {
+            List<String> modules = new ArrayList<>();
+            for (String name : names.split(",")) {
+                modules.add(SERVICES.stream().filter(s -> s.module().equals(name) || s.shortName().equals(name))
+                        .findFirst().map(Service::module).orElseThrow(() -> new IllegalArgumentException(
+                                "--except: no service " + name + " (one of catalog-service, localization-service,"
+                                        + " billing-service, gateway)")));
+            }
+            return modules;
         }
     }
 }

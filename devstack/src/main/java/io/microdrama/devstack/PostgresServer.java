@@ -38,7 +38,7 @@ public final class PostgresServer implements AutoCloseable {
                 dataDir.resolve("pgdata").toString(), Integer.toString(port)));
         command.addAll(databases);
         ChildProcess process = ChildProcess.start("postgres", command, Map.of(), dataDir, dataDir.resolve("postgres.log"));
-        process.awaitReady(() -> process.logContains(READY_LINE), Duration.ofMinutes(2));
+        process.awaitReady(() -> process.logContains(READY_LINE), Duration.ofMinutes(4));
         return new PostgresServer(process, port);
     }
 

@@ -8,16 +8,29 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run as a guarded child process. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * A service idles at about 150-200 MB resident with these (measured in the README's start-up table): a small
+     * heap, the serial collector (no GC threads per core) and a bounded code cache.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+    private static final java.util.regex.Pattern STARTED_IN = java.util.regex.Pattern.compile("started in ([0-9.]+)s");
+
     private final String name;
     private final int port;
     private final ChildProcess process;
+
+    private final long startedAt = System.nanoTime();
+    private volatile double startToReadySeconds = Double.NaN;
 
     private ServiceProcess(String name, int port, ChildProcess process) {
         this.name = name;
@@ -31,32 +44,59 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path projectRoot, String module, int port, DevStack stack, String database,
             Map<String, String> extraEnv) {
-        Path jar = projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Wiring wiring = new Wiring(stack.kafkaBootstrapServers(), stack.oidcServerUrl(),
+                database == null ? Optional.empty() : stack.database(database));
+        return start(projectRoot, module, port, wiring, stack.workDir().resolve("logs"), extraEnv);
+    }
+
+    /** Starts a service with explicit endpoints, logging to {@code logDir/<module>.log}. Does not wait. */
+    public static ServiceProcess start(Path projectRoot, String module, int port, Wiring wiring, Path logDir,
+            Map<String, String> extraEnv) {
+        Path app = projectRoot.resolve(module).resolve("target/quarkus-app");
+        Path jar = app.resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(module + " is not packaged (" + jar + "): run ./mvnw -DskipTests package");
         }
         int chosen = Ports.requireFree(port, module);
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Integer.toString(chosen));
-        stack.kafkaBootstrapServers().ifPresent(servers -> env.put("KAFKA_BOOTSTRAP_SERVERS", servers));
-        stack.oidcServerUrl().ifPresent(url -> env.put("OIDC_SERVER_URL", url));
-        if (database != null) {
-            stack.database(database).ifPresent(db -> {
-                env.put("DB_REACTIVE_URL", db.reactiveUrl());
-                env.put("DB_JDBC_URL", db.jdbcUrl());
-                env.put("DB_USER", db.username());
-                env.put("DB_PASSWORD", db.password());
-            });
-        }
+        wiring.kafkaBootstrapServers().ifPresent(servers -> env.put("KAFKA_BOOTSTRAP_SERVERS", servers));
+        wiring.oidcServerUrl().ifPresent(url -> env.put("OIDC_SERVER_URL", url));
+        wiring.database().ifPresent(db -> {
+            env.put("DB_REACTIVE_URL", db.reactiveUrl());
+            env.put("DB_JDBC_URL", db.jdbcUrl());
+            env.put("DB_USER", db.username());
+            env.put("DB_PASSWORD", db.password());
+        });
         env.putAll(extraEnv);
-        ChildProcess process = ChildProcess.start(module, List.of(BuildInfo.javaExecutable().toString(), "-Xmx384m",
-                "-XX:+UseSerialGC", "-jar", jar.toString()), env, projectRoot.resolve(module),
-                stack.workDir().resolve("logs").resolve(module + ".log"));
+        List<String> command = new ArrayList<>();
+        command.add(BuildInfo.javaExecutable().toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ChildProcess process = ChildProcess.start(module, command, env, projectRoot.resolve(module),
+                logDir.resolve(module + ".log"));
         return new ServiceProcess(module, chosen, process);
+    }
+
+    /** Where a service finds its infrastructure; an empty value leaves the service's own default. */
+    public record Wiring(Optional<String> kafkaBootstrapServers, Optional<String> oidcServerUrl,
+            Optional<DevStack.Database> database) {
     }
 
     public void awaitReady(Duration timeout) {
         process.awaitReady(this::ready, timeout);
+        startToReadySeconds = (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    /** From starting the JVM to the first successful readiness check (NaN before). */
+    public double startToReadySeconds() {
+        return startToReadySeconds;
+    }
+
+    /** What Quarkus itself reports in its log ("started in 1.234s"), if it did. */
+    public Optional<String> quarkusStartedIn() {
+        java.util.regex.Matcher started = STARTED_IN.matcher(process.tail(400));
+        return started.find() ? Optional.of(started.group(1)) : Optional.empty();
     }
 
     public String url() {
@@ -65,6 +105,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public int port() {
+        return port;
     }
 
     public ChildProcess process() {

@@ -29,7 +29,9 @@ import static org.awaitility.Awaitility.await;
  * The newcomer's path in a reduced form: {@code ./platform up} on a fresh data directory seeds a small demo through
  * the gateway with studio-push, prints the rollout table, and stops cleanly; studio-push itself is exercised on the
  * running platform (QC failures found locally send nothing, sent anyway when allowed and shown by the platform,
- * re-run sends nothing, broken package refused locally).
+ * re-run sends nothing, broken package refused locally). The start is parallel: no service may start before its
+ * database exists and Kafka answers (the gateway also waits for Keycloak), which the order of the progress lines
+ * shows; {@code ./platform status} shows every part healthy.
  * Uses the platform's fixed ports, like a developer's machine.
  */
 class PlatformCommandE2E {
@@ -95,6 +97,53 @@ class PlatformCommandE2E {
         assertThat(table.get("JP").get("LIVE")).as("cherry-vow with English subtitles").isGreaterThanOrEqualTo(1);
         assertThat(table.get("TW").get("WAITING")).as("cold-emperor waits for a corrected English file").isGreaterThanOrEqualTo(1);
         assertThat(text()).contains("failed quality control").contains("Swagger UI").contains("client_id=studio-aurora");
+    }
+
+    @Test
+    void noServiceStartsBeforeWhatItNeedsIsReady() {
+        List<String> lines = List.copyOf(output);
+        int kafka = indexOf(lines, "Kafka", "ready in");
+        int postgres = indexOf(lines, "PostgreSQL", "ready in");
+        int keycloak = indexOf(lines, "Keycloak", "ready in");
+        assertThat(List.of(kafka, postgres, keycloak)).as("infrastructure reported ready:\n" + text()).allMatch(i -> i >= 0);
+        for (String service : List.of("catalog-service", "localization-service", "billing-service", "gateway")) {
+            int starting = indexOf(lines, service, "starting");
+            int ready = indexOf(lines, service, "ready in");
+            assertThat(starting).as(service + " started after its database exists and Kafka answers").isGreaterThan(postgres)
+                    .isGreaterThan(kafka);
+            assertThat(ready).as(service + " ready after it started").isGreaterThan(starting);
+            assertThat(lines.get(ready)).as("start-up time and memory printed").containsPattern("RSS \\d+ MB");
+        }
+        assertThat(indexOf(lines, "gateway", "starting")).as("the gateway waits for Keycloak").isGreaterThan(keycloak);
+    }
+
+    @Test
+    void statusShowsEveryPartHealthyWithItsPortAndLog() throws Exception {
+        Process status = new ProcessBuilder("sh", ROOT.resolve("platform").toString(), "status", "--data=" + DATA)
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String text = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(status.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        System.out.println(text);
+        assertThat(status.exitValue()).as(text).isZero();
+        assertThat(text).containsPattern("catalog-service\\s+8081\\s+healthy\\s+\\d+ MB\\s+\\S+catalog-service\\.log")
+                .containsPattern("localization-service\\s+8082\\s+healthy")
+                .containsPattern("billing-service\\s+8083\\s+healthy")
+                .containsPattern("gateway\\s+8080\\s+healthy")
+                .containsPattern("kafka\\s+9092\\s+listening")
+                .containsPattern("postgres\\s+5432\\s+listening")
+                .containsPattern("keycloak\\s+8180\\s+listening");
+    }
+
+    /** The first progress line of {@code part} with {@code event}, as printed by the platform ("[ 1.2s] part event"). */
+    private static int indexOf(List<String> lines, String part, String event) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("^\\[\\s*[0-9.]+s\\] " + java.util.regex.Pattern.quote(part)
+                + "\\s+" + java.util.regex.Pattern.quote(event));
+        for (int i = 0; i < lines.size(); i++) {
+            if (pattern.matcher(lines.get(i)).find()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
