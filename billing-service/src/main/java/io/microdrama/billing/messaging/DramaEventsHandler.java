@@ -30,6 +30,6 @@ public class DramaEventsHandler {
 
     @Incoming("dramas")
     public Uni<Void> onMessage(Message<String> message) {
-        return delivery.handle(message, event -> dramaPricing.apply(CatalogDramaEvents.decode(event, json)));
+        return delivery.handle(message, event -> CatalogDramaEvents.decode(event, json), (event, decoded) -> dramaPricing.apply(decoded));
     }
 }

@@ -2,10 +2,10 @@ package io.microdrama.catalog.application;
 
 import io.microdrama.catalog.domain.RegionalRollout;
 import io.microdrama.catalog.persistence.DramaRepository;
-import io.microdrama.support.inbox.IdempotentConsumer;
+import io.microdrama.support.inbox.Inbox;
+import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -26,10 +26,10 @@ public class RolloutAnswers {
     public static final String PRICING_CONSUMER = "catalog.billing-pricing";
     private static final Logger LOG = Logger.getLogger(RolloutAnswers.class);
 
-    private final IdempotentConsumer inbox;
+    private final Inbox inbox;
     private final DramaRepository dramas;
 
-    public RolloutAnswers(IdempotentConsumer inbox, DramaRepository dramas) {
+    public RolloutAnswers(Inbox inbox, DramaRepository dramas) {
         this.inbox = inbox;
         this.dramas = dramas;
     }
@@ -44,18 +44,18 @@ public class RolloutAnswers {
             int coinsPerEpisode, int freeEpisodes) {
     }
 
-    /** Applies a readiness answer once per {@code message} (its CloudEvent id), then acknowledges it. */
-    public Uni<Void> applyReadiness(Message<String> message, Readiness readiness) {
-        return inbox.consume(message, READINESS_CONSUMER, (session, event) -> apply(session,
+    /** Applies a readiness answer once per CloudEvent id, in one transaction with its inbox row. */
+    public Uni<Void> applyReadiness(IncomingEvent event, Readiness readiness) {
+        return inbox.once(READINESS_CONSUMER, event, session -> apply(session,
                 new RegionalRollout.Key(readiness.dramaId(), readiness.region()),
                 rollout -> rollout.applyReadiness(readiness.dramaVersion(), readiness.ready(),
                         readiness.missingLanguages(), readiness.availableLanguages()),
                 "readiness v" + readiness.dramaVersion()));
     }
 
-    /** Applies a price once per {@code message} (its CloudEvent id), then acknowledges it. */
-    public Uni<Void> applyPrice(Message<String> message, Price price) {
-        return inbox.consume(message, PRICING_CONSUMER, (session, event) -> apply(session,
+    /** Applies a price once per CloudEvent id, in one transaction with its inbox row. */
+    public Uni<Void> applyPrice(IncomingEvent event, Price price) {
+        return inbox.once(PRICING_CONSUMER, event, session -> apply(session,
                 new RegionalRollout.Key(price.dramaId(), price.region()),
                 rollout -> rollout.applyPrice(price.dramaVersion(), price.currency(), price.amountMinor(),
                         price.minorUnits(), price.coinsPerEpisode(), price.freeEpisodes()),

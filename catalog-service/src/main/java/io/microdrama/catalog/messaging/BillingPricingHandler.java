@@ -3,6 +3,7 @@ package io.microdrama.catalog.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.catalog.application.RolloutAnswers;
 import io.microdrama.contracts.events.PricingSet;
+import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,23 +17,25 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class BillingPricingHandler {
 
+    private final IncomingDelivery delivery;
     private final RolloutAnswers answers;
     private final ObjectMapper json;
 
-    public BillingPricingHandler(RolloutAnswers answers, ObjectMapper json) {
+    public BillingPricingHandler(IncomingDelivery delivery, RolloutAnswers answers, ObjectMapper json) {
+        this.delivery = delivery;
         this.answers = answers;
         this.json = json;
     }
 
     @Incoming("pricing")
     public Uni<Void> onMessage(Message<String> message) {
-        return IncomingAnswers.decodeThen(message, this::decode, answers::applyPrice);
+        return delivery.handle(message, this::decode, answers::applyPrice);
     }
 
     RolloutAnswers.Price decode(IncomingEvent event) {
         PricingSet price = event.payloadAs(json, PricingSet.class);
         PricingSet.Money display = price.episodeDisplayPrice();
-        return new RolloutAnswers.Price(IncomingAnswers.dramaId(price.dramaId()), price.region(), price.dramaVersion(),
+        return new RolloutAnswers.Price(event.requireUuid("dramaId", price.dramaId()), price.region(), price.dramaVersion(),
                 display.currency(), display.amountMinor(), display.minorUnits(), price.coinsPerEpisode(),
                 price.freeEpisodes());
     }

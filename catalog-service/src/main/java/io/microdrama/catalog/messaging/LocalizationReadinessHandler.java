@@ -3,6 +3,7 @@ package io.microdrama.catalog.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.catalog.application.RolloutAnswers;
 import io.microdrama.contracts.events.ReadinessChanged;
+import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,22 +17,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class LocalizationReadinessHandler {
 
+    private final IncomingDelivery delivery;
     private final RolloutAnswers answers;
     private final ObjectMapper json;
 
-    public LocalizationReadinessHandler(RolloutAnswers answers, ObjectMapper json) {
+    public LocalizationReadinessHandler(IncomingDelivery delivery, RolloutAnswers answers, ObjectMapper json) {
+        this.delivery = delivery;
         this.answers = answers;
         this.json = json;
     }
 
     @Incoming("readiness")
     public Uni<Void> onMessage(Message<String> message) {
-        return IncomingAnswers.decodeThen(message, this::decode, answers::applyReadiness);
+        return delivery.handle(message, this::decode, answers::applyReadiness);
     }
 
     RolloutAnswers.Readiness decode(IncomingEvent event) {
         ReadinessChanged readiness = event.payloadAs(json, ReadinessChanged.class);
-        return new RolloutAnswers.Readiness(IncomingAnswers.dramaId(readiness.dramaId()), readiness.region(),
+        return new RolloutAnswers.Readiness(event.requireUuid("dramaId", readiness.dramaId()), readiness.region(),
                 readiness.dramaVersion(), readiness.ready(), readiness.missingLanguages(), readiness.availableLanguages());
     }
 }

@@ -1,5 +1,8 @@
 package io.microdrama.catalog.messaging;
 
+import io.microdrama.support.inbox.IncomingDelivery;
+import io.microdrama.support.inbox.IncomingEvent;
+import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.microdrama.catalog.application.RolloutAnswers;
@@ -32,8 +35,9 @@ class IncomingHandlersTest {
     private static final String DRAMA = "6f1c9a52-3b7e-4d7a-9a51-2f0e7c1d4b11";
 
     private final FakeAnswers answers = new FakeAnswers();
-    private final LocalizationReadinessHandler readinessHandler = new LocalizationReadinessHandler(answers, JSON);
-    private final BillingPricingHandler pricingHandler = new BillingPricingHandler(answers, JSON);
+    private final IncomingDelivery delivery = IncomingDelivery.retrying(3, Duration.ofMillis(1), Duration.ofMillis(5));
+    private final LocalizationReadinessHandler readinessHandler = new LocalizationReadinessHandler(delivery, answers, JSON);
+    private final BillingPricingHandler pricingHandler = new BillingPricingHandler(delivery, answers, JSON);
 
     @Test
     void aReadinessEventReachesTheUseCaseTyped() {
@@ -134,15 +138,15 @@ class IncomingHandlersTest {
         }
 
         @Override
-        public Uni<Void> applyReadiness(Message<String> message, Readiness answer) {
+        public Uni<Void> applyReadiness(IncomingEvent event, Readiness answer) {
             readiness.add(answer);
-            return Uni.createFrom().completionStage(message.ack());
+            return Uni.createFrom().voidItem();
         }
 
         @Override
-        public Uni<Void> applyPrice(Message<String> message, Price answer) {
+        public Uni<Void> applyPrice(IncomingEvent event, Price answer) {
             prices.add(answer);
-            return Uni.createFrom().completionStage(message.ack());
+            return Uni.createFrom().voidItem();
         }
     }
 }

@@ -10,10 +10,10 @@ import io.microdrama.localization.persistence.LocalizedDrama;
 import io.microdrama.localization.persistence.PolicyRepository;
 import io.microdrama.localization.persistence.RegionPlan;
 import io.microdrama.localization.persistence.TrackRepository;
-import io.microdrama.support.inbox.IdempotentConsumer;
+import io.microdrama.support.inbox.Inbox;
+import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 
 /**
  * What catalog's drama events change here, each at most once: the inbox row, the effects and the readiness events
- * appended to the outbox are one transaction (see {@link IdempotentConsumer}; the message is acknowledged after it).
+ * appended to the outbox are one transaction (see {@link Inbox}; the handler's IncomingDelivery acknowledges the message after it).
  * <ul>
  * <li>{@code drama.published}: the drama's snapshot (owner, external id, original language, episodes with lengths)
  * replaces the one kept. Tracks of episodes whose length changed are QC'd again (a cue may now run past the end).
@@ -47,7 +47,7 @@ public class DramaPlanning {
     /** The inbox consumer name: one inbox per consumer, so a replay to this service is recognised. */
     public static final String CONSUMER = "localization.catalog-dramas";
 
-    private final IdempotentConsumer consumer;
+    private final Inbox inbox;
     private final DramaRepository dramas;
     private final TrackRepository tracks;
     private final PolicyRepository policies;
@@ -55,9 +55,9 @@ public class DramaPlanning {
     private final TrackQualityControl qualityControl;
     private final Clock clock;
 
-    public DramaPlanning(IdempotentConsumer consumer, DramaRepository dramas, TrackRepository tracks,
+    public DramaPlanning(Inbox inbox, DramaRepository dramas, TrackRepository tracks,
             PolicyRepository policies, Planner planner, TrackQualityControl qualityControl, Clock clock) {
-        this.consumer = consumer;
+        this.inbox = inbox;
         this.dramas = dramas;
         this.tracks = tracks;
         this.policies = policies;
@@ -66,14 +66,14 @@ public class DramaPlanning {
         this.clock = clock;
     }
 
-    /** {@code drama.published}, already decoded from {@code message}; acknowledges the message when done. */
-    public Uni<Void> published(Message<String> message, UUID dramaId, DramaPublished published) {
-        return consumer.consume(message, CONSUMER, (session, event) -> planPublished(session, dramaId, published));
+    /** {@code drama.published}, once per CloudEvent id, in one transaction with its inbox row. */
+    public Uni<Void> published(IncomingEvent event, UUID dramaId, DramaPublished published) {
+        return inbox.once(CONSUMER, event, session -> planPublished(session, dramaId, published));
     }
 
-    /** {@code drama.withdrawn}, already decoded from {@code message}; acknowledges the message when done. */
-    public Uni<Void> withdrawn(Message<String> message, UUID dramaId, DramaWithdrawn withdrawn) {
-        return consumer.consume(message, CONSUMER, (session, event) -> closeWithdrawn(session, dramaId, withdrawn));
+    /** {@code drama.withdrawn}, once per CloudEvent id, in one transaction with its inbox row. */
+    public Uni<Void> withdrawn(IncomingEvent event, UUID dramaId, DramaWithdrawn withdrawn) {
+        return inbox.once(CONSUMER, event, session -> closeWithdrawn(session, dramaId, withdrawn));
     }
 
     private Uni<Void> planPublished(Mutiny.Session session, UUID dramaId, DramaPublished published) {

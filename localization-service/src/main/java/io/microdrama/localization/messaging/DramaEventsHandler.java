@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.localization.application.DramaPlanning;
 import io.microdrama.support.inbox.CatalogDramaEvents;
 import io.microdrama.support.inbox.IncomingEvent;
-import io.microdrama.support.inbox.PoisonMessageException;
+import io.microdrama.support.inbox.CatalogDramaEvent;
+import io.microdrama.support.inbox.IncomingDelivery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
-import java.util.UUID;
 
 /**
  * Catalog's drama events ({@code catalog.drama.v1}): decoded here, applied by {@link DramaPlanning} (at most once,
@@ -22,33 +21,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class DramaEventsHandler {
 
-    private static final Logger LOG = Logger.getLogger(DramaEventsHandler.class);
-
+    private final IncomingDelivery delivery;
     private final DramaPlanning planning;
     private final ObjectMapper json;
 
-    public DramaEventsHandler(DramaPlanning planning, ObjectMapper json) {
+    public DramaEventsHandler(IncomingDelivery delivery, DramaPlanning planning, ObjectMapper json) {
+        this.delivery = delivery;
         this.planning = planning;
         this.json = json;
     }
 
     @Incoming("dramas")
     public Uni<Void> onMessage(Message<String> message) {
-        try {
-            return CatalogDramaEvents.dispatch(IncomingEvent.from(message), json,
-                    published -> planning.published(message, dramaId(published.dramaId()), published),
-                    withdrawn -> planning.withdrawn(message, dramaId(withdrawn.dramaId()), withdrawn));
-        } catch (PoisonMessageException poison) {
-            LOG.errorf("Message sent to the dead-letter topic: %s", poison.toString());
-            return Uni.createFrom().completionStage(message.nack(poison));
-        }
+        return delivery.handle(message, event -> CatalogDramaEvents.decode(event, json), this::apply);
     }
 
-    private static UUID dramaId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonMessageException("dramaId is not a UUID: " + id);
+    private Uni<Void> apply(IncomingEvent event, CatalogDramaEvent decoded) {
+        if (decoded instanceof CatalogDramaEvent.Published published) {
+            return planning.published(event, published.dramaId(), published.drama());
         }
+        CatalogDramaEvent.Withdrawn withdrawn = (CatalogDramaEvent.Withdrawn) decoded;
+        return planning.withdrawn(event, withdrawn.dramaId(), withdrawn.drama());
     }
 }

@@ -1,5 +1,7 @@
 package io.microdrama.localization.messaging;
 
+import io.microdrama.support.inbox.IncomingDelivery;
+import io.microdrama.support.inbox.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.events.DramaPublished;
@@ -40,20 +42,21 @@ class DramaEventsHandlerTest {
         }
 
         @Override
-        public Uni<Void> published(Message<String> message, UUID dramaId, DramaPublished published) {
+        public Uni<Void> published(IncomingEvent event, UUID dramaId, DramaPublished published) {
             calls.add(List.of(dramaId, published));
             return Uni.createFrom().voidItem();
         }
 
         @Override
-        public Uni<Void> withdrawn(Message<String> message, UUID dramaId, DramaWithdrawn withdrawn) {
+        public Uni<Void> withdrawn(IncomingEvent event, UUID dramaId, DramaWithdrawn withdrawn) {
             calls.add(List.of(dramaId, withdrawn));
             return Uni.createFrom().voidItem();
         }
     }
 
     final RecordingPlanning planning = new RecordingPlanning();
-    final DramaEventsHandler handler = new DramaEventsHandler(planning, JSON);
+    final DramaEventsHandler handler = new DramaEventsHandler(
+            IncomingDelivery.retrying(3, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(5)), planning, JSON);
     final List<Throwable> nacked = new ArrayList<>();
 
     @Test

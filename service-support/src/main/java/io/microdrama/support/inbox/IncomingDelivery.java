@@ -3,9 +3,12 @@ package io.microdrama.support.inbox;
 import io.microdrama.support.config.EventingConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,27 +23,46 @@ public class IncomingDelivery {
 
     private static final Logger LOG = Logger.getLogger(IncomingDelivery.class);
 
-    private final EventingConfig config;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
 
+    @Inject
     public IncomingDelivery(EventingConfig config) {
-        this.config = config;
+        this(config.consumer().maxAttempts(), config.consumer().initialBackoff(), config.consumer().maxBackoff());
+    }
+
+    private IncomingDelivery(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        this.maxAttempts = maxAttempts;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** The same rule with explicit retries, for component tests of the handlers (no configuration needed). */
+    public static IncomingDelivery retrying(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        return new IncomingDelivery(maxAttempts, initialBackoff, maxBackoff);
     }
 
     /**
-     * @param useCase decodes the event's payload (throwing {@link PoisonMessageException} when it cannot) and runs
-     *                the use case; called again on each retry
+     * The one poison rule. {@code decode} reads the CloudEvent's payload into what the use case takes; any failure
+     * there (not a CloudEvent, a payload that does not match the contract, an ill-formed id, an unknown type) can
+     * never succeed, so the message is dead-lettered at once. Then {@code useCase} runs, and its failures are retried.
      */
-    public Uni<Void> handle(Message<String> message, Function<IncomingEvent, Uni<Void>> useCase) {
+    public <T> Uni<Void> handle(Message<String> message, Function<IncomingEvent, T> decode,
+            BiFunction<IncomingEvent, T, Uni<Void>> useCase) {
         IncomingEvent event;
+        T decoded;
         try {
             event = IncomingEvent.from(message);
+            decoded = decode.apply(event);
         } catch (PoisonMessageException poison) {
             return deadLetter(message, poison);
+        } catch (RuntimeException unreadable) {
+            return deadLetter(message, new PoisonMessageException("payload cannot be decoded: " + unreadable, unreadable));
         }
-        EventingConfig.Consumer retry = config.consumer();
-        return Uni.createFrom().deferred(() -> useCase.apply(event))
+        return Uni.createFrom().deferred(() -> useCase.apply(event, decoded))
                 .onFailure(IncomingDelivery::isTransient)
-                .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.maxAttempts() - 1L)
+                .retry().withBackOff(initialBackoff, maxBackoff).atMost(maxAttempts - 1L)
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : deadLetter(message, failure));

@@ -72,7 +72,7 @@ class IncomingDeliveryTest {
         Received received = new Received();
         Message<String> plain = Message.of("{}", Metadata.empty(), received::ack, received::nack);
 
-        delivery.handle(plain, event -> Uni.createFrom().voidItem().invoke(attempts::incrementAndGet))
+        delivery.handle(plain, event -> event, (event, same) -> Uni.createFrom().voidItem().invoke(attempts::incrementAndGet))
                 .await().atMost(Duration.ofSeconds(5));
 
         assertThat(attempts).hasValue(0);
@@ -82,7 +82,7 @@ class IncomingDeliveryTest {
     @Test
     void aTransientFailureIsRetriedThenDeadLettered() {
         Received received = new Received();
-        delivery.handle(message(CloudEventTypes.DRAMA_WITHDRAWN, withdrawn("\"" + DRAMA_ID + "\""), received), event -> {
+        delivery.handle(message(CloudEventTypes.DRAMA_WITHDRAWN, withdrawn("\"" + DRAMA_ID + "\""), received), this::decode, (event, decoded) -> {
             attempts.incrementAndGet();
             return Uni.createFrom().failure(new IllegalStateException("database unavailable"));
         }).await().atMost(Duration.ofSeconds(5));
@@ -95,7 +95,7 @@ class IncomingDeliveryTest {
     @Test
     void aTransientFailureThatPassesOnRetryIsAcknowledged() {
         Received received = new Received();
-        delivery.handle(message(CloudEventTypes.DRAMA_WITHDRAWN, withdrawn("\"" + DRAMA_ID + "\""), received), event ->
+        delivery.handle(message(CloudEventTypes.DRAMA_WITHDRAWN, withdrawn("\"" + DRAMA_ID + "\""), received), this::decode, (event, decoded) ->
                 attempts.incrementAndGet() < 3 ? Uni.createFrom().failure(new IllegalStateException("deadlock"))
                         : Uni.createFrom().voidItem()).await().atMost(Duration.ofSeconds(5));
 
@@ -107,16 +107,30 @@ class IncomingDeliveryTest {
         assertThat(received.acked()).isFalse();
         assertThat(received.nackReason()).isInstanceOf(PoisonMessageException.class).hasMessageContaining(reason);
         assertThat(received.decoded()).isEmpty();
-        assertThat(attempts).hasValue(1);
-        attempts.set(0);
+        assertThat(attempts).as("the use case never runs for poison").hasValue(0);
+    }
+
+    @Test
+    void anyFailureWhileDecodingIsPoisonNotARetry() {
+        Received received = new Received();
+        delivery.handle(message(CloudEventTypes.DRAMA_WITHDRAWN, withdrawn("\"" + DRAMA_ID + "\""), received),
+                event -> { throw new NullPointerException("episodeDisplayPrice"); },
+                (event, decoded) -> Uni.createFrom().voidItem().invoke(attempts::incrementAndGet))
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertPoison(received, "payload cannot be decoded");
+    }
+
+    private CatalogDramaEvent decode(IncomingEvent event) {
+        return CatalogDramaEvents.decode(event, json);
     }
 
     /** Delivers one message to a use case that decodes it as a {@code catalog.drama.v1} event. */
     private Received deliver(String type, String payload) {
         Received received = new Received();
-        delivery.handle(message(type, payload, received), event -> {
+        delivery.handle(message(type, payload, received), this::decode, (event, decoded) -> {
             attempts.incrementAndGet();
-            received.decoded().add(CatalogDramaEvents.decode(event, json));
+            received.decoded().add(decoded);
             return Uni.createFrom().voidItem();
         }).await().atMost(Duration.ofSeconds(5));
         return received;
