@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedConfigTest {
 
     private static SmallRyeConfig config(Map<String, String> applicationProperties) {
-        return new SmallRyeConfigBuilder().addDefaultSources()
+        return new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(applicationProperties, "application.properties", 250))
                 .build();
     }
