@@ -119,9 +119,12 @@ public final class ChildProcess implements AutoCloseable {
         return guard.isAlive();
     }
 
-    /** The command's own process id (the guard's child that is not the guard's pipe watcher). */
+    /**
+     * The command's JVM: the first {@code java} process under the guard (a start script such as Keycloak's
+     * {@code kc.sh} may sit between them).
+     */
     public OptionalLong commandPid() {
-        return guard.children().filter(child -> !child.info().command().orElse("").endsWith("sh"))
+        return guard.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
                 .mapToLong(ProcessHandle::pid).findFirst();
     }
 
