@@ -104,12 +104,16 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Whether this run's output (not an earlier run's in the same log) contains {@code text}. */
     public boolean logContains(String text) {
+        return output().contains(text);
+    }
+
+    /** This run's output so far (a kept log also holds earlier runs'). */
+    public String output() {
         try (var channel = Files.newByteChannel(logFile)) {
             channel.position(logStart);
-            byte[] bytes = java.nio.channels.Channels.newInputStream(channel).readAllBytes();
-            return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
+            return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 

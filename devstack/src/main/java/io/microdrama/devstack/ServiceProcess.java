@@ -95,7 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** What Quarkus itself reports in its log ("started in 1.234s"), if it did. */
     public Optional<String> quarkusStartedIn() {
-        java.util.regex.Matcher started = STARTED_IN.matcher(process.tail(400));
+        java.util.regex.Matcher started = STARTED_IN.matcher(process.output());
         return started.find() ? Optional.of(started.group(1)) : Optional.empty();
     }
 
