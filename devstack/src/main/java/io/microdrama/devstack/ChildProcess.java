@@ -44,11 +44,14 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process guard;
     private final Path logFile;
+    /** Where this run's output starts in the log: a kept data directory appends to the previous run's log. */
+    private final long logStart;
 
-    private ChildProcess(String name, Process guard, Path logFile) {
+    private ChildProcess(String name, Process guard, Path logFile, long logStart) {
         this.name = name;
         this.guard = guard;
         this.logFile = logFile;
+        this.logStart = logStart;
     }
 
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
@@ -62,7 +65,8 @@ public final class ChildProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.getParent());
-            return new ChildProcess(name, builder.start(), logFile);
+            long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
+            return new ChildProcess(name, builder.start(), logFile, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -98,11 +102,18 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Whether this run's output (not an earlier run's in the same log) contains {@code text}. */
     public boolean logContains(String text) {
-        try {
-            return Files.exists(logFile) && Files.readString(logFile, StandardCharsets.ISO_8859_1).contains(text);
+        return output().contains(text);
+    }
+
+    /** This run's output so far (a kept log also holds earlier runs'). */
+    public String output() {
+        try (var channel = Files.newByteChannel(logFile)) {
+            channel.position(logStart);
+            return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 
@@ -119,9 +130,12 @@ public final class ChildProcess implements AutoCloseable {
         return guard.isAlive();
     }
 
-    /** The command's own process id (the guard's child that is not the guard's pipe watcher). */
+    /**
+     * The command's JVM: the first {@code java} process under the guard (a start script such as Keycloak's
+     * {@code kc.sh} may sit between them).
+     */
     public OptionalLong commandPid() {
-        return guard.children().filter(child -> !child.info().command().orElse("").endsWith("sh"))
+        return guard.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
                 .mapToLong(ProcessHandle::pid).findFirst();
     }
 

@@ -103,7 +103,10 @@ final class DemoSeeder {
         command.addAll(List.of("-jar",
                 root.resolve("studio-push/target/studio-push.jar").toString(), "--gateway", gateway, "--token-url", tokenUrl,
                 "--client-id", "studio-" + studio, "--client-secret", studio + "-dev-secret", "--publish",
-                "--allow-qc-failures", "--quiet", "--state-dir", data.resolve("studio-push").toString()));
+                "--allow-qc-failures", "--quiet", "--state-dir", data.resolve("studio-push").toString(),
+                // Three studios at once: 2 uploads each keep localization (CPU-bound) at about the load one studio
+                // with the default 4 gave it; more only queues behind the gateway's 5 s upstream timeout.
+                "--parallel", "2"));
         command.addAll(packages);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -18,8 +18,9 @@ import java.util.Optional;
 public final class ServiceProcess implements AutoCloseable {
 
     /**
-     * A service idles at about 150-200 MB resident with these (measured in the README's start-up table): a small
-     * heap, the serial collector (no GC threads per core) and a bounded code cache.
+     * A bounded heap and the serial collector (no GC threads per core). Measured on a loaded VM: catalog,
+     * localization and billing at 320-380 MB resident after start, the gateway at 175-250 MB (README); the 250 MB
+     * goal of issue 15 needs smaller settings, still to be measured.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
@@ -95,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** What Quarkus itself reports in its log ("started in 1.234s"), if it did. */
     public Optional<String> quarkusStartedIn() {
-        java.util.regex.Matcher started = STARTED_IN.matcher(process.tail(400));
+        java.util.regex.Matcher started = STARTED_IN.matcher(process.output());
         return started.find() ? Optional.of(started.group(1)) : Optional.empty();
     }
 
