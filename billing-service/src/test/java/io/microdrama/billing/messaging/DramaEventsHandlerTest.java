@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.billing.application.DramaPricing;
 import io.microdrama.contracts.CloudEventTypes;
-import io.microdrama.support.config.EventingConfig;
 import io.microdrama.support.inbox.CatalogDramaEvent;
 import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.PoisonMessageException;
@@ -37,7 +36,7 @@ class DramaEventsHandlerTest {
             return Uni.createFrom().voidItem();
         }
     };
-    private final DramaEventsHandler handler = new DramaEventsHandler(new IncomingDelivery(fastRetries()),
+    private final DramaEventsHandler handler = new DramaEventsHandler(IncomingDelivery.retrying(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5)),
             new ObjectMapper().findAndRegisterModules().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false),
             pricing);
 
@@ -99,35 +98,6 @@ class DramaEventsHandlerTest {
                  "licences":[{"region":"DE","validFrom":"2025-01-01T00:00:00Z","validUntil":null,"exclusive":false},
                              {"region":"FR","validFrom":"2025-01-01T00:00:00Z","validUntil":null,"exclusive":false}],
                  "ageRatings":[],"publishedAt":"2026-01-01T00:00:00Z"}""".formatted(dramaId);
-    }
-
-    private static EventingConfig fastRetries() {
-        EventingConfig.Consumer consumer = new EventingConfig.Consumer() {
-            public int maxAttempts() {
-                return MAX_ATTEMPTS;
-            }
-
-            public Duration initialBackoff() {
-                return Duration.ofMillis(1);
-            }
-
-            public Duration maxBackoff() {
-                return Duration.ofMillis(5);
-            }
-        };
-        return new EventingConfig() {
-            public String source() {
-                return "/billing";
-            }
-
-            public Relay relay() {
-                throw new UnsupportedOperationException();
-            }
-
-            public Consumer consumer() {
-                return consumer;
-            }
-        };
     }
 
     /** What the broker side saw: an ack, or a nack with its reason (the dead-letter topic). */

@@ -3,7 +3,6 @@ package io.microdrama.support.inbox;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.contracts.CloudEventTypes;
-import io.microdrama.support.config.EventingConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.DefaultCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
@@ -29,7 +28,7 @@ class IncomingDeliveryTest {
 
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final IncomingDelivery delivery = new IncomingDelivery(fastRetries());
+    private final IncomingDelivery delivery = IncomingDelivery.retrying(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5));
     private final AtomicInteger attempts = new AtomicInteger();
 
     @Test
@@ -145,35 +144,6 @@ class IncomingDeliveryTest {
                 .withId(UUID.randomUUID().toString()).withType(type).withSource(URI.create("/catalog"))
                 .withSpecVersion("1.0").withData(payload).build());
         return Message.of(payload, Metadata.of(cloudEvent), received::ack, received::nack);
-    }
-
-    private static EventingConfig fastRetries() {
-        EventingConfig.Consumer consumer = new EventingConfig.Consumer() {
-            public int maxAttempts() {
-                return MAX_ATTEMPTS;
-            }
-
-            public Duration initialBackoff() {
-                return Duration.ofMillis(1);
-            }
-
-            public Duration maxBackoff() {
-                return Duration.ofMillis(5);
-            }
-        };
-        return new EventingConfig() {
-            public String source() {
-                return "/test";
-            }
-
-            public Relay relay() {
-                throw new UnsupportedOperationException();
-            }
-
-            public Consumer consumer() {
-                return consumer;
-            }
-        };
     }
 
     /** What the broker side saw: an ack, or a nack with its reason (the DLQ). */
