@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shared META-INF/microprofile-config.properties, read by SmallRye Config (the library Quarkus configures itself
- * with) from this module's classpath: found as a default source, below a service's application.properties (ordinal
- * 250, here an in-memory source) and below system properties and environment variables. That Quarkus applies it at
- * build time too is shown by the services' integration tests, which need its build-time keys (db-kind, Flyway
- * locations, proactive auth off) to start at all.
+ * with; expressions expanded as in Quarkus) from this module's classpath: found as a default source, below a service's
+ * application.properties (ordinal 250, here an in-memory source) and below system properties and environment
+ * variables. That Quarkus applies it at build time too is shown by the services' integration tests, which need its
+ * build-time keys (db-kind, Flyway locations, proactive auth off) to start at all.
  */
 class SharedConfigTest {
 
