@@ -30,7 +30,7 @@ class ModuleDependenciesTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             entry("contracts", Set.of()),
             entry("subtitles", Set.of()),
-            entry("web-support", Set.of()),
+            entry("web-support", Set.of("contracts")),
             entry("devstack", Set.of()),
             entry("service-support", Set.of("contracts", "web-support")),
             entry("test-support", Set.of("devstack", "contracts")),
