@@ -2,7 +2,9 @@ package io.microdrama.devstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -27,14 +29,22 @@ public final class KafkaOutage {
         this.guardPid = guardPid;
     }
 
-    /** {@code config} looks up a test configuration value, e.g. {@code key -> ConfigProvider.getConfig().getValue(key, String.class)}. */
+    /** One per broker port in this JVM: after a restart the published guard pid is stale, this instance is not. */
+    private static final Map<Integer, KafkaOutage> BY_PORT = new ConcurrentHashMap<>();
+
+    /**
+     * The outage handle of the test's broker; every test class of a JVM gets the same one, so a class that runs after
+     * another restarted the broker stops the broker that runs now. {@code config} looks up a test configuration
+     * value, e.g. {@code key -> ConfigProvider.getConfig().getValue(key, String.class)}.
+     */
     public static KafkaOutage of(Function<String, String> config) {
-        return new KafkaOutage(Path.of(config.apply(DATA_DIR)), Integer.parseInt(config.apply(PORT)),
-                Long.parseLong(config.apply(GUARD_PID)));
+        int port = Integer.parseInt(config.apply(PORT));
+        return BY_PORT.computeIfAbsent(port, ignored -> new KafkaOutage(Path.of(config.apply(DATA_DIR)), port,
+                Long.parseLong(config.apply(GUARD_PID))));
     }
 
     /** Stops the broker (SIGTERM, as an orchestrator would) and waits until its process is gone. */
-    public void stopBroker() {
+    public synchronized void stopBroker() {
         ProcessHandle guard = ProcessHandle.of(guardPid)
                 .orElseThrow(() -> new IllegalStateException("The Kafka broker (guard pid " + guardPid + ") is not running"));
         guard.descendants().forEach(ProcessHandle::destroy);
@@ -49,7 +59,7 @@ public final class KafkaOutage {
     }
 
     /** Starts the broker again on the same port and data directory. */
-    public void startBroker() {
+    public synchronized void startBroker() {
         KafkaBroker broker = KafkaBroker.start(dataDir, port);
         guardPid = broker.process().pid();
     }
