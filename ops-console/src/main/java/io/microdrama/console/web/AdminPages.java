@@ -3,7 +3,6 @@ package io.microdrama.console.web;
 import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayApi;
 import io.microdrama.console.gateway.GatewayProblem;
-import io.microdrama.console.view.Caller;
 import io.microdrama.console.view.ProblemWords;
 import io.microdrama.console.view.Views;
 import io.quarkus.qute.Location;
@@ -30,12 +29,12 @@ public class AdminPages {
     private static final Pattern REGION_OR_GROUP = Pattern.compile("EU|[A-Z]{2,}");
 
     private final Gateway gateway;
-    private final Caller caller;
+    private final CurrentCaller caller;
     private final Template studios;
     private final Template policy;
 
     @Inject
-    public AdminPages(Gateway gateway, Caller caller, @Location("studios") Template studios, @Location("policy") Template policy) {
+    public AdminPages(Gateway gateway, CurrentCaller caller, @Location("studios") Template studios, @Location("policy") Template policy) {
         this.gateway = gateway;
         this.caller = caller;
         this.studios = studios;
@@ -45,7 +44,7 @@ public class AdminPages {
     @GET
     @Path("studios")
     public TemplateInstance studios() {
-        return studios.data("caller", caller).data("studios", Views.studios(gateway.call(api -> api.studios())));
+        return studios.data("caller", caller.get()).data("studios", Views.studios(gateway.call(api -> api.studios())));
     }
 
     @GET
@@ -91,7 +90,7 @@ public class AdminPages {
     }
 
     private TemplateInstance policyPage(String outcome, ProblemWords.Explanation problem) {
-        return policy.data("caller", caller).data("entries", Views.policy(gateway.call(api -> api.languagePolicy())))
+        return policy.data("caller", caller.get()).data("entries", Views.policy(gateway.call(api -> api.languagePolicy())))
                 .data("outcome", outcome).data("problem", problem);
     }
 

@@ -1,7 +1,6 @@
 package io.microdrama.console.web;
 
 import io.microdrama.console.gateway.GatewayProblem;
-import io.microdrama.console.view.Caller;
 import io.microdrama.console.view.ProblemWords;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -20,10 +19,10 @@ public class GatewayProblemPage {
     private static final Logger LOG = Logger.getLogger(GatewayProblemPage.class);
 
     private final Template error;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
     @Inject
-    public GatewayProblemPage(@Location("error") Template error, Caller caller) {
+    public GatewayProblemPage(@Location("error") Template error, CurrentCaller caller) {
         this.error = error;
         this.caller = caller;
     }
@@ -35,7 +34,7 @@ public class GatewayProblemPage {
             LOG.warnf("gateway problem: %s", problem.getMessage());
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(error.data("caller", caller).data("problem", ProblemWords.explain(problem.status(), problem.body()))
+                .entity(error.data("caller", caller.get()).data("problem", ProblemWords.explain(problem.status(), problem.body()))
                         .render())
                 .build();
     }

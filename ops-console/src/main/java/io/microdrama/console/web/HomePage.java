@@ -1,6 +1,5 @@
 package io.microdrama.console.web;
 
-import io.microdrama.console.view.Caller;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -17,10 +16,10 @@ public class HomePage {
 
     private final Template home;
     private final Template signedOut;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
     @Inject
-    public HomePage(@Location("home") Template home, @Location("signedOut") Template signedOut, Caller caller) {
+    public HomePage(@Location("home") Template home, @Location("signedOut") Template signedOut, CurrentCaller caller) {
         this.home = home;
         this.signedOut = signedOut;
         this.caller = caller;
@@ -28,7 +27,7 @@ public class HomePage {
 
     @GET
     public TemplateInstance home() {
-        return home.data("caller", caller);
+        return home.data("caller", caller.get());
     }
 
     @GET

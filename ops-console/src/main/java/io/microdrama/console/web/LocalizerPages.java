@@ -3,7 +3,6 @@ package io.microdrama.console.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayProblem;
-import io.microdrama.console.view.Caller;
 import io.microdrama.console.view.ProblemWords;
 import io.microdrama.console.view.Views;
 import io.quarkus.qute.Location;
@@ -36,12 +35,12 @@ public class LocalizerPages {
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
     private final Gateway gateway;
-    private final Caller caller;
+    private final CurrentCaller caller;
     private final Template tasks;
     private final Template upload;
 
     @Inject
-    public LocalizerPages(Gateway gateway, Caller caller, @Location("tasks") Template tasks, @Location("upload") Template upload) {
+    public LocalizerPages(Gateway gateway, CurrentCaller caller, @Location("tasks") Template tasks, @Location("upload") Template upload) {
         this.gateway = gateway;
         this.caller = caller;
         this.tasks = tasks;
@@ -54,14 +53,14 @@ public class LocalizerPages {
         String languageFilter = language == null || language.isBlank() ? null : language.trim();
         int pageIndex = Math.max(0, page);
         JsonNode answer = gateway.call(api -> api.tasks(languageFilter, null, pageIndex, PAGE_SIZE));
-        return tasks.data("caller", caller).data("tasks", Views.tasks(answer)).data("language", languageFilter)
+        return tasks.data("caller", caller.get()).data("tasks", Views.tasks(answer)).data("language", languageFilter)
                 .data("page", pageIndex).data("total", answer.path("total").asLong(answer.path("items").size()));
     }
 
     @GET
     @Path("upload")
     public TemplateInstance uploadForm(@RestQuery String dramaId, @RestQuery String episode, @RestQuery String language) {
-        return upload.data("caller", caller).data("dramaId", dramaId).data("episode", episode).data("language", language)
+        return upload.data("caller", caller.get()).data("dramaId", dramaId).data("episode", episode).data("language", language)
                 .data("report", null).data("outcome", null).data("problem", null);
     }
 
@@ -70,7 +69,7 @@ public class LocalizerPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm String dramaId, @RestForm String episode, @RestForm String language,
             @RestForm("file") FileUpload file) {
-        TemplateInstance page = upload.data("caller", caller).data("dramaId", dramaId).data("episode", episode)
+        TemplateInstance page = upload.data("caller", caller.get()).data("dramaId", dramaId).data("episode", episode)
                 .data("language", language);
         int number;
         try {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayApi;
 import io.microdrama.console.gateway.GatewayProblem;
-import io.microdrama.console.view.Caller;
 import io.microdrama.console.view.ProblemWords;
 import io.microdrama.console.view.Views;
 import io.quarkus.qute.Location;
@@ -38,14 +37,14 @@ public class OpsPages {
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
 
     private final Gateway gateway;
-    private final Caller caller;
+    private final CurrentCaller caller;
     private final Template board;
     private final Template boardCounts;
     private final Template drama;
     private final Template pricing;
 
     @Inject
-    public OpsPages(Gateway gateway, Caller caller, @Location("board") Template board, @Location("boardCounts") Template boardCounts, @Location("drama") Template drama,
+    public OpsPages(Gateway gateway, CurrentCaller caller, @Location("board") Template board, @Location("boardCounts") Template boardCounts, @Location("drama") Template drama,
             @Location("pricing") Template pricing) {
         this.gateway = gateway;
         this.caller = caller;
@@ -60,7 +59,7 @@ public class OpsPages {
     public Response chooseRegion(@RestQuery String region) {
         String chosen = region == null ? "" : region.trim().toUpperCase(java.util.Locale.ROOT);
         if (!REGION.matcher(chosen).matches()) {
-            chosen = caller.regions().isEmpty() ? "DE" : caller.regions().get(0);
+            chosen = caller.get().regions().isEmpty() ? "DE" : caller.get().regions().get(0);
         }
         return Response.seeOther(java.net.URI.create("/ops/regions/" + chosen)).build();
     }
@@ -74,7 +73,7 @@ public class OpsPages {
         String blockerFilter = blocker == null || blocker.isBlank() ? null : blocker.trim();
         int pageIndex = Math.max(0, page);
         JsonNode answer = gateway.call(api -> api.regionRollout(country, stateFilter, blockerFilter, pageIndex, PAGE_SIZE));
-        return board.data("caller", caller).data("board", Views.board(answer, stateFilter, blockerFilter))
+        return board.data("caller", caller.get()).data("board", Views.board(answer, stateFilter, blockerFilter))
                 .data("states", Views.STATES);
     }
 
@@ -180,14 +179,14 @@ public class OpsPages {
 
     private TemplateInstance dramaPage(String dramaId, String outcome, ProblemWords.Explanation problem) {
         JsonNode overview = gateway.call(api -> api.opsDrama(dramaId));
-        return drama.data("caller", caller).data("drama", Views.drama(overview)).data("outcome", outcome)
+        return drama.data("caller", caller.get()).data("drama", Views.drama(overview)).data("outcome", outcome)
                 .data("problem", problem);
     }
 
     private TemplateInstance pricingPage(String region, String dramaId, String outcome, ProblemWords.Explanation problem) {
         JsonNode view = gateway.call(api -> api.pricing(region, dramaId));
         JsonNode audit = gateway.call(api -> api.pricingAudit(region, dramaId, 0, 20));
-        return pricing.data("caller", caller).data("pricing", Views.pricing(view, region, dramaId))
+        return pricing.data("caller", caller.get()).data("pricing", Views.pricing(view, region, dramaId))
                 .data("audit", Views.audit(audit)).data("outcome", outcome).data("problem", problem);
     }
 
