@@ -22,7 +22,8 @@ public final class Platform {
             new Service("catalog-service", 8081, "catalog"),
             new Service("localization-service", 8082, "localization"),
             new Service("billing-service", 8083, "billing"),
-            new Service("gateway", 8080, null));
+            new Service("gateway", 8080, null),
+            new Service("ops-console", 3000, null));
 
     /**
      * Local-only settings: the gateway's per-studio push limit (20/s in production) would make seeding the demo's
@@ -30,7 +31,10 @@ public final class Platform {
      */
     static final Map<String, Map<String, String>> LOCAL_SETTINGS = Map.of("gateway", Map.of(
             "STUDIO_PUSH_RATE_PER_SECOND", "500", "STUDIO_PUSH_RATE_BURST", "2000",
-            "CONSOLE_ORIGIN", "http://localhost:3000,http://127.0.0.1:3000"));
+            "CONSOLE_ORIGIN", "http://localhost:3000,http://127.0.0.1:3000"),
+            // A fixed local session key so a console restart keeps people signed in (deploy/ takes it from a Secret).
+            "ops-console", Map.of("GATEWAY_URL", "http://127.0.0.1:8080",
+                    "CONSOLE_SESSION_SECRET", "local-devstack-console-session-key-0001"));
 
     private Platform() {
     }
@@ -43,7 +47,8 @@ public final class Platform {
         try {
             // Every port first: a taken port is a clear message before anything starts, not a half-started platform.
             for (var port : Map.of(9092, "Kafka", 5432, "PostgreSQL", 8180, "Keycloak", 8080, "gateway",
-                    8081, "catalog-service", 8082, "localization-service", 8083, "billing-service").entrySet()) {
+                    8081, "catalog-service", 8082, "localization-service", 8083, "billing-service",
+                    3000, "ops-console").entrySet()) {
                 Ports.requireFree(port.getKey(), port.getValue());
             }
         } catch (Ports.PortInUseException e) {
@@ -135,6 +140,7 @@ public final class Platform {
 
     private static void printReady(DevStack stack, long start) {
         System.out.printf("%n[%5.1fs] Platform ready.%n", (System.nanoTime() - start) / 1e9);
+        System.out.println("  ops console        http://localhost:3000  (sign in as ops-eu, localizer-cjk or admin; password demo)");
         System.out.println("  gateway            http://127.0.0.1:8080");
         System.out.println("  catalog-service    http://127.0.0.1:8081  (Swagger UI: /q/swagger-ui)");
         System.out.println("  localization       http://127.0.0.1:8082");
