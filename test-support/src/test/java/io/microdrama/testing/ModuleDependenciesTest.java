@@ -45,7 +45,7 @@ class ModuleDependenciesTest {
             entry("benchmarks", Set.of("contracts", "subtitles", "devstack", "test-support")),
             // The end-to-end tests start the packaged services: they depend on all of them, to be built after them.
             entry("e2e-tests", Set.of("contracts", "devstack", "test-support", "catalog-service", "localization-service",
-                    "billing-service", "gateway", "studio-push")));
+                    "billing-service", "gateway", "studio-push", "ops-console")));
 
     private static final Set<String> SERVICES = Set.of("catalog-service", "localization-service", "billing-service", "gateway");
 
