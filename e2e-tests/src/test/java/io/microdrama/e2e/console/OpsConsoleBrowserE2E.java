@@ -79,11 +79,14 @@ class OpsConsoleBrowserE2E {
                 .isIn(200, 201);
         dramaId = publish("Midnight CEO " + UUID.randomUUID().toString().substring(0, 4));
         xssDramaId = publish(XSS_TITLE);
-        // German subtitles for both episodes, so DE can go LIVE.
+        // German subtitles for both episodes once localization has the drama (it learns of it from the event).
         for (int episode = 1; episode <= 2; episode++) {
-            HttpResponse<String> upload = api(null, "PUT", "/api/v1/localization/dramas/" + dramaId + "/episodes/" + episode
-                    + "/subtitles/de.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHallo\n", "text/vtt");
-            assertThat(upload.statusCode()).as(upload.body()).isIn(200, 201);
+            String path = "/api/v1/localization/dramas/" + dramaId + "/episodes/" + episode + "/subtitles/de.vtt";
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                HttpResponse<String> upload = api(null, "PUT", path, "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHallo\n",
+                        "text/vtt");
+                assertThat(upload.statusCode()).as(upload.body()).isIn(200, 201);
+            });
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(storefrontDE()).contains(dramaId));
