@@ -195,7 +195,7 @@ class OpsConsoleBrowserE2E {
     private static String publish(String title) throws Exception {
         String externalId = "console-" + UUID.randomUUID().toString().substring(0, 8);
         String drama = """
-                {"title":%s,"originalLanguage":"en","genres":["romance"],"pricingTier":"standard",
+                {"title":%s,"originalLanguage":"en","genres":["romance"],"pricingTier":"standard","ageRatings":{"DE":"fsk:12"},
                  "episodes":[%s,%s],
                  "licences":[{"region":"DE","validFrom":"2025-01-01T00:00:00Z"},{"region":"FR","validFrom":"2025-01-01T00:00:00Z"},
                              {"region":"US","validFrom":"2025-01-01T00:00:00Z"}]}"""
