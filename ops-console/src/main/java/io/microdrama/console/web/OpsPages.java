@@ -69,7 +69,7 @@ public class OpsPages {
     public TemplateInstance board(@RestPath String region, @RestQuery String state, @RestQuery String blocker,
             @RestQuery @DefaultValue("0") int page) {
         String country = country(region);
-        String stateFilter = Views.STATES.contains(state) ? state : null;
+        String stateFilter = state != null && Views.STATES.contains(state) ? state : null;
         String blockerFilter = blocker == null || blocker.isBlank() ? null : blocker.trim();
         int pageIndex = Math.max(0, page);
         JsonNode answer = gateway.call(api -> api.regionRollout(country, stateFilter, blockerFilter, pageIndex, PAGE_SIZE));
