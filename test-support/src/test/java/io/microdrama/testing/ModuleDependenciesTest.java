@@ -38,12 +38,14 @@ class ModuleDependenciesTest {
             entry("localization-service", Set.of("contracts", "service-support", "subtitles", "devstack", "test-support")),
             entry("billing-service", Set.of("contracts", "service-support", "devstack", "test-support")),
             entry("gateway", Set.of("contracts", "web-support", "devstack", "test-support")),
+            // The console calls the gateway's public API over HTTP only; only the rule library contracts.
+            entry("ops-console", Set.of("contracts")),
             entry("studio-push", Set.of("contracts", "subtitles")),
             entry("deploy", Set.of()),
             entry("benchmarks", Set.of("contracts", "subtitles", "devstack", "test-support")),
             // The end-to-end tests start the packaged services: they depend on all of them, to be built after them.
             entry("e2e-tests", Set.of("contracts", "devstack", "test-support", "catalog-service", "localization-service",
-                    "billing-service", "gateway", "studio-push")));
+                    "billing-service", "gateway", "studio-push", "ops-console")));
 
     private static final Set<String> SERVICES = Set.of("catalog-service", "localization-service", "billing-service", "gateway");
 

@@ -1,0 +1,109 @@
+package io.microdrama.console.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The operations of the gateway's public API the console uses (gateway/src/main/resources/META-INF/openapi.yaml).
+ * Answers stay JSON trees: the console only shows them, the contract is the gateway's document.
+ */
+@RegisterRestClient(configKey = "gateway")
+@RegisterClientHeaders(SignedInUserToken.class)
+@Produces(MediaType.APPLICATION_JSON)
+public interface GatewayApi {
+
+    @GET
+    @Path("/api/v1/me")
+    JsonNode me();
+
+    @GET
+    @Path("/api/v1/ops/regions/{region}/rollout")
+    JsonNode regionRollout(@PathParam("region") String region, @QueryParam("state") String state,
+            @QueryParam("blocker") String blocker, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/v1/ops/dramas/{dramaId}")
+    JsonNode opsDrama(@PathParam("dramaId") String dramaId);
+
+    @POST
+    @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/hold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode hold(@PathParam("region") String region, @PathParam("dramaId") String dramaId, Reason reason);
+
+    @POST
+    @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/release")
+    JsonNode release(@PathParam("region") String region, @PathParam("dramaId") String dramaId);
+
+    @GET
+    @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing")
+    JsonNode pricing(@PathParam("region") String region, @PathParam("dramaId") String dramaId);
+
+    @PUT
+    @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode overridePricing(@PathParam("region") String region, @PathParam("dramaId") String dramaId,
+            PriceOverride override);
+
+    @DELETE
+    @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing")
+    JsonNode removePricingOverride(@PathParam("region") String region, @PathParam("dramaId") String dramaId,
+            @QueryParam("reason") String reason);
+
+    @GET
+    @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing/audit")
+    JsonNode pricingAudit(@PathParam("region") String region, @PathParam("dramaId") String dramaId,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/v1/ops/regions/{region}/offers")
+    JsonNode offers(@PathParam("region") String region);
+
+    @GET
+    @Path("/api/v1/localization/tasks")
+    JsonNode tasks(@QueryParam("language") String language, @QueryParam("region") String region,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @PUT
+    @Path("/api/v1/localization/dramas/{dramaId}/episodes/{number}/subtitles/{language}")
+    // text/plain: localization detects SRT or WebVTT from the content.
+    @Consumes(MediaType.TEXT_PLAIN)
+    JsonNode uploadSubtitle(@PathParam("dramaId") String dramaId, @PathParam("number") int episode,
+            @PathParam("language") String language, String body);
+
+    @GET
+    @Path("/api/v1/admin/studios")
+    JsonNode studios();
+
+    @GET
+    @Path("/api/v1/localization/policy")
+    JsonNode languagePolicy();
+
+    @PUT
+    @Path("/api/v1/localization/policy/regions/{region}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode setRegionLanguages(@PathParam("region") String region, RegionLanguages languages);
+
+    @DELETE
+    @Path("/api/v1/localization/policy/regions/{region}")
+    JsonNode removeRegionLanguages(@PathParam("region") String region);
+
+    record Reason(String reason) {
+    }
+
+    record PriceOverride(int coinsPerEpisode, int freeEpisodes, Integer seriesCoins, String reason) {
+    }
+
+    record RegionLanguages(java.util.List<String> languages) {
+    }
+}

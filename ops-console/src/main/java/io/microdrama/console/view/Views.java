@@ -1,0 +1,273 @@
+package io.microdrama.console.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.TemplateData;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's JSON answers turned into what the pages show (plain records: Qute escapes every value). */
+public final class Views {
+
+    public static final List<String> STATES = List.of("LIVE", "WAITING", "SCHEDULED", "ON_HOLD", "EXPIRED", "WITHDRAWN");
+
+    private Views() {
+    }
+
+    @TemplateData
+    public record BoardRow(String dramaId, String title, String externalId, String studioId, String state,
+            String blockers, String hold) {
+    }
+
+    @TemplateData
+    public record Board(String region, String state, String blocker, int page, boolean hasMore, List<BoardRow> rows) {
+        public int previousPage() {
+            return Math.max(0, page - 1);
+        }
+
+        public int nextPage() {
+            return page + 1;
+        }
+
+        public int pageNumber() {
+            return page + 1;
+        }
+    }
+
+    @TemplateData
+    public record StateCount(String state, String count) {
+    }
+
+    @TemplateData
+    public record RegionPanel(String region, String state, String blockers, String validFrom, String validUntil,
+            boolean onHold, String holdReason, String holdBy, String holdAt, String requiredLanguages,
+            String missingLanguages, String price, String priceBasis) {
+    }
+
+    @TemplateData
+    public record DramaPage(String id, String title, String externalId, String studioId, String status,
+            int dramaVersion, int episodes, List<RegionPanel> regions, List<String> unavailable) {
+    }
+
+    @TemplateData
+    public record Pricing(String region, String dramaId, String price, String source, String tier,
+            int coinsPerEpisode, int freeEpisodes, String seriesCoins, boolean overridden, String overrideText) {
+    }
+
+    @TemplateData
+    public record AuditEntry(String at, String by, String action, String reason, String change) {
+    }
+
+    @TemplateData
+    public record Task(String dramaId, String title, int episode, String language, String regions, String status,
+            String errorCount) {
+    }
+
+    @TemplateData
+    public record Finding(String severity, String code, String where, String message) {
+    }
+
+    @TemplateData
+    public record QcReport(String verdict, int errorCount, int warningCount, List<Finding> findings) {
+    }
+
+    @TemplateData
+    public record Studio(String id, String name, boolean active, String registeredBy, String updatedAt) {
+    }
+
+    @TemplateData
+    public record PolicyEntry(String region, String languages) {
+    }
+
+    public static Board board(JsonNode answer, String state, String blocker) {
+        List<BoardRow> rows = new ArrayList<>();
+        for (JsonNode item : answer.path("items")) {
+            JsonNode rollout = item.path("rollout");
+            JsonNode hold = rollout.path("hold");
+            rows.add(new BoardRow(item.path("dramaId").asText(), item.path("title").asText(),
+                    item.path("externalId").asText(), item.path("studioId").asText(), rollout.path("state").asText(),
+                    joined(rollout.path("blockers")),
+                    hold.isObject() ? hold.path("reason").asText() + " (" + hold.path("by").asText() + ")" : ""));
+        }
+        return new Board(answer.path("region").asText(), state, blocker, answer.path("page").asInt(),
+                answer.path("hasMore").asBoolean(), List.copyOf(rows));
+    }
+
+    public static DramaPage drama(JsonNode overview) {
+        JsonNode drama = overview.path("drama");
+        Map<String, JsonNode> plans = byRegion(overview.path("localization").path("regions"));
+        Map<String, JsonNode> prices = byRegion(overview.path("pricing").path("regions"));
+        boolean plansAvailable = "AVAILABLE".equals(overview.path("localization").path("status").asText());
+        boolean pricesAvailable = "AVAILABLE".equals(overview.path("pricing").path("status").asText());
+        List<RegionPanel> panels = new ArrayList<>();
+        for (JsonNode rollout : drama.path("rollout")) {
+            String region = rollout.path("region").asText();
+            JsonNode plan = plans.get(region);
+            JsonNode price = prices.get(region);
+            JsonNode hold = rollout.path("hold");
+            panels.add(new RegionPanel(region, rollout.path("state").asText(), joined(rollout.path("blockers")),
+                    rollout.path("validFrom").asText(""), rollout.path("validUntil").asText(""), hold.isObject(),
+                    hold.path("reason").asText(""), hold.path("by").asText(""), hold.path("at").asText(""),
+                    plan == null ? (plansAvailable ? "no plan yet" : "unavailable") : joined(plan.path("requiredLanguages")),
+                    plan == null ? "" : joined(plan.path("missingLanguages")),
+                    price == null ? (pricesAvailable ? "no price yet" : "unavailable")
+                            : money(price.path("amountMinor"), price.path("minorUnits").asInt(), price.path("currency").asText()),
+                    price == null ? "" : basis(price)));
+        }
+        List<String> unavailable = new ArrayList<>();
+        overview.path("unavailable").forEach(part -> unavailable.add(part.asText()));
+        return new DramaPage(drama.path("id").asText(), drama.path("title").asText(), drama.path("externalId").asText(),
+                drama.path("studioId").asText(), drama.path("status").asText(), drama.path("dramaVersion").asInt(),
+                drama.path("episodes").asInt(), List.copyOf(panels), List.copyOf(unavailable));
+    }
+
+    public static Pricing pricing(JsonNode view, String region, String dramaId) {
+        JsonNode episodePrice = view.path("episodePrice");
+        JsonNode override = view.path("override");
+        String price = episodePrice.isObject()
+                ? money(episodePrice.path("amountMinor"), episodePrice.path("minorUnits").asInt(),
+                        episodePrice.path("currency").asText())
+                : "no price yet";
+        String overrideText = override.isObject()
+                ? override.path("coinsPerEpisode").asText() + " coins per episode, " + override.path("freeEpisodes").asText()
+                        + " free; reason: " + override.path("reason").asText("") + " (by " + override.path("setBy").asText("")
+                        + " at " + override.path("setAt").asText("") + ")"
+                : "";
+        return new Pricing(region, dramaId, price, view.path("source").asText(""), view.path("pricingTier").asText(""),
+                view.path("coinsPerEpisode").asInt(), view.path("freeEpisodes").asInt(),
+                view.path("seriesCoins").isNumber() ? view.path("seriesCoins").asText() : "", override.isObject(),
+                overrideText);
+    }
+
+    public static List<AuditEntry> audit(JsonNode page) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            entries.add(new AuditEntry(first(item, "at"), first(item, "actor"), first(item, "action"), item.path("reason").asText(""), change(item)));
+        }
+        return List.copyOf(entries);
+    }
+
+    public static List<Task> tasks(JsonNode page) {
+        List<Task> tasks = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            tasks.add(new Task(item.path("dramaId").asText(), item.path("externalId").asText(item.path("dramaId").asText()),
+                    item.path("episode").asInt(), item.path("language").asText(), joined(item.path("regions")),
+                    item.path("reason").asText(item.path("status").asText("")),
+                    item.path("errorCount").isNumber() ? item.path("errorCount").asText() : ""));
+        }
+        return List.copyOf(tasks);
+    }
+
+    /** The QC report of an upload answer: parse findings first (they say why a file could not be read), then QC's. */
+    public static QcReport qcReport(JsonNode answer) {
+        JsonNode report = answer.path("report");
+        List<Finding> findings = new ArrayList<>();
+        for (JsonNode finding : report.path("parseFindings")) {
+            findings.add(new Finding(finding.path("severity").asText(""), finding.path("code").asText(""),
+                    where(finding), finding.path("message").asText("")));
+        }
+        for (JsonNode finding : report.path("findings")) {
+            findings.add(new Finding(finding.path("severity").asText(""), finding.path("code").asText(""),
+                    where(finding), finding.path("message").asText("")));
+        }
+        return new QcReport(answer.path("verdict").asText(report.path("verdict").asText("")),
+                report.path("errorCount").asInt(), report.path("warningCount").asInt(), List.copyOf(findings));
+    }
+
+    public static List<Studio> studios(JsonNode answer) {
+        List<Studio> studios = new ArrayList<>();
+        JsonNode items = answer.isArray() ? answer : answer.path("items");
+        for (JsonNode studio : items) {
+            studios.add(new Studio(studio.path("id").asText(), studio.path("name").asText(),
+                    studio.path("active").asBoolean(), studio.path("registeredBy").asText(""),
+                    studio.path("updatedAt").asText("")));
+        }
+        return List.copyOf(studios);
+    }
+
+    public static List<PolicyEntry> policy(JsonNode answer) {
+        List<PolicyEntry> entries = new ArrayList<>();
+        for (JsonNode entry : answer.path("entries")) {
+            entries.add(new PolicyEntry(entry.path("region").asText(), joined(entry.path("languages"))));
+        }
+        if (answer.has("fallback")) {
+            entries.add(new PolicyEntry("everywhere else", joined(answer.path("fallback"))));
+        }
+        return List.copyOf(entries);
+    }
+
+    /** An amount in minor units shown in the currency's major unit: 199, 2, EUR → "1.99 EUR". */
+    public static String money(JsonNode amountMinor, int minorUnits, String currency) {
+        if (!amountMinor.isNumber()) {
+            return "no price yet";
+        }
+        return BigDecimal.valueOf(amountMinor.asLong(), minorUnits).toPlainString() + " " + currency;
+    }
+
+    private static String basis(JsonNode price) {
+        StringBuilder basis = new StringBuilder();
+        basis.append(price.path("coinsPerEpisode").asText("?")).append(" coins per episode, ")
+                .append(price.path("freeEpisodes").asText("?")).append(" free episodes, tier ")
+                .append(price.path("pricingTier").asText("?"));
+        if (price.has("source")) {
+            basis.append(", ").append(price.path("source").asText());
+        }
+        if (price.path("taxInclusive").asBoolean()) {
+            basis.append(", tax included");
+        }
+        return basis.toString();
+    }
+
+    private static String change(JsonNode item) {
+        if (!item.path("coinsPerEpisode").isNumber()) {
+            return "";
+        }
+        JsonNode price = item.path("episodePrice");
+        return item.path("coinsPerEpisode").asText() + " coins per episode, " + item.path("freeEpisodes").asText("?")
+                + " free" + (price.isObject() ? " = " + price.path("formatted").asText(
+                        money(price.path("amountMinor"), price.path("minorUnits").asInt(), price.path("currency").asText()))
+                        + " per episode" : "");
+    }
+
+    private static String where(JsonNode finding) {
+        StringBuilder where = new StringBuilder();
+        if (finding.path("cueNumber").isNumber()) {
+            where.append("cue ").append(finding.path("cueNumber").asInt());
+        }
+        if (finding.path("lineNumber").isNumber()) {
+            where.append(where.length() > 0 ? ", " : "").append("line ").append(finding.path("lineNumber").asInt());
+        }
+        if (finding.path("startMs").isNumber()) {
+            where.append(where.length() > 0 ? ", " : "").append("at ").append(timestamp(finding.path("startMs").asLong()));
+        }
+        return where.toString();
+    }
+
+    static String timestamp(long millis) {
+        return String.format("%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60,
+                millis % 1000);
+    }
+
+    private static String first(JsonNode node, String... fields) {
+        for (String field : fields) {
+            if (node.hasNonNull(field)) {
+                return node.get(field).asText();
+            }
+        }
+        return "";
+    }
+
+    private static Map<String, JsonNode> byRegion(JsonNode regions) {
+        Map<String, JsonNode> byRegion = new HashMap<>();
+        regions.forEach(region -> byRegion.put(region.path("region").asText(), region));
+        return byRegion;
+    }
+
+    private static String joined(JsonNode values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(value -> texts.add(value.asText()));
+        return String.join(", ", texts);
+    }
+}

@@ -1,0 +1,100 @@
+package io.microdrama.console.web;
+
+import io.microdrama.console.gateway.Gateway;
+import io.microdrama.console.gateway.GatewayApi;
+import io.microdrama.console.gateway.GatewayProblem;
+import io.microdrama.console.view.ProblemWords;
+import io.microdrama.console.view.Views;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Admins: registered studios, the region → subtitle language policy. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+public class AdminPages {
+
+    private static final Pattern REGION_OR_GROUP = Pattern.compile("EU|[A-Z]{2,}");
+
+    private final Gateway gateway;
+    private final CurrentCaller caller;
+    private final Template studios;
+    private final Template policy;
+
+    @Inject
+    public AdminPages(Gateway gateway, CurrentCaller caller, @Location("studios") Template studios, @Location("policy") Template policy) {
+        this.gateway = gateway;
+        this.caller = caller;
+        this.studios = studios;
+        this.policy = policy;
+    }
+
+    @GET
+    @Path("studios")
+    public TemplateInstance studios() {
+        return studios.data("caller", caller.get()).data("studios", Views.studios(gateway.call(api -> api.studios())));
+    }
+
+    @GET
+    @Path("policy")
+    public TemplateInstance policy() {
+        return policyPage(null, null);
+    }
+
+    @POST
+    @Path("policy/set")
+    public Response setLanguages(@RestForm String region, @RestForm String languages) {
+        String code = region == null ? "" : region.trim().toUpperCase(Locale.ROOT);
+        List<String> tags = languages == null ? List.of()
+                : Arrays.stream(languages.split("[,\\s]+")).filter(tag -> !tag.isBlank()).toList();
+        if (!REGION_OR_GROUP.matcher(code).matches() || tags.isEmpty()) {
+            return answer(policyPage(null, new ProblemWords.Explanation(422,
+                    "Give a country or group code and at least one language.", null, List.of())), 422);
+        }
+        return change(() -> gateway.call(api -> api.setRegionLanguages(code, new GatewayApi.RegionLanguages(tags))),
+                code + " now requires " + String.join(", ", tags) + ". Open plans are re-planned.");
+    }
+
+    @POST
+    @Path("policy/remove")
+    public Response removeLanguages(@RestForm String region) {
+        String code = region == null ? "" : region.trim().toUpperCase(Locale.ROOT);
+        if (!REGION_OR_GROUP.matcher(code).matches()) {
+            return answer(policyPage(null, new ProblemWords.Explanation(422, "Give a country or group code.", null,
+                    List.of())), 422);
+        }
+        return change(() -> gateway.call(api -> api.removeRegionLanguages(code)),
+                code + " removed: it falls back to its group or the default.");
+    }
+
+    private Response change(Runnable action, String success) {
+        try {
+            action.run();
+            return answer(policyPage(success, null), 200);
+        } catch (GatewayProblem problem) {
+            return answer(policyPage(null, ProblemWords.explain(problem.status(), problem.body())),
+                    problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
+    private TemplateInstance policyPage(String outcome, ProblemWords.Explanation problem) {
+        return policy.data("caller", caller.get()).data("entries", Views.policy(gateway.call(api -> api.languagePolicy())))
+                .data("outcome", outcome).data("problem", problem);
+    }
+
+    private static Response answer(TemplateInstance page, int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page.render()).build();
+    }
+}

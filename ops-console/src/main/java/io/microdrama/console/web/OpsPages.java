@@ -1,0 +1,238 @@
+package io.microdrama.console.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.microdrama.console.gateway.Gateway;
+import io.microdrama.console.gateway.GatewayApi;
+import io.microdrama.console.gateway.GatewayProblem;
+import io.microdrama.console.view.ProblemWords;
+import io.microdrama.console.view.Views;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Regional ops: board per country, drama page, hold / release, price override / removal with its audit trail. */
+@Path("/ops")
+@Produces(MediaType.TEXT_HTML)
+public class OpsPages {
+
+    private static final int PAGE_SIZE = 50;
+    /** Counting pages per state stops here ("1000+"): the API has no count, and the board must stay quick. */
+    private static final int COUNT_PAGE_SIZE = 200;
+    private static final int COUNT_MAX_PAGES = 5;
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+    private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
+
+    private final Gateway gateway;
+    private final CurrentCaller caller;
+    private final Template board;
+    private final Template boardCounts;
+    private final Template drama;
+    private final Template pricing;
+
+    @Inject
+    public OpsPages(Gateway gateway, CurrentCaller caller, @Location("board") Template board, @Location("boardCounts") Template boardCounts, @Location("drama") Template drama,
+            @Location("pricing") Template pricing) {
+        this.gateway = gateway;
+        this.caller = caller;
+        this.board = board;
+        this.boardCounts = boardCounts;
+        this.drama = drama;
+        this.pricing = pricing;
+    }
+
+    @GET
+    @Path("regions")
+    public Response chooseRegion(@RestQuery String region) {
+        String chosen = region == null ? "" : region.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!REGION.matcher(chosen).matches()) {
+            chosen = caller.get().regions().isEmpty() ? "DE" : caller.get().regions().get(0);
+        }
+        return Response.seeOther(java.net.URI.create("/ops/regions/" + chosen)).build();
+    }
+
+    @GET
+    @Path("regions/{region}")
+    public TemplateInstance board(@RestPath String region, @RestQuery String state, @RestQuery String blocker,
+            @RestQuery @DefaultValue("0") int page) {
+        String country = country(region);
+        String stateFilter = state != null && Views.STATES.contains(state) ? state : null;
+        String blockerFilter = blocker == null || blocker.isBlank() ? null : blocker.trim();
+        int pageIndex = Math.max(0, page);
+        JsonNode answer = gateway.call(api -> api.regionRollout(country, stateFilter, blockerFilter, pageIndex, PAGE_SIZE));
+        return board.data("caller", caller.get()).data("board", Views.board(answer, stateFilter, blockerFilter))
+                .data("states", Views.STATES);
+    }
+
+    /** Loaded by htmx after the board: one count per state, so the board itself is not slowed by them. */
+    @GET
+    @Path("regions/{region}/counts")
+    public TemplateInstance counts(@RestPath String region) {
+        String country = country(region);
+        List<Views.StateCount> counts = new ArrayList<>();
+        for (String state : Views.STATES) {
+            counts.add(new Views.StateCount(state, count(country, state)));
+        }
+        return boardCounts.data("region", country).data("counts", counts);
+    }
+
+    @GET
+    @Path("dramas/{dramaId}")
+    public TemplateInstance drama(@RestPath String dramaId) {
+        return dramaPage(id(dramaId), null, null);
+    }
+
+    @POST
+    @Path("regions/{region}/dramas/{dramaId}/hold")
+    public Response hold(@RestPath String region, @RestPath String dramaId, @RestForm String reason) {
+        String country = country(region);
+        String id = id(dramaId);
+        if (reason == null || reason.isBlank()) {
+            return actionAnswer(dramaPage(id, null, new ProblemWords.Explanation(422,
+                    "A reason is required to hold a drama.", null, List.of("reason: must not be blank"))), 422);
+        }
+        return act(() -> gateway.call(api -> api.hold(country, id, new GatewayApi.Reason(reason.trim()))),
+                "Held in " + country + ". It is off that storefront until released.", id);
+    }
+
+    @POST
+    @Path("regions/{region}/dramas/{dramaId}/release")
+    public Response release(@RestPath String region, @RestPath String dramaId) {
+        String country = country(region);
+        String id = id(dramaId);
+        return act(() -> gateway.call(api -> api.release(country, id)), "Released in " + country + ".", id);
+    }
+
+    @GET
+    @Path("regions/{region}/dramas/{dramaId}/pricing")
+    public TemplateInstance pricing(@RestPath String region, @RestPath String dramaId) {
+        return pricingPage(country(region), id(dramaId), null, null);
+    }
+
+    @POST
+    @Path("regions/{region}/dramas/{dramaId}/pricing/override")
+    public Response overridePrice(@RestPath String region, @RestPath String dramaId, @RestForm String coinsPerEpisode,
+            @RestForm String freeEpisodes, @RestForm String seriesCoins, @RestForm String reason) {
+        String country = country(region);
+        String id = id(dramaId);
+        List<String> errors = new ArrayList<>();
+        Integer coins = number(coinsPerEpisode, 1, "coins per episode", errors);
+        Integer free = number(freeEpisodes, 0, "free episodes", errors);
+        Integer series = seriesCoins == null || seriesCoins.isBlank() ? null : number(seriesCoins, 0, "series coins", errors);
+        if (reason == null || reason.isBlank()) {
+            errors.add("reason: must not be blank");
+        }
+        if (!errors.isEmpty()) {
+            return actionAnswer(pricingPage(country, id, null, new ProblemWords.Explanation(422,
+                    "The price override is not complete.", null, List.copyOf(errors))), 422);
+        }
+        try {
+            gateway.call(api -> api.overridePricing(country, id,
+                    new GatewayApi.PriceOverride(coins, free, series, reason.trim())));
+            return actionAnswer(pricingPage(country, id, "Price overridden in " + country + ".", null), 200);
+        } catch (GatewayProblem problem) {
+            return actionAnswer(pricingPage(country, id, null, ProblemWords.explain(problem.status(), problem.body())),
+                    problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
+    @POST
+    @Path("regions/{region}/dramas/{dramaId}/pricing/remove")
+    public Response removeOverride(@RestPath String region, @RestPath String dramaId, @RestForm String reason) {
+        String country = country(region);
+        String id = id(dramaId);
+        if (reason == null || reason.isBlank()) {
+            return actionAnswer(pricingPage(country, id, null, new ProblemWords.Explanation(422,
+                    "A reason is required to remove an override.", null, List.of("reason: must not be blank"))), 422);
+        }
+        try {
+            gateway.call(api -> api.removePricingOverride(country, id, reason.trim()));
+            return actionAnswer(pricingPage(country, id, "Override removed: back to the tier price.", null), 200);
+        } catch (GatewayProblem problem) {
+            return actionAnswer(pricingPage(country, id, null, ProblemWords.explain(problem.status(), problem.body())),
+                    problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
+    private Response act(Runnable action, String success, String dramaId) {
+        try {
+            action.run();
+            return actionAnswer(dramaPage(dramaId, success, null), 200);
+        } catch (GatewayProblem problem) {
+            return actionAnswer(dramaPage(dramaId, null, ProblemWords.explain(problem.status(), problem.body())),
+                    problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
+    private TemplateInstance dramaPage(String dramaId, String outcome, ProblemWords.Explanation problem) {
+        JsonNode overview = gateway.call(api -> api.opsDrama(dramaId));
+        return drama.data("caller", caller.get()).data("drama", Views.drama(overview)).data("outcome", outcome)
+                .data("problem", problem);
+    }
+
+    private TemplateInstance pricingPage(String region, String dramaId, String outcome, ProblemWords.Explanation problem) {
+        JsonNode view = gateway.call(api -> api.pricing(region, dramaId));
+        JsonNode audit = gateway.call(api -> api.pricingAudit(region, dramaId, 0, 20));
+        return pricing.data("caller", caller.get()).data("pricing", Views.pricing(view, region, dramaId))
+                .data("audit", Views.audit(audit)).data("outcome", outcome).data("problem", problem);
+    }
+
+    private static Response actionAnswer(TemplateInstance page, int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page.render()).build();
+    }
+
+    private String count(String region, String state) {
+        int total = 0;
+        for (int page = 0; page < COUNT_MAX_PAGES; page++) {
+            int index = page;
+            JsonNode answer = gateway.call(api -> api.regionRollout(region, state, null, index, COUNT_PAGE_SIZE));
+            total += answer.path("items").size();
+            if (!answer.path("hasMore").asBoolean()) {
+                return Integer.toString(total);
+            }
+        }
+        return total + "+";
+    }
+
+    private static Integer number(String text, int minimum, String label, List<String> errors) {
+        try {
+            int value = Integer.parseInt(text == null ? "" : text.trim());
+            if (value < minimum) {
+                errors.add(label + ": must be at least " + minimum);
+                return null;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.add(label + ": must be a whole number");
+            return null;
+        }
+    }
+
+    /** Path values are checked before they go into a gateway URL (the gateway checks them again). */
+    static String country(String region) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw new GatewayProblem(404, null, "not a country code");
+        }
+        return region;
+    }
+
+    static String id(String dramaId) {
+        if (dramaId == null || !ID.matcher(dramaId).matches()) {
+            throw new GatewayProblem(404, null, "not a drama id");
+        }
+        return dramaId;
+    }
+}
