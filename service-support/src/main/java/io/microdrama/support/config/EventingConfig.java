@@ -17,30 +17,12 @@ public interface EventingConfig {
     Consumer consumer();
 
     interface Relay {
-        /**
-         * Rows claimed and sent per relay round, all in flight at once. At most the Kafka sink's
-         * {@code max-inflight-messages} (1024 by default), above which the emitter would have to buffer.
-         */
-        @WithDefault("500")
+        /** Rows published per relay round. */
+        @WithDefault("100")
         int batchSize();
 
-        /**
-         * Fallback poll: a commit wakes the relay at once (PostgreSQL NOTIFY), so this only covers a notification
-         * lost while the listening connection was down, and another replica's crash in the middle of a round.
-         */
-        @WithDefault("10s")
-        Duration pollInterval();
-
-        /** Wait after start before the first round: the messaging channels are wired after the application starts. */
-        @WithDefault("3s")
-        Duration initialDelay();
-
-        /** Pause after the first broker failure; it doubles after each further failed round up to {@link #maxBackoff()}. */
-        @WithDefault("1s")
-        Duration initialBackoff();
-
-        /** Longest pause between rounds after repeated broker failures. */
-        @WithDefault("30s")
+        /** Longest pause between rounds after repeated broker failures (the pause doubles from the poll interval). */
+        @WithDefault("PT30S")
         Duration maxBackoff();
 
         /** How long sent rows are kept before pruning. */

@@ -15,17 +15,9 @@ import java.util.UUID;
  * Appends events to the outbox inside the caller's transaction: the event exists if and only if the state
  * change committed. The row id becomes the CloudEvent id, which consumers use for deduplication. The row also
  * keeps the trace of the request or message that caused it, so the event continues that trace.
- * <p>
- * Appending also notifies {@value #NOTIFY_CHANNEL}: PostgreSQL delivers the notification when the transaction
- * commits (never if it rolls back, once per transaction however many rows), which wakes the relay of every replica
- * ({@link OutboxCommitListener}) within milliseconds instead of at its next poll.
  */
 @ApplicationScoped
 public class Outbox {
-
-    /** The PostgreSQL channel a commit with new outbox rows notifies. */
-    public static final String NOTIFY_CHANNEL = "outbox_event";
-    private static final String NOTIFY_ON_COMMIT = "select 1 from pg_notify('" + NOTIFY_CHANNEL + "', '')";
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -36,11 +28,6 @@ public class Outbox {
     }
 
     public Uni<OutboxEvent> append(Mutiny.Session session, String topic, String aggregateType, String aggregateId,
-            String type, Object payload) {
-        return persist(session, topic, aggregateType, aggregateId, type, payload).call(() -> notifyOnCommit(session));
-    }
-
-    private Uni<OutboxEvent> persist(Mutiny.Session session, String topic, String aggregateType, String aggregateId,
             String type, Object payload) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
@@ -60,20 +47,11 @@ public class Outbox {
 
     /** Appends events in order, one after another: a reactive session runs one operation at a time. */
     public Uni<Void> appendAll(Mutiny.Session session, List<Pending> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> persist(session, event.topic(), event.aggregateType(),
+                .onItem().transformToUniAndConcatenate(event -> append(session, event.topic(), event.aggregateType(),
                         event.aggregateId(), event.type(), event.payload()))
                 .collect().last()
-                .call(() -> notifyOnCommit(session))
                 .replaceWithVoid();
-    }
-
-    // Delivered on commit only. Identical notifications of one transaction are folded into one by PostgreSQL.
-    private static Uni<Void> notifyOnCommit(Mutiny.Session session) {
-        return session.createNativeQuery(NOTIFY_ON_COMMIT, Integer.class).getSingleResult().replaceWithVoid();
     }
 
     private String toJson(Object payload) {
