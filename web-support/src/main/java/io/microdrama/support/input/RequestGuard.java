@@ -101,7 +101,7 @@ public class RequestGuard {
                 return Optional.of("The path must not contain dot segments ('.' or '..')");
             }
             if (decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0) {
-                return Optional.of("The path must not contain an encoded '/' or '\\'");
+                return Optional.of("The path must not contain an encoded separator (%2F or %5C)");
             }
         }
         return Optional.empty();
