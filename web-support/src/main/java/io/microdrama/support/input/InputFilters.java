@@ -67,7 +67,9 @@ public class InputFilters {
 
     @ServerRequestFilter
     public void jsonContentType(SimpleResourceInfo resource, ContainerRequestContext request) {
-        if (resource == null || resource.getResourceClass() == null || !consumesJson(resource)) {
+        String method = request.getMethod();
+        boolean carriesBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        if (!carriesBody || resource == null || resource.getResourceClass() == null || !consumesJson(resource)) {
             return;
         }
         String declared = request.getHeaderString("Content-Type");
