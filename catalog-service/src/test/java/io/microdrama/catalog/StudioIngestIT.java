@@ -247,6 +247,32 @@ class StudioIngestIT {
                 .body("findAll { it.active == false }", empty());
     }
 
+    /** web-support's input rules, on the real service: each refusal is a problem and stores nothing. */
+    @Test
+    void unacceptableInputIsA4xxProblemAndStoresNothing() {
+        String aurora = registeredStudio("aurora");
+        String externalId = uniqueId("strict");
+        put(aurora, externalId, drama("a\\u0000b", 1, GB, ""), null).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("title"));
+        given().auth().oauth2(aurora).urlEncodingEnabled(false).get("/api/v1/studio/dramas/%00").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(aurora).urlEncodingEnabled(false).post("/api/v1/studio/dramas/%00/publish").then()
+                .statusCode(400).contentType("application/problem+json");
+        put(aurora, externalId, drama("Far", 1, licence("GB", "2025-01-01T00:00:00Z", "+1000000000-01-01T00:00:00Z"), ""),
+                null).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("licences[0].validUntil"));
+        put(aurora, externalId, drama("Twice", 1, GB, "\"title\":\"again\""), null).then().statusCode(400)
+                .contentType("application/problem+json");
+        put(aurora, externalId, withField(drama("Number", 1, GB, ""), "\"title\":12345"), null).then().statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        given().auth().oauth2(aurora).contentType("application/json; charset=UTF-16")
+                .body(drama("Wide", 1, GB, "").getBytes(java.nio.charset.StandardCharsets.UTF_16))
+                .put("/api/v1/studio/dramas/{id}", externalId).then().statusCode(415).contentType("application/problem+json");
+        put(aurora, externalId + ";x=1", drama("Matrix", 1, GB, ""), null).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(aurora).get("/api/v1/studio/dramas/{id}", externalId).then().statusCode(404);
+    }
+
     static Response put(String token, String externalIdAndQuery, String body, String ifMatch) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body).urlEncodingEnabled(false);
         if (ifMatch != null) {

@@ -153,4 +153,27 @@ class RoutingTest {
         assertThat(sneaky.jsonPath().getString("detail")).contains("encoded separator");
         assertThat(Fakes.calls(key)).isZero();
     }
+
+    @Test
+    void nulMatrixParametersAndHugeHeadersAreRefusedBeforeAnythingIsForwarded() {
+        String key = Fakes.key();
+        Response nulInPath = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.studio("aurora"))
+                .post("/api/v1/studio/dramas/%00/publish?fake=fail-first:0:" + key);
+        assertThat(nulInPath.statusCode()).isEqualTo(400);
+        assertThat(nulInPath.contentType()).startsWith("application/problem+json");
+        assertThat(nulInPath.jsonPath().getString("detail")).contains("NUL");
+        Response nulInQuery = given().urlEncodingEnabled(false)
+                .get("/api/v1/storefront/DE/dramas?genre=%00&fake=fail-first:0:" + key);
+        assertThat(nulInQuery.statusCode()).isEqualTo(400);
+        assertThat(nulInQuery.jsonPath().getString("errors[0].field")).isEqualTo("genre");
+        Response matrix = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.studio("aurora"))
+                .contentType(ContentType.JSON).body("{}").put("/api/v1/studio/dramas/name;x=1?fake=fail-first:0:" + key);
+        assertThat(matrix.statusCode()).isEqualTo(400);
+        assertThat(matrix.contentType()).startsWith("application/problem+json");
+        Response hugeHeader = given().header("X-Padding", "x".repeat(64 * 1024))
+                .get("/api/v1/storefront/DE/dramas?fake=fail-first:0:" + key);
+        assertThat(hugeHeader.statusCode()).isEqualTo(431);
+        assertThat(hugeHeader.contentType()).startsWith("application/problem+json");
+        assertThat(Fakes.calls(key)).isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package io.microdrama.billing.api;
 
+import io.microdrama.support.input.StorableTime;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 
@@ -135,7 +136,14 @@ final class FieldCheck {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            // The platform's one range of storable dates (web-support's StorableTime), as for dates in JSON bodies.
+            Optional<String> outOfRange = StorableTime.problem(date);
+            if (outOfRange.isPresent()) {
+                fail(field, outOfRange.get());
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             fail(field, "must be an ISO date (yyyy-mm-dd)");
             return null;

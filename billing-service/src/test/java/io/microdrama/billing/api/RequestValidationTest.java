@@ -83,6 +83,19 @@ class RequestValidationTest {
                 .containsExactly(new FxRate("EUR", new BigDecimal("0.91"), DAY, "ECB"));
     }
 
+    @Test
+    void datesInPathsAndQueriesOutsideTheStorableRangeAre422NamingTheField() {
+        assertThat(fields(() -> {
+            FieldCheck check = new FieldCheck();
+            check.date("effectiveFrom", "+10000-01-01");
+            check.date("asOf", "-0001-12-31");
+            check.throwIfInvalid();
+        })).containsExactly("effectiveFrom", "asOf");
+        FieldCheck fine = new FieldCheck();
+        assertThat(fine.date("asOf", "9999-12-31")).isEqualTo(LocalDate.of(9999, 12, 31));
+        fine.throwIfInvalid();
+    }
+
     private static List<String> fields(Runnable request) {
         ProblemException refused = catchThrowableOfType(ProblemException.class, request::run);
         assertThat(refused).isNotNull();

@@ -22,9 +22,6 @@ import io.microdrama.subtitles.SubtitleFormat;
 import io.microdrama.subtitles.SubtitleIngest;
 import io.microdrama.subtitles.SubtitleRejectedException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.unchecked.Unchecked;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -37,11 +34,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /**
- * Uploading and reading subtitle tracks. An upload is decoded and parsed (on a worker thread) before any database
- * work; then, in one transaction holding the drama's row lock, the caller's access is checked, the track stored (or
+ * Uploading and reading subtitle tracks. An upload is decoded, parsed and QC-checked on a worker thread, outside any
+ * transaction (QC after a short read of the episode's length); then, in one transaction holding the drama's row lock, the caller's access is checked, the track stored (or
  * left alone when the body is byte-identical to the stored one) and readiness recomputed, with events appended to
  * the outbox.
  * Anything refused throws (a {@link Refusal}, or the access check's own exception) before a write, so a refused
@@ -109,24 +105,36 @@ public class TrackService {
     }
 
     public Uni<UploadResult> upload(DramaRef ref, Upload upload, Access access) {
-        // A large file takes tens of milliseconds to decode and parse: that work runs on a worker thread, and the
-        // database work continues on the request's own context.
-        return offTheEventLoop(() -> new Parsed(parse(upload.body(), upload.declaredFormat()), sha256(upload.body())))
-                .flatMap(parsed -> store(ref, upload, access, parsed.document(), parsed.sha256()));
+        // Decoding, parsing and QC are CPU work proportional to the file (up to ~1 MiB): they run on a worker thread,
+        // outside any transaction, and only the short database work runs on the request's event-loop context. QC needs
+        // the episode's length, so it is read first (with the caller's access checked, so a refused caller costs no
+        // QC); the transaction then re-checks everything under its locks.
+        return OffTheEventLoop.run(() -> new Parsed(parse(upload.body(), upload.declaredFormat()), sha256(upload.body())))
+                .flatMap(parsed -> episodeToCheck(ref, upload, access)
+                        .flatMap(episode -> episode == null ? Uni.createFrom().<Checked>nullItem()
+                                : OffTheEventLoop.run(() -> new Checked(episode,
+                                        qualityControl.check(parsed.document(), upload.language(), episode))))
+                        .flatMap(checked -> store(ref, upload, access, parsed.document(), parsed.sha256(), checked)));
     }
 
     private record Parsed(SubtitleDocument document, String sha256) {
     }
 
-    private static <T> Uni<T> offTheEventLoop(Callable<T> work) {
-        Context context = Vertx.currentContext();
-        if (context == null || !Context.isOnEventLoopThread()) {
-            return Uni.createFrom().item(Unchecked.supplier(work::call));
-        }
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
+    /** A QC report and the episode span it was computed for. */
+    private record Checked(EpisodeSpan episode, QcReport report) {
     }
 
-    private Uni<UploadResult> store(DramaRef ref, Upload upload, Access access, SubtitleDocument parsed, String sha256) {
+    /** The episode QC must be run against, or null when the transaction will refuse anyway (or nothing changes). */
+    private Uni<EpisodeSpan> episodeToCheck(DramaRef ref, Upload upload, Access access) {
+        return sessions.withSession(session -> lookup(session, ref, false).flatMap(drama -> dramas.plansOf(session, drama.id)
+                .map(plans -> {
+                    access.check(drama.summary(), regions(plans));
+                    return drama.withdrawn ? null : drama.episode(upload.episode()).orElse(null);
+                })));
+    }
+
+    private Uni<UploadResult> store(DramaRef ref, Upload upload, Access access, SubtitleDocument parsed, String sha256,
+            Checked checked) {
         Instant now = clock.instant();
         return sessions.withTransaction(session -> lookup(session, ref, true).flatMap(drama -> dramas.plansOf(session, drama.id)
                 .flatMap(plans -> {
@@ -141,12 +149,18 @@ public class TrackService {
                         if (existing != null && existing.sameBody(sha256)) {
                             return Uni.createFrom().item(new UploadResult(drama.summary(), existing.snapshot(), false, false));
                         }
-                        QcReport report = qualityControl.check(parsed, upload.language(), episode);
-                        SubtitleTrack track = existing != null ? existing : SubtitleTrack.first(key, now);
-                        track.replace(parsed, report, new Uploader(upload.uploader(), role), sha256, upload.body().length, now);
-                        Uni<Void> stored = existing == null ? session.persist(track) : Uni.createFrom().voidItem();
-                        return stored.chain(() -> planner.afterTrackChange(session, drama, accepted -> withTrack(accepted, track)))
-                                .replaceWith(() -> new UploadResult(drama.summary(), track.snapshot(), existing == null, true));
+                        // The episode changed between the read and this transaction (a new drama version): QC again,
+                        // still off the event loop.
+                        Uni<QcReport> report = checked != null && checked.episode().equals(episode)
+                                ? Uni.createFrom().item(checked.report())
+                                : OffTheEventLoop.run(() -> qualityControl.check(parsed, upload.language(), episode));
+                        return report.flatMap(qc -> {
+                            SubtitleTrack track = existing != null ? existing : SubtitleTrack.first(key, now);
+                            track.replace(parsed, qc, new Uploader(upload.uploader(), role), sha256, upload.body().length, now);
+                            Uni<Void> stored = existing == null ? session.persist(track) : Uni.createFrom().voidItem();
+                            return stored.chain(() -> planner.afterTrackChange(session, drama, accepted -> withTrack(accepted, track)))
+                                    .replaceWith(() -> new UploadResult(drama.summary(), track.snapshot(), existing == null, true));
+                        });
                     });
                 })));
     }

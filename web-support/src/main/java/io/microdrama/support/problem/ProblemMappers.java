@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.microdrama.support.input.RefusedValueException;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -79,7 +81,7 @@ public class ProblemMappers {
 
     /** Answers Quarkus REST makes itself (no such path, method, media type...), and JSON it could not read. */
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return answer(unreadable(json)).build();
         }
@@ -92,11 +94,25 @@ public class ProblemMappers {
                 answer.header(header, value);
             }
         }
+        if (status == 405 && framework.getHeaderString(HttpHeaders.ALLOW) == null && request != null) {
+            // Quarkus REST computes no Allow for its own 405; RFC 9110 requires one.
+            String allowed = AllowedMethods.of(request.path());
+            if (!allowed.isEmpty()) {
+                answer.header(HttpHeaders.ALLOW, allowed);
+            }
+        }
         return answer.build();
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Exception e, HttpServerRequest request) {
+        if (ClientGone.wentAway(e, request)) {
+            // The client gave up (closed the connection) before the answer: nothing of ours failed and nobody reads
+            // the answer; whatever the request changed was rolled back with the failed transaction.
+            LOG.infof("Client closed the connection before the answer to %s %s (%s)", request == null ? "?" : request.method(),
+                    request == null ? "?" : request.path(), e.toString());
+            return answer(Problem.of(499, "Client Closed Request", "The client closed the connection")).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return answer(Problem.of(500, "Internal Server Error",
@@ -113,7 +129,15 @@ public class ProblemMappers {
                     "The body exceeds the JSON limits (nesting depth, number or string length)");
         }
         if (e instanceof StreamReadException) {
-            return Problem.of(400, "Bad Request", "The body is not valid JSON" + where(e.getLocation()));
+            // Jackson's own sentence (without the location, which is added in our words) says what it found there.
+            return Problem.of(400, "Bad Request", "The body is not valid JSON" + where(e.getLocation())
+                    + (e.getOriginalMessage() == null ? "" : ": " + e.getOriginalMessage()));
+        }
+        if (e instanceof RefusedValueException refused) {
+            String field = path(refused.getPath());
+            String title = refused.status() == 422 ? "Unprocessable Content" : "Bad Request";
+            return new Problem("about:blank", title, refused.status(), "The body has an unacceptable value at " + field
+                    + ": it " + refused.reason(), List.of(new Problem.FieldError(field, refused.reason())));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());

@@ -4,11 +4,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** A tiny API that fails in every way a framework can, for {@link ProblemMappersTest}. */
 @Path("/probe")
@@ -17,7 +23,8 @@ public class ProbeResource {
     public record Episode(int number, String title) {
     }
 
-    public record Drama(String title, boolean exclusive, List<Episode> episodes) {
+    public record Drama(String title, boolean exclusive, List<Episode> episodes, Instant validFrom, LocalDate effectiveFrom,
+            Map<String, String> titles, Boolean free) {
     }
 
     @POST
@@ -33,6 +40,26 @@ public class ProbeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Drama> list() {
         return List.of();
+    }
+
+    @GET
+    @Path("/dramas/{id}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String one(@PathParam("id") String id, @QueryParam("q") String q) {
+        return id + "|" + q;
+    }
+
+    @PUT
+    @Path("/files/{name}")
+    @Consumes(MediaType.WILDCARD)
+    public String file(@PathParam("name") String name, byte[] body) {
+        return name + ":" + body.length;
+    }
+
+    @GET
+    @Path("/gone")
+    public String gone() {
+        throw new io.vertx.core.http.HttpClosedException("Connection was closed");
     }
 
     @GET
