@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,7 +32,8 @@ import static org.hamcrest.Matchers.hasItem;
 /**
  * Prices that follow the market, on real Kafka, PostgreSQL and Keycloak: a reference-data change in force today
  * re-prices every affected active price (overrides stay in force) with {@code billing.pricing.set} cause REPRICE and
- * a REPRICED audit entry; a future-dated change is previewed per region and changes nothing until its day.
+ * a REPRICED audit entry; a future-dated change is previewed per region, changes nothing before its day and is
+ * applied on it (billing's clock moved a day by {@link TestClock}).
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = true, initArgs = {
@@ -85,7 +87,7 @@ class RepricingIT {
     }
 
     @Test
-    void aFutureRateIsPreviewedPerRegionAndChangesNothingBeforeItsDay() {
+    void aFutureRateIsPreviewedBeforeItsDayAndAppliedOnIt() {
         String dramaId = UUID.randomUUID().toString();
         awaitConsumed(publish(dramaId, 1, "standard", 20, List.of("MX")));
         Map<String, Object> before = price(dramaId, "MX");
@@ -96,11 +98,7 @@ class RepricingIT {
                 .put(REFERENCE + "/fx-rates/{asOf}", tomorrow).then().statusCode(201);
 
         // The sweep for the new revision runs now, prices with today's data and so changes nothing.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/api/v1/billing/repricing").then()
-                .body("completed", equalTo(true))
-                .body("referenceRevision", equalTo((int) count("select (select count(*) from storefront_version) + "
-                        + "(select count(*) from fx_rate_version) + (select count(*) from ppp_factor_version) + "
-                        + "(select count(*) from tier_version)"))));
+        awaitSweepOf(revision(), today().toString());
         assertThat(count("select count(*) from pricing_audit where drama_id = ?::uuid and action = 'REPRICED'", dramaId))
                 .isZero();
         assertThat(price(dramaId, "MX")).isEqualTo(before);
@@ -115,8 +113,14 @@ class RepricingIT {
         assertThat(change.get("overridden")).isEqualTo(false);
         assertThat(((Map<?, ?>) ((Map<?, ?>) change.get("current")).get("episodePrice")).get("amountMinor"))
                 .isEqualTo(before.get("amountMinor"));
-        assertThat(((Number) ((Map<?, ?>) ((Map<?, ?>) change.get("next")).get("episodePrice")).get("amountMinor")).longValue())
-                .isGreaterThan(((Number) before.get("amountMinor")).longValue());
+        Object previewed = ((Map<?, ?>) ((Map<?, ?>) change.get("next")).get("episodePrice")).get("amountMinor");
+        assertThat(((Number) previewed).longValue()).isGreaterThan(((Number) before.get("amountMinor")).longValue());
+
+        // The day comes: the price becomes what the preview said, announced as a re-pricing.
+        TestClock.advance(Duration.ofDays(1));
+        assertThat(repriced(dramaId)).hasSize(1);
+        assertThat(price(dramaId, "MX").get("amountMinor")).isEqualTo(previewed);
+        admin().get("/api/v1/billing/repricing").then().body("pricingDate", equalTo(tomorrow));
     }
 
     @Test
@@ -136,6 +140,23 @@ class RepricingIT {
                 && record.value().contains("\"cause\":\"REPRICE\"");
         Stack.awaitRecords(Topics.BILLING_PRICING, repriced, 1);
         return Stack.allRecords(Topics.BILLING_PRICING, repriced);
+    }
+
+    @AfterEach
+    void backToToday() {
+        TestClock.reset();
+    }
+
+    private static long revision() {
+        return count("select (select count(*) from storefront_version) + (select count(*) from fx_rate_version) + "
+                + "(select count(*) from ppp_factor_version) + (select count(*) from tier_version)");
+    }
+
+    private static void awaitSweepOf(long revision, String date) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/api/v1/billing/repricing").then()
+                .body("completed", equalTo(true))
+                .body("referenceRevision", equalTo((int) revision))
+                .body("pricingDate", equalTo(date)));
     }
 
     private static Map<String, Object> price(String dramaId, String region) {
