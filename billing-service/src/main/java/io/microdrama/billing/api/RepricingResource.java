@@ -15,9 +15,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Re-pricing as ops and admins see it: before a dated reference-data change comes into force, which prices of a
- * region it changes (old and new, overrides marked); and how far the sweep that applies a change has got.
+ * Re-pricing as ops see it: before a dated reference-data change comes into force, which prices of their region it
+ * changes (old and new, overrides marked). How far the sweep has got: {@link RepricingStatusResource}.
  */
+@Path("/api/v1/ops/regions/{region}/repricing")
+@RolesAllowed({ "ops", "admin" })
 @Produces(MediaType.APPLICATION_JSON)
 public class RepricingResource {
 
@@ -31,8 +33,6 @@ public class RepricingResource {
 
     /** {@code ?date=yyyy-mm-dd} prices another day than the next dated change; paged like the audit trail. */
     @GET
-    @Path("/api/v1/ops/regions/{region}/repricing")
-    @RolesAllowed({ "ops", "admin" })
     public Uni<RepricingView.PreviewView> preview(@PathParam("region") String region, @QueryParam("date") String date,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("20") String size) {
         scope.requireRegion(region);
@@ -43,12 +43,5 @@ public class RepricingResource {
         check.throwIfInvalid();
         return repricing.preview(region, day, Math.toIntExact(pageNumber), Math.toIntExact(pageSize))
                 .map(RepricingView.PreviewView::of);
-    }
-
-    @GET
-    @Path("/api/v1/billing/repricing")
-    @RolesAllowed("admin")
-    public Uni<RepricingView.StatusView> status() {
-        return repricing.status().map(RepricingView.StatusView::of);
     }
 }
