@@ -70,24 +70,24 @@ final class Samples {
     /** Two-decimal currency from the tier. */
     static PricingSet pricingEur() {
         return new PricingSet(DRAMA_ID, 3, "DE", "standard", 5, 60, 3000, new Money(59, "EUR", 2), true,
-                PricingSet.Source.TIER, Instant.parse("2025-05-28T14:03:12.515Z"));
+                PricingSet.Source.TIER, Instant.parse("2025-05-28T14:03:12.515Z"), "PUBLICATION");
     }
 
     /** Zero-decimal currency from an ops override. */
     static PricingSet pricingJpyOverride() {
         return new PricingSet(DRAMA_ID, 3, "JP", "standard", 3, 50, 2500, new Money(90, "JPY", 0), true,
-                PricingSet.Source.OVERRIDE, Instant.parse("2025-05-29T01:00:00Z"));
+                PricingSet.Source.OVERRIDE, Instant.parse("2025-05-29T01:00:00Z"), "OVERRIDE");
     }
 
-    /** Three-decimal currency, prices shown without tax. */
+    /** Three-decimal currency, prices shown without tax, re-priced after a reference-data change. */
     static PricingSet pricingKwd() {
         return new PricingSet(DRAMA_ID, 3, "KW", "standard", 5, 60, 3000, new Money(185, "KWD", 3), false,
-                PricingSet.Source.TIER, Instant.parse("2025-05-28T14:03:12.515Z"));
+                PricingSet.Source.TIER, Instant.parse("2025-05-28T14:03:12.515Z"), "REPRICE");
     }
 
-    /** Everything free: zero coins, zero amount. */
+    /** Everything free: zero coins, zero amount; no cause, as producers before it was added sent it. */
     static PricingSet pricingFree() {
         return new PricingSet(DRAMA_ID, 1, "IN", "free", 0, 0, 0, new Money(0, "INR", 2), true,
-                PricingSet.Source.OVERRIDE, Instant.parse("2025-05-28T14:03:12.515Z"));
+                PricingSet.Source.OVERRIDE, Instant.parse("2025-05-28T14:03:12.515Z"), null);
     }
 }

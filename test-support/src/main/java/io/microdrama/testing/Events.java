@@ -58,7 +58,8 @@ public final class Events {
     /** billing's answer for one region: the standard tier's numbers at a display price in minor units (2 digits). */
     public static PricingSet price(String dramaId, long version, String region, String currency, long amountMinor) {
         return new PricingSet(dramaId, version, region, "standard", 5, 60, 0,
-                new PricingSet.Money(amountMinor, currency, 2), true, PricingSet.Source.TIER, AT);
+                new PricingSet.Money(amountMinor, currency, 2), true, PricingSet.Source.TIER, AT,
+                PricingSet.Cause.PUBLICATION.name());
     }
 
     /** A {@link DramaPublished} under construction; {@link #at(long)} gives the event of one version. */

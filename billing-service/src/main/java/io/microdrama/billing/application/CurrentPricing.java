@@ -82,6 +82,17 @@ public class CurrentPricing {
         return current != null ? Uni.createFrom().item(current) : load(session);
     }
 
+    /**
+     * The snapshot of the revision stored right now, read through the caller's session (reloaded when this
+     * replica's copy is older): for work that must not price with data another replica already replaced.
+     */
+    public Uni<Snapshot> stored(Mutiny.Session session) {
+        return store.revision(session).flatMap(revision -> {
+            Snapshot current = snapshot;
+            return current != null && current.revision() == revision ? Uni.createFrom().item(current) : load(session);
+        });
+    }
+
     public Uni<Pricing> pricing() {
         return snapshot().map(Snapshot::pricing);
     }

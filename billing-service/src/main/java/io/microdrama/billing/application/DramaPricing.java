@@ -149,7 +149,7 @@ public class DramaPricing {
         });
         return prices.add(session, created)
                 .chain(() -> book.record(session, audit))
-                .chain(() -> book.announce(session, announced));
+                .chain(() -> book.announce(session, announced, PricingSet.Cause.PUBLICATION));
     }
 
     private Uni<Void> stopPrices(Mutiny.Session session, CatalogDramaEvent.Withdrawn event) {

@@ -101,17 +101,34 @@ public class PriceBook {
         return prices.add(session, entries);
     }
 
-    /** Appends one {@code billing.pricing.set} per row to the outbox, in the caller's transaction. */
-    public Uni<Void> announce(Mutiny.Session session, List<DramaPriceRow> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
-                : outbox.appendAll(session, rows.stream().map(this::announcement).toList());
+    /**
+     * Whether making {@code price} (from {@code source}) the active price would change what {@code row} announced:
+     * anything a buyer or catalog sees (coins, free episodes, series coins, display amount, currency, tax display).
+     */
+    public boolean differs(DramaPriceRow row, DramaPrice price, PricingSet.Source source) {
+        return !row.active
+                || !row.source.equals(source.name())
+                || !row.pricingTier.equals(price.tier())
+                || row.coinsPerEpisode != price.coinsPerEpisode()
+                || row.freeEpisodes != price.freeEpisodes()
+                || row.seriesCoins != price.seriesCoins()
+                || row.amountMinor != price.episodePrice().display().minorAmount()
+                || !row.currency.equals(price.episodePrice().display().currency().code())
+                || row.minorUnits != price.episodePrice().display().currency().minorUnits()
+                || row.taxInclusive != price.episodePrice().taxInclusive();
     }
 
-    private Outbox.Pending announcement(DramaPriceRow row) {
+    /** Appends one {@code billing.pricing.set} per row to the outbox, in the caller's transaction. */
+    public Uni<Void> announce(Mutiny.Session session, List<DramaPriceRow> rows, PricingSet.Cause cause) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : outbox.appendAll(session, rows.stream().map(row -> announcement(row, cause)).toList());
+    }
+
+    private Outbox.Pending announcement(DramaPriceRow row, PricingSet.Cause cause) {
         PricingSet event = new PricingSet(row.key.dramaId().toString(), row.dramaVersion, row.key.region(), row.pricingTier,
                 row.freeEpisodes, row.coinsPerEpisode, row.seriesCoins,
                 new PricingSet.Money(row.amountMinor, row.currency, row.minorUnits), row.taxInclusive,
-                PricingSet.Source.valueOf(row.source), clock.instant());
+                PricingSet.Source.valueOf(row.source), clock.instant(), cause.name());
         return new Outbox.Pending(Topics.BILLING_PRICING, "drama", row.key.dramaId().toString(),
                 CloudEventTypes.PRICING_SET, event);
     }

@@ -105,7 +105,7 @@ public class PriceOverrides {
                                     PricingSet.Source.OVERRIDE, reason, actor);
                             Uni<Void> persisted = existing != null ? Uni.createFrom().voidItem() : prices.add(session, stored);
                             return persisted.chain(() -> book.record(session, List.of(entry)))
-                                    .chain(() -> book.announce(session, List.of(row)))
+                                    .chain(() -> book.announce(session, List.of(row), PricingSet.Cause.OVERRIDE))
                                     .replaceWith(() -> PricingState.of(drama, row, stored,
                                             tierPrice(pricing, drama, region), true));
                         });
@@ -133,7 +133,7 @@ public class PriceOverrides {
                                     PricingSet.Source.TIER, reason, actor);
                             return prices.remove(session, existing)
                                     .chain(() -> book.record(session, List.of(entry)))
-                                    .chain(() -> book.announce(session, List.of(row)))
+                                    .chain(() -> book.announce(session, List.of(row), PricingSet.Cause.OVERRIDE))
                                     .replaceWith(() -> PricingState.of(drama, row, null, Optional.of(price), true));
                         });
                     });

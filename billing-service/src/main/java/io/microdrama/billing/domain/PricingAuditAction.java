@@ -10,6 +10,11 @@ public enum PricingAuditAction {
     OVERRIDE_SET,
     /** Ops deleted the override; the tier price is back. */
     OVERRIDE_REMOVED,
+    /**
+     * Reference data changed (or a dated version came into force) and the price was recomputed: the tier's, or
+     * the override's coins valued again (the override stays in force).
+     */
+    REPRICED,
     /** drama.withdrawn: the price stopped being active. */
     PRICES_STOPPED
 }

@@ -1,5 +1,7 @@
 package io.microdrama.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 
 /**
@@ -17,7 +19,20 @@ public record PricingSet(
         Money episodeDisplayPrice,
         boolean taxInclusive,
         Source source,
-        Instant setAt) {
+        Instant setAt,
+        // Optional, added within v1 (absent from older producers): a plain string so that a consumer meeting a
+        // cause it does not know still reads the price. Known values: Cause's names.
+        @JsonInclude(JsonInclude.Include.NON_NULL) String cause) {
+
+    /** The known values of {@code cause} of an announcement. */
+    public enum Cause {
+        /** A drama.published priced the drama. */
+        PUBLICATION,
+        /** Ops set or removed an override. */
+        OVERRIDE,
+        /** Reference data (FX, PPP, tax, tiers) changed or a dated version came into force. */
+        REPRICE
+    }
 
     /** Where the price came from: the drama's pricing tier, or an ops override. */
     public enum Source { TIER, OVERRIDE }

@@ -130,6 +130,12 @@ class GatewaySecurityMatrixE2E {
             cell(Who.OPS_NA, "GET", "/api/v1/ops/regions/US/offers", 200),
             cell(Who.OPS_EU, "GET", "/api/v1/ops/regions/US/offers", 403),
             cell(Who.ANON, "GET", "/api/v1/ops/regions/US/offers", 401),
+            cell(Who.OPS_NA, "GET", "/api/v1/ops/regions/US/repricing", 200),
+            cell(Who.OPS_EU, "GET", "/api/v1/ops/regions/US/repricing", 403),
+            cell(Who.AURORA, "GET", "/api/v1/ops/regions/US/repricing", 403),
+            cell(Who.ADMIN, "GET", "/api/v1/billing/repricing", 200),
+            cell(Who.OPS_EU, "GET", "/api/v1/billing/repricing", 403),
+            cell(Who.ANON, "GET", "/api/v1/billing/repricing", 401),
 
             // Localization: own / other language; ops read planned regions; studios only their own drama.
             cell(Who.CJK, "GET", "/api/v1/localization/tasks", 200),

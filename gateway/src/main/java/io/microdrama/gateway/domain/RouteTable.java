@@ -45,6 +45,7 @@ public final class RouteTable {
             Route.of("DELETE", "/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing", BILLING, Access.opsInRegion()),
             Route.of("GET", "/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing/audit", BILLING, Access.opsInRegion()),
             Route.of("GET", "/api/v1/ops/regions/{region}/offers", BILLING, Access.opsInRegion()),
+            Route.of("GET", "/api/v1/ops/regions/{region}/repricing", BILLING, Access.opsInRegion()),
 
             // Localization by catalog's drama id: localizers in their languages; studios, ops and admins as the service allows.
             Route.of("GET", "/api/v1/localization/tasks", LOCALIZATION, Access.taskFilters()),
@@ -66,6 +67,7 @@ public final class RouteTable {
             Route.of("GET", "/api/v1/localization/policy/regions/{region}", LOCALIZATION, Access.roles(ADMIN)),
             Route.of("PUT", "/api/v1/localization/policy/regions/{region}", LOCALIZATION, Access.roles(ADMIN)),
             Route.of("DELETE", "/api/v1/localization/policy/regions/{region}", LOCALIZATION, Access.roles(ADMIN)),
+            Route.of("GET", "/api/v1/billing/repricing", BILLING, Access.roles(ADMIN)),
             Route.of("GET", "/api/v1/billing/reference/storefronts", BILLING, Access.roles(ADMIN)),
             Route.of("GET", "/api/v1/billing/reference/storefronts/{region}", BILLING, Access.roles(ADMIN)),
             Route.of("PUT", "/api/v1/billing/reference/storefronts/{region}/versions/{effectiveFrom}", BILLING,
