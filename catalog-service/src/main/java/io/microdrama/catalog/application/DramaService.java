@@ -43,8 +43,8 @@ public class DramaService {
 
     private final StorefrontCache storefront;
 
-    public DramaService(StorefrontCache storefront, Mutiny.SessionFactory sessions, DramaRepository dramas, StudioRepository studios, Outbox outbox,
-            Clock clock, AgeRatingPolicy ratingPolicy) {
+    public DramaService(Mutiny.SessionFactory sessions, DramaRepository dramas, StudioRepository studios, Outbox outbox,
+            Clock clock, AgeRatingPolicy ratingPolicy, StorefrontCache storefront) {
         this.storefront = storefront;
         this.sessions = sessions;
         this.dramas = dramas;

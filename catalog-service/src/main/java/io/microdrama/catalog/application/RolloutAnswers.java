@@ -28,13 +28,12 @@ public class RolloutAnswers {
 
     private final Inbox inbox;
     private final DramaRepository dramas;
-
     private final StorefrontCache storefront;
 
     public RolloutAnswers(Inbox inbox, DramaRepository dramas, StorefrontCache storefront) {
-        this.storefront = storefront;
         this.inbox = inbox;
         this.dramas = dramas;
+        this.storefront = storefront;
     }
 
     /** What localization said about one region: every episode has accepted subtitles in its languages, or not. */
