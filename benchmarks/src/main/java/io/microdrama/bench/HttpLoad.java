@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,11 +41,32 @@ public final class HttpLoad {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final Map<String, String> headers;
+
+    public HttpLoad() {
+        this(Map.of());
+    }
+
+    /** A load whose every request also carries {@code headers} (e.g. {@code Accept-Encoding: gzip}). */
+    public HttpLoad(Map<String, String> headers) {
+        this.headers = Map.copyOf(headers);
+    }
+
     /** Runs {@code warmup} then {@code duration} of load; {@code pathFor} picks each request's URI (may randomise). */
     public Result run(String name, int concurrency, Duration warmup, Duration duration,
             Function<ThreadLocalRandom, URI> pathFor) throws Exception {
         phase(concurrency, warmup, pathFor);
         return phase(concurrency, duration, pathFor).summarise(name, duration);
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes (Linux /proc/loadavg), to print next to the figures. */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private Samples phase(int concurrency, Duration length, Function<ThreadLocalRandom, URI> uriFor) throws Exception {
@@ -57,8 +79,10 @@ public final class HttpLoad {
                     Samples samples = new Samples();
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     while (System.nanoTime() < end) {
-                        HttpRequest request = HttpRequest.newBuilder(uriFor.apply(random)).timeout(Duration.ofSeconds(10))
-                                .header("Accept", "application/json").GET().build();
+                        HttpRequest.Builder builder = HttpRequest.newBuilder(uriFor.apply(random)).timeout(Duration.ofSeconds(10))
+                                .header("Accept", "application/json");
+                        headers.forEach(builder::header);
+                        HttpRequest request = builder.GET().build();
                         long start = System.nanoTime();
                         try {
                             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -50,7 +50,7 @@ class StorefrontIT {
                 .body("drama.title", equalTo("Ops " + romanceExternalId));
 
         String etag = given().get("/api/v1/storefront/BR/dramas/{id}", thriller).then().statusCode(200)
-                .header("Cache-Control", "public, max-age=30").header("ETag", notNullValue()).extract().header("ETag");
+                .header("Cache-Control", "public, max-age=1, stale-while-revalidate=5").header("ETag", notNullValue()).extract().header("ETag");
         given().header("If-None-Match", etag).get("/api/v1/storefront/BR/dramas/{id}", thriller).then().statusCode(304);
         given().header("If-None-Match", "\"other\"").get("/api/v1/storefront/BR/dramas/{id}", thriller).then().statusCode(200);
 

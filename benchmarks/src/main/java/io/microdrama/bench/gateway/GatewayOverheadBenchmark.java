@@ -31,7 +31,10 @@ import java.util.stream.Stream;
  * Run against {@code ./platform up} started with the storefront rate limit out of the way, e.g.
  * {@code STOREFRONT_RATE_PER_SECOND=1000000 STOREFRONT_RATE_BURST=1000000 ./platform up}: the load comes from one
  * address and would otherwise be (correctly) answered with 429. Options: --catalog, --gateway, --region, --concurrency,
- * --seconds (per round), --rounds, --warmup.
+ * --seconds (per round), --rounds, --warmup; {@code --mix storefront} for the storefront benchmark's mix instead (70 %
+ * a page among the first ten, 15 % a genre, 15 % a language: issue 18's "mixed pages and filters"); {@code --gzip true}
+ * to send {@code Accept-Encoding: gzip} with every request. Prints the bytes of a page of 20 with and without gzip
+ * and the machine's load average at the start and the end.
  */
 public final class GatewayOverheadBenchmark {
 
@@ -46,19 +49,25 @@ public final class GatewayOverheadBenchmark {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         Duration round = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
+        boolean storefrontMix = options.getOrDefault("mix", "pages").equals("storefront");
+        boolean gzip = Boolean.parseBoolean(options.getOrDefault("gzip", "false"));
 
         List<String> ids = dramaIds(catalog, region);
         System.out.printf("Storefront %s: %d dramas on the first page; %d clients (closed loop), %d rounds of %d s per side, "
                 + "%d s warm-up per round%n", region, ids.size(), concurrency, rounds, round.toSeconds(), warmup.toSeconds());
+        System.out.printf("Mix: %s; Accept-Encoding: %s; load average at start: %s%n",
+                storefrontMix ? "storefront (pages + genre + language filters)" : "pages + one drama",
+                gzip ? "gzip" : "none", HttpLoad.loadAverage());
+        printPageSizes(catalog, gateway, region);
         printMemory("before", options);
 
-        HttpLoad load = new HttpLoad();
+        HttpLoad load = new HttpLoad(gzip ? Map.of("Accept-Encoding", "gzip") : Map.of());
         List<HttpLoad.Result> direct = new ArrayList<>();
         List<HttpLoad.Result> through = new ArrayList<>();
         for (int i = 1; i <= rounds; i++) {
-            direct.add(load.run("round " + i + " straight to catalog", concurrency, warmup, round, r -> uri(catalog, region, ids, r)));
+            direct.add(load.run("round " + i + " straight to catalog", concurrency, warmup, round, r -> storefrontMix ? mixed(catalog, region, r) : uri(catalog, region, ids, r)));
             System.out.println(direct.get(direct.size() - 1));
-            through.add(load.run("round " + i + " through gateway", concurrency, warmup, round, r -> uri(gateway, region, ids, r)));
+            through.add(load.run("round " + i + " through gateway", concurrency, warmup, round, r -> storefrontMix ? mixed(gateway, region, r) : uri(gateway, region, ids, r)));
             System.out.println(through.get(through.size() - 1));
         }
         System.out.println();
@@ -72,6 +81,30 @@ public final class GatewayOverheadBenchmark {
             System.out.println("WARNING: non-200 answers through the gateway; is the storefront rate limit lifted (see javadoc)?");
         }
         printMemory("after", options);
+        System.out.printf("load average at the end: %s%n", HttpLoad.loadAverage());
+    }
+
+    /** Issue 18's mix: 70 % a page among the first ten, 15 % genre=thriller, 15 % language=ko (pages 0..2). */
+    private static URI mixed(String base, String region, ThreadLocalRandom random) {
+        int pick = random.nextInt(100);
+        String query = pick < 70 ? "page=" + random.nextInt(10) : pick < 85 ? "genre=thriller&page=" + random.nextInt(3)
+                : "language=ko&page=" + random.nextInt(3);
+        return URI.create(base + "/api/v1/storefront/" + region + "/dramas?size=20&" + query);
+    }
+
+    /** Bytes on the wire of the first page of 20, plain and with Accept-Encoding: gzip, straight and through the gateway. */
+    private static void printPageSizes(String catalog, String gateway, String region) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String base : List.of(catalog, gateway)) {
+            StringBuilder line = new StringBuilder(String.format("page of 20 via %-24s", base));
+            for (String encoding : List.of("identity", "gzip")) {
+                HttpResponse<byte[]> page = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/storefront/" + region
+                        + "/dramas?size=20")).header("Accept-Encoding", encoding).build(), HttpResponse.BodyHandlers.ofByteArray());
+                line.append(String.format("  %s: %d bytes (status %d, Content-Encoding %s)", encoding, page.body().length,
+                        page.statusCode(), page.headers().firstValue("Content-Encoding").orElse("none")));
+            }
+            System.out.println(line);
+        }
     }
 
     private static URI uri(String base, String region, List<String> ids, ThreadLocalRandom random) {

@@ -2,6 +2,7 @@ package io.microdrama.catalog.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microdrama.catalog.application.StorefrontCache;
 import io.microdrama.catalog.application.StorefrontService;
 import io.microdrama.catalog.domain.Episode;
 import io.microdrama.catalog.domain.StorefrontListing;
@@ -17,38 +18,44 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * What player apps read: LIVE dramas of one country with the regional price and subtitle languages, newest
- * first. Public and cacheable: answers carry an ETag (a strong hash of the body) and a short max-age, and a
- * matching If-None-Match gets 304. Titles and synopses follow Accept-Language when the studio localized them.
+ * first. Titles and synopses follow Accept-Language when the studio localized them. Answers come rendered from
+ * memory (see {@code StorefrontService}); they carry a strong ETag, a short max-age with stale-while-revalidate and
+ * {@code Vary: Accept-Language, Accept-Encoding}; a matching If-None-Match gets 304, gzip goes to who accepts it.
  */
 @Path("/api/v1/storefront/{region}/dramas")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class StorefrontResource {
 
-    static final CacheControl CACHE = CacheControl.valueOf("public, max-age=30");
+    static final String ACCEPT_ENCODING = "Accept-Encoding";
+    /** Both change the bytes of an answer at the same URL. */
+    static final String VARY = "Accept-Language, Accept-Encoding";
+    static final String GZIP_TAG_SUFFIX = "-gzip";
     private static final int MAX_SIZE = 100;
 
     private final StorefrontService storefront;
     private final ObjectMapper json;
+    private final String cacheControl;
 
-    public StorefrontResource(StorefrontService storefront, ObjectMapper json) {
+    public StorefrontResource(StorefrontService storefront, ObjectMapper json,
+            @ConfigProperty(name = "catalog.storefront.http.max-age") Duration maxAge,
+            @ConfigProperty(name = "catalog.storefront.http.stale-while-revalidate") Duration staleWhileRevalidate) {
         this.storefront = storefront;
         this.json = json;
+        this.cacheControl = "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds();
     }
 
     public record StorefrontDrama(String id, String title, List<String> genres, String originalLanguage, int episodes,
@@ -75,7 +82,8 @@ public class StorefrontResource {
     public Uni<Response> live(@PathParam("region") String region, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size, @QueryParam("genre") String genre,
             @QueryParam("language") String language, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(ACCEPT_ENCODING) String acceptEncoding) {
         requireStorefront(region);
         if (page < 0 || page > 10_000 || size < 1 || size > MAX_SIZE) {
             throw new ProblemException(400, "Bad Request", "page must be 0..10000 and size 1.." + MAX_SIZE);
@@ -83,44 +91,76 @@ public class StorefrontResource {
         String genreFilter = genre == null || genre.isBlank() ? null : genre.strip().toLowerCase(Locale.ROOT);
         String languageFilter = language == null || language.isBlank() ? null : canonicalLanguage(language);
         String display = displayLanguage(acceptLanguage, languageFilter);
-        // One extra row tells whether another page exists without counting the whole region.
-        return storefront.live(region, genreFilter, languageFilter, display, page * size, size + 1)
-                .map(listings -> cacheable(new Page(region, page, size, listings.size() > size,
-                        listings.stream().limit(size).map(StorefrontDrama::of).toList()), ifNoneMatch));
+        return storefront.page(new StorefrontService.PageKey(region, genreFilter, languageFilter, display, page, size),
+                        listings -> render(new Page(region, page, size, listings.size() > size,
+                                listings.stream().limit(size).map(StorefrontDrama::of).toList())))
+                .map(rendered -> answer(rendered, ifNoneMatch, acceptEncoding));
     }
 
     @GET
     @Path("/{dramaId}")
     public Uni<Response> one(@PathParam("region") String region, @PathParam("dramaId") String dramaId,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(ACCEPT_ENCODING) String acceptEncoding) {
         requireStorefront(region);
         UUID id = parseId(dramaId, region);
-        return storefront.liveDrama(region, id, displayLanguage(acceptLanguage, null)).map(detail -> {
-            if (detail == null) {
-                throw ProblemException.notFound("Drama " + dramaId + " in storefront " + region);
-            }
+        return storefront.drama(new StorefrontService.DramaKey(region, id, displayLanguage(acceptLanguage, null)), detail -> {
             int free = detail.listing().freeEpisodes();
             List<StorefrontEpisode> episodes = detail.episodes().stream().map((Episode e) -> new StorefrontEpisode(
                     e.number(), e.title(), e.durationSeconds(), e.number() <= free)).toList();
-            return cacheable(new StorefrontDramaDetail(StorefrontDrama.of(detail.listing()), detail.listing().synopsis(),
-                    episodes), ifNoneMatch);
+            return render(new StorefrontDramaDetail(StorefrontDrama.of(detail.listing()), detail.listing().synopsis(), episodes));
+        }).map(rendered -> {
+            if (rendered.absent()) {
+                throw ProblemException.notFound("Drama " + dramaId + " in storefront " + region);
+            }
+            return answer(rendered, ifNoneMatch, acceptEncoding);
         });
     }
 
-    private Response cacheable(Object body, String ifNoneMatch) {
-        byte[] bytes;
+    private byte[] render(Object view) {
         try {
-            bytes = json.writeValueAsBytes(body);
+            return json.writeValueAsBytes(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        EntityTag tag = new EntityTag(sha256(bytes));
-        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + tag.getValue() + "\"") || ifNoneMatch.strip().equals("*"))) {
-            return Response.notModified(tag).cacheControl(CACHE).build();
+    }
+
+    /**
+     * The cached answer as this request gets it: 304 when If-None-Match names it (no database involved), else the
+     * gzipped bytes when the client accepts gzip, the plain ones otherwise. The two encodings are two representations,
+     * so they carry two strong ETags ({@code "h"} and {@code "h-gzip"}); If-None-Match matches either (weak comparison).
+     */
+    Response answer(StorefrontCache.Rendered rendered, String ifNoneMatch, String acceptEncoding) {
+        boolean gzip = acceptsGzip(acceptEncoding);
+        EntityTag tag = new EntityTag(gzip ? rendered.etag() + GZIP_TAG_SUFFIX : rendered.etag());
+        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + rendered.etag()) || ifNoneMatch.strip().equals("*"))) {
+            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, VARY).build();
         }
-        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(CACHE)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+        Response.ResponseBuilder ok = Response.ok(gzip ? rendered.gzipped() : rendered.body(), MediaType.APPLICATION_JSON_TYPE)
+                .tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, VARY);
+        return gzip ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").build() : ok.build();
+    }
+
+    /** Whether Accept-Encoding allows gzip (or any coding, {@code *}) with a weight above zero. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isEmpty()) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].strip();
+                    if (parameter.startsWith("q=") && parameter.substring(2).strip().matches("0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     static void requireStorefront(String region) {
@@ -153,13 +193,5 @@ public class StorefrontResource {
             }
         }
         return languageFilter;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -41,8 +41,11 @@ public class DramaService {
     private final Clock clock;
     private final AgeRatingPolicy ratingPolicy;
 
+    private final StorefrontCache storefront;
+
     public DramaService(Mutiny.SessionFactory sessions, DramaRepository dramas, StudioRepository studios, Outbox outbox,
-            Clock clock, AgeRatingPolicy ratingPolicy) {
+            Clock clock, AgeRatingPolicy ratingPolicy, StorefrontCache storefront) {
+        this.storefront = storefront;
         this.sessions = sessions;
         this.dramas = dramas;
         this.studios = studios;
@@ -50,6 +53,9 @@ public class DramaService {
         this.clock = clock;
         this.ratingPolicy = ratingPolicy;
     }
+
+    // Drama changes are rare next to storefront reads: after one commits, this replica forgets its whole storefront
+    // cache (the NOTIFY of the triggers tells every replica which regions changed).
 
     public record UpsertResult(Drama drama, boolean created, boolean changed) {
     }
@@ -95,6 +101,7 @@ public class DramaService {
                     }
                     return dramas.update(session, existing).replaceWith(result);
                 }))
+                .invoke(storefront::invalidateAll)
                 // Two writers passed the revision check at once; the version column let only one commit.
                 .onFailure(OptimisticLockException.class).transform(failure -> expectedRevision != null
                         ? CatalogException.staleRevision("The drama changed concurrently since revision "
@@ -121,7 +128,8 @@ public class DramaService {
     public Uni<DramaWithRollout> publish(String studioId, String externalId) {
         return sessions.withTransaction(session -> requireActiveStudio(session, studioId)
                 .chain(() -> requireDrama(session, studioId, externalId))
-                .flatMap(drama -> publishInSession(session, drama)));
+                .flatMap(drama -> publishInSession(session, drama)))
+                .invoke(storefront::invalidateAll);
     }
 
     /** Publishing content that is already published as it is (a retried request) is a no-op: no new version. */
@@ -149,7 +157,8 @@ public class DramaService {
                     .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
                             DramaEvents.WITHDRAWN, DramaEvents.withdrawn(drama, clock.instant())))
                     .map(rollout -> new DramaWithRollout(drama, rollout));
-        }));
+        }))
+                .invoke(storefront::invalidateAll);
     }
 
     /** A page of the studio's dramas with their rollout rows (two queries, whatever the page size). */

@@ -28,10 +28,12 @@ public class RolloutAnswers {
 
     private final Inbox inbox;
     private final DramaRepository dramas;
+    private final StorefrontCache storefront;
 
-    public RolloutAnswers(Inbox inbox, DramaRepository dramas) {
+    public RolloutAnswers(Inbox inbox, DramaRepository dramas, StorefrontCache storefront) {
         this.inbox = inbox;
         this.dramas = dramas;
+        this.storefront = storefront;
     }
 
     /** What localization said about one region: every episode has accepted subtitles in its languages, or not. */
@@ -50,7 +52,9 @@ public class RolloutAnswers {
                 new RegionalRollout.Key(readiness.dramaId(), readiness.region()),
                 rollout -> rollout.applyReadiness(readiness.dramaVersion(), readiness.ready(),
                         readiness.missingLanguages(), readiness.availableLanguages()),
-                "readiness v" + readiness.dramaVersion()));
+                "readiness v" + readiness.dramaVersion()))
+                // After the commit: this replica's cache at once (the NOTIFY of the change reaches every replica).
+                .invoke(() -> storefront.invalidateRegion(readiness.region()));
     }
 
     /** Applies a price once per CloudEvent id, in one transaction with its inbox row. */
@@ -59,7 +63,8 @@ public class RolloutAnswers {
                 new RegionalRollout.Key(price.dramaId(), price.region()),
                 rollout -> rollout.applyPrice(price.dramaVersion(), price.currency(), price.amountMinor(),
                         price.minorUnits(), price.coinsPerEpisode(), price.freeEpisodes()),
-                "price v" + price.dramaVersion()));
+                "price v" + price.dramaVersion()))
+                .invoke(() -> storefront.invalidateRegion(price.region()));
     }
 
     private Uni<Void> apply(Mutiny.Session session, RegionalRollout.Key key, Predicate<RegionalRollout> answer, String what) {

@@ -27,11 +27,13 @@ public class RolloutService {
     private final Mutiny.SessionFactory sessions;
     private final DramaRepository dramas;
     private final Clock clock;
+    private final StorefrontCache storefront;
 
-    public RolloutService(Mutiny.SessionFactory sessions, DramaRepository dramas, Clock clock) {
+    public RolloutService(Mutiny.SessionFactory sessions, DramaRepository dramas, Clock clock, StorefrontCache storefront) {
         this.sessions = sessions;
         this.dramas = dramas;
         this.clock = clock;
+        this.storefront = storefront;
     }
 
     public record BoardEntry(Drama drama, RegionalRollout rollout) {
@@ -70,13 +72,16 @@ public class RolloutService {
     public Uni<RegionalRollout> hold(UUID dramaId, String region, String reason, String by) {
         return sessions.withTransaction(session -> requireRollout(session, dramaId, region)
                 .call(rollout -> rollout.hold(reason, by, clock.instant())
-                        ? dramas.updateRollouts(session, List.of(rollout)) : Uni.createFrom().voidItem()));
+                        ? dramas.updateRollouts(session, List.of(rollout)) : Uni.createFrom().voidItem()))
+                // This replica answers the caller after its own cache forgot the region (others hear the NOTIFY).
+                .invoke(() -> storefront.invalidateRegion(region));
     }
 
     public Uni<RegionalRollout> release(UUID dramaId, String region) {
         return sessions.withTransaction(session -> requireRollout(session, dramaId, region)
                 .call(rollout -> rollout.release()
-                        ? dramas.updateRollouts(session, List.of(rollout)) : Uni.createFrom().voidItem()));
+                        ? dramas.updateRollouts(session, List.of(rollout)) : Uni.createFrom().voidItem()))
+                .invoke(() -> storefront.invalidateRegion(region));
     }
 
     private Uni<RegionalRollout> requireRollout(Mutiny.Session session, UUID dramaId, String region) {

@@ -134,7 +134,7 @@ class IncomingHandlersTest {
         final List<Price> prices = new ArrayList<>();
 
         FakeAnswers() {
-            super(null, null);
+            super(null, null, null);
         }
 
         @Override

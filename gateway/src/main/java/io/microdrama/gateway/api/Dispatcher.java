@@ -34,11 +34,12 @@ import java.util.Map;
 public class Dispatcher {
 
     /** Request headers a service may need; everything else (cookies, hop-by-hop headers) stays here. */
-    static final List<String> FORWARDED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Accept-Language", "If-Match",
-            "If-None-Match");
+    static final List<String> FORWARDED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Accept-Language",
+            "Accept-Encoding", "If-Match", "If-None-Match");
     /** Answer headers the caller may need. */
-    static final List<String> RETURNED_HEADERS = List.of("Content-Type", "ETag", "Cache-Control", "Location", "Retry-After",
-            "Vary", "Last-Modified", "Content-Disposition", "Content-Language", "Allow", "WWW-Authenticate");
+    static final List<String> RETURNED_HEADERS = List.of("Content-Type", "Content-Encoding", "ETag", "Cache-Control",
+            "Location", "Retry-After", "Vary", "Last-Modified", "Content-Disposition", "Content-Language", "Allow",
+            "WWW-Authenticate");
 
     private final CurrentIdentityAssociation identities;
     private final RateLimits rateLimits;

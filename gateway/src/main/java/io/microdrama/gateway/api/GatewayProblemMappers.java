@@ -22,15 +22,25 @@ public class GatewayProblemMappers {
 
     @ServerExceptionMapper
     public Response upstream(UpstreamFailure e) {
+        Response.ResponseBuilder answer = ProblemMappers.answer(problem(e));
+        if (e.retryAfter() != null) {
+            answer.header("Retry-After", retryAfterSeconds(e));
+        }
+        return answer.build();
+    }
+
+    /** The problem for a failing service (also written by {@link StorefrontReads}, outside JAX-RS). */
+    static Problem problem(UpstreamFailure e) {
         String title = switch (e.kind()) {
             case UNREACHABLE, BAD_ANSWER -> "Bad Gateway";
             case CIRCUIT_OPEN -> "Service Unavailable";
             case TIMEOUT -> "Gateway Timeout";
         };
-        Response.ResponseBuilder answer = ProblemMappers.answer(Problem.of(e.kind().status(), title, e.getMessage()));
-        if (e.retryAfter() != null) {
-            answer.header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
-        }
-        return answer.build();
+        return Problem.of(e.kind().status(), title, e.getMessage());
+    }
+
+    /** Whole seconds, at least 1. */
+    static String retryAfterSeconds(UpstreamFailure e) {
+        return Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
     }
 }

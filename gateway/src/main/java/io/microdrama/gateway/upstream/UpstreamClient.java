@@ -3,9 +3,15 @@ package io.microdrama.gateway.upstream;
 import io.microdrama.gateway.config.GatewayConfig;
 import io.microdrama.gateway.domain.Upstream;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -40,8 +46,13 @@ public class UpstreamClient {
 
     private static final Logger LOG = Logger.getLogger(UpstreamClient.class);
 
-    private record Target(Upstream upstream, String baseUrl, WebClient client, TypedGuard<Uni<UpstreamAnswer>> guard) {
+    private record Target(Upstream upstream, String baseUrl, WebClient client, HttpClient streamingClient, Guard guard) {
     }
+
+    private static final TypeLiteral<Uni<UpstreamAnswer>> BUFFERED = new TypeLiteral<>() {
+    };
+    private static final TypeLiteral<Uni<RelayedAnswer>> STREAMED = new TypeLiteral<>() {
+    };
 
     /** A 5xx answer travels as a failure inside the guard, so the circuit breaker counts it. */
     private static final class ServerErrorAnswer extends RuntimeException {
@@ -72,30 +83,39 @@ public class UpstreamClient {
                     .setFollowRedirects(false)
                     .setTryUseCompression(false)
                     .setUserAgentEnabled(false));
-            targets.put(upstream, new Target(upstream, baseUrl, client, guard(upstream)));
+            // The thin read path's client: same pool size and keep-alive, answers streamed instead of buffered.
+            HttpClient streamingClient = vertx.getDelegate().createHttpClient(new HttpClientOptions()
+                    .setConnectTimeout((int) resilience.connectTimeout().toMillis())
+                    .setKeepAlive(true)
+                    .setTryUseCompression(false), new PoolOptions().setHttp1MaxSize(resilience.poolSize()));
+            targets.put(upstream, new Target(upstream, baseUrl, client, streamingClient, guard(upstream)));
         }
     }
 
-    private TypedGuard<Uni<UpstreamAnswer>> guard(Upstream upstream) {
+    /** One guard per service, shared by the buffered and the streaming path: one breaker counts all its calls. */
+    private Guard guard(Upstream upstream) {
         GatewayConfig.Resilience.CircuitBreaker breaker = resilience.circuitBreaker();
-        return TypedGuard.create(new TypeLiteral<Uni<UpstreamAnswer>>() {
-        })
-                .withDescription(upstream.serviceName())
+        String name = upstream.serviceName();
+        return Guard.create()
+                .withDescription(name)
                 .withTimeout().duration(resilience.timeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withCircuitBreaker()
-                .name(upstream.serviceName())
+                .name(name)
                 .requestVolumeThreshold(breaker.requestVolume())
                 .failureRatio(breaker.failureRatio())
                 .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(breaker.successThreshold())
-                .onStateChange(state -> LOG.warnf("Circuit breaker of %s is now %s", upstream.serviceName(), state))
+                .onStateChange(state -> LOG.warnf("Circuit breaker of %s is now %s", name, state))
                 .done()
                 .build();
     }
 
     @PreDestroy
     void close() {
-        targets.values().forEach(target -> target.client().close());
+        targets.values().forEach(target -> {
+            target.client().close();
+            target.streamingClient().close();
+        });
     }
 
     public String baseUrl(Upstream upstream) {
@@ -108,7 +128,7 @@ public class UpstreamClient {
      */
     public Uni<UpstreamAnswer> send(Upstream upstream, UpstreamRequest request) {
         Target target = targets.get(upstream);
-        Uni<UpstreamAnswer> call = Uni.createFrom().deferred(() -> target.guard().get(() -> exchange(target, request)))
+        Uni<UpstreamAnswer> call = Uni.createFrom().deferred(() -> target.guard().get(() -> exchange(target, request), BUFFERED))
                 .onFailure().transform(failure -> classify(upstream, failure));
         if (request.idempotentRead() && resilience.readRetries() > 0) {
             call = call.onFailure(UpstreamClient::worthRetrying).retry()
@@ -118,6 +138,53 @@ public class UpstreamClient {
         return call
                 .onFailure(ServerErrorAnswer.class).recoverWithUni(failure -> passOnOrRefuse(upstream, (ServerErrorAnswer) failure))
                 .onFailure(UpstreamFailure.class).invoke(failure -> record(request, (UpstreamFailure) failure));
+    }
+
+    /**
+     * The thin path for anonymous reads (GET only): the same guard settings, retries and failures as {@link #send}, but
+     * the answer comes back as soon as its headers are read, paused, for the caller to stream on; only a 5xx is read
+     * whole first (a problem is passed on, anything else becomes a 502).
+     */
+    public Uni<RelayedAnswer> relay(Upstream upstream, UpstreamRequest request) {
+        Target target = targets.get(upstream);
+        Uni<RelayedAnswer> call = Uni.createFrom().deferred(() -> target.guard().get(() -> open(target, request), STREAMED))
+                .onFailure().transform(failure -> classify(upstream, failure));
+        if (resilience.readRetries() > 0) {
+            call = call.onFailure(UpstreamClient::worthRetrying).retry()
+                    .withBackOff(resilience.retryBackoff(), resilience.retryBackoff().multipliedBy(4))
+                    .atMost(resilience.readRetries());
+        }
+        return call
+                .onFailure(ServerErrorAnswer.class).recoverWithUni(failure -> passOnOrRefuse(upstream, (ServerErrorAnswer) failure)
+                        .map(answer -> new RelayedAnswer(null, answer)))
+                .onFailure(UpstreamFailure.class).invoke(failure -> record(request, (UpstreamFailure) failure));
+    }
+
+    private Uni<RelayedAnswer> open(Target target, UpstreamRequest request) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+                .setAbsoluteURI(target.baseUrl() + request.pathAndQuery())
+                .setIdleTimeout(resilience.timeout().toMillis() + 1000);
+        request.headers().forEach(options::putHeader);
+        Future<RelayedAnswer> answer = target.streamingClient().request(options)
+                .compose(HttpClientRequest::send)
+                .compose(response -> {
+                    if (response.statusCode() >= 500) {
+                        return response.body().compose(body -> Future.failedFuture(new ServerErrorAnswer(
+                                answer(response.statusCode(), response.headers(), body.getBytes()))));
+                    }
+                    // Hold the body until the caller's answer is ready to take it (on this event loop, before any chunk).
+                    response.pause();
+                    return Future.succeededFuture(new RelayedAnswer(response, null));
+                });
+        return Uni.createFrom().completionStage(answer.toCompletionStage());
+    }
+
+    private static UpstreamAnswer answer(int status, io.vertx.core.MultiMap headerMap, byte[] body) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : headerMap.names()) {
+            headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(headerMap.getAll(name)));
+        }
+        return new UpstreamAnswer(status, headers, body);
     }
 
     private Uni<UpstreamAnswer> exchange(Target target, UpstreamRequest request) {
@@ -133,12 +200,8 @@ public class UpstreamClient {
     }
 
     private static UpstreamAnswer answer(HttpResponse<Buffer> response) {
-        Map<String, List<String>> headers = new HashMap<>();
-        for (String name : response.headers().names()) {
-            headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(response.headers().getAll(name)));
-        }
         Buffer body = response.body();
-        return new UpstreamAnswer(response.statusCode(), headers, body == null ? new byte[0] : body.getBytes());
+        return answer(response.statusCode(), response.headers().getDelegate(), body == null ? new byte[0] : body.getBytes());
     }
 
     private Throwable classify(Upstream upstream, Throwable failure) {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code close}: drop the connection without answering; {@code delay:MS}: answer after MS milliseconds;</li>
  * <li>{@code fail-first:N:KEY}: drop the connection for the first N calls with that key, then echo;</li>
  * <li>{@code headers}: answer with ETag, Cache-Control, Location, Content-Disposition, and headers that must not leak;</li>
- * <li>{@code conditional}: 304 when If-None-Match is {@code "v1"}, else 200 with that ETag.</li>
+ * <li>{@code conditional}: 304 when If-None-Match is {@code "v1"}, else 200 with that ETag;</li>
+ * <li>{@code gzip}: the echo gzipped (Content-Encoding: gzip) when Accept-Encoding allows gzip, else plain.</li>
  * </ul>
  * A parameter {@code count=KEY} counts the calls that reached a fake, whatever the answer.
  * The ops drama parts ({@code /api/v1/ops/dramas/agg-…}, {@code .../plan}, {@code .../prices}) answer canned views in
@@ -151,10 +152,30 @@ public final class FakeUpstreams implements AutoCloseable {
         }
         JsonObject headers = new JsonObject();
         request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
-        response.putHeader("Content-Type", "application/json").end(new JsonObject()
+        String echo = new JsonObject()
                 .put("upstream", service).put("method", request.method().name()).put("path", path)
                 .put("query", request.query()).put("headers", headers).put("bodyLength", body.length())
-                .put("body", body.length() > 2000 ? body.substring(0, 2000) : body).encode());
+                .put("body", body.length() > 2000 ? body.substring(0, 2000) : body).encode();
+        if (fake.equals("gzip")) {
+            response.putHeader("Vary", "Accept-Encoding");
+            String accepted = request.getHeader("Accept-Encoding");
+            if (accepted != null && accepted.contains("gzip")) {
+                response.putHeader("Content-Type", "application/json").putHeader("Content-Encoding", "gzip")
+                        .end(io.vertx.core.buffer.Buffer.buffer(gzip(echo)));
+                return;
+            }
+        }
+        response.putHeader("Content-Type", "application/json").end(echo);
+    }
+
+    private static byte[] gzip(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Canned parts of the ops view: the drama in US, DE and JP, its plan and its prices in the same regions. */
