@@ -90,7 +90,14 @@ public class OpsPages {
         String country = country(region);
         List<Views.StateCount> counts = new ArrayList<>();
         for (String state : Views.STATES) {
-            counts.add(new Views.StateCount(state, count(country, state)));
+            String count;
+            try {
+                count = count(country, state);
+            } catch (GatewayProblem unavailable) {
+                // One state the platform cannot count must not hide the others' counts.
+                count = "?";
+            }
+            counts.add(new Views.StateCount(state, count));
         }
         return boardCounts.data("region", country).data("counts", counts);
     }
