@@ -16,23 +16,28 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./platform up}: Kafka, PostgreSQL and Keycloak start in parallel; each service starts as soon as what it
- * needs answers (its database and Kafka; the gateway also Keycloak), so services start while Keycloak is still
+ * needs answers (its database and Kafka; the gateway and the ops console also Keycloak), so services start while Keycloak is still
  * coming up. Data is kept in {@code .devstack/} between starts ({@code --fresh} wipes it); {@code --except NAME}
  * leaves a service out so a developer can run it in dev mode. Ctrl-C stops services first, then infrastructure.
  */
 public final class Platform {
 
-    record Service(String module, int port, String database, boolean needsKeycloak) {
+    /** {@code backend}: part of the API the demo is seeded through (the console is not; it only calls the gateway). */
+    record Service(String module, int port, String database, boolean needsKeycloak, boolean backend) {
         String shortName() {
             return module.replace("-service", "");
         }
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("catalog-service", 8081, "catalog", false),
-            new Service("localization-service", 8082, "localization", false),
-            new Service("billing-service", 8083, "billing", false),
-            new Service("gateway", 8080, null, true));
+            new Service("catalog-service", 8081, "catalog", false, true),
+            new Service("localization-service", 8082, "localization", false, true),
+            new Service("billing-service", 8083, "billing", false, true),
+            new Service("gateway", 8080, null, true, true),
+            new Service("ops-console", 3000, null, true, false));
+
+    /** The console as a browser opens it: the realm's console client redirects to localhost:3000 and 127.0.0.1:3000. */
+    static final String CONSOLE_URL = "http://localhost:3000";
 
     /**
      * Local-only settings: the gateway's per-studio push limit (20/s in production) would make seeding the demo's
@@ -40,7 +45,9 @@ public final class Platform {
      */
     static final Map<String, Map<String, String>> LOCAL_SETTINGS = Map.of("gateway", Map.of(
             "STUDIO_PUSH_RATE_PER_SECOND", "500", "STUDIO_PUSH_RATE_BURST", "2000",
-            "CONSOLE_ORIGIN", "http://localhost:3000,http://127.0.0.1:3000"));
+            "CONSOLE_ORIGIN", "http://localhost:3000,http://127.0.0.1:3000"),
+            // A fixed local session secret so a console restart keeps people signed in (deploy/ takes it from a Secret).
+            "ops-console", Map.of("CONSOLE_SESSION_SECRET", "local-devstack-console-session-secret-0001"));
 
     /** What {@code ./platform status} and {@code ./platform logs} read: one line per running part. */
     static final String COMPONENTS_FILE = "components.tsv";
@@ -112,7 +119,7 @@ public final class Platform {
         DevStack stack = infra.await();
         writeComponents(data, stack, started);
         progress.line("platform", String.format("all services healthy in %.1f s", progress.elapsed()));
-        seedDemo(root, data, stack, options, progress, services.size() == SERVICES.size());
+        seedDemo(root, data, stack, options, progress, services.containsAll(SERVICES.stream().filter(Service::backend).toList()));
         printReady(stack, services, started, options, progress);
         stopped.await();
     }
@@ -241,7 +248,8 @@ public final class Platform {
         System.out.println("  service               URL                      JVM start to ready   RSS now");
         for (Service service : services) {
             ServiceProcess process = started.get(service.module()).join();
-            System.out.printf("  %-21s %-24s %8s            %s%n", service.module(), process.url(),
+            System.out.printf("  %-21s %-24s %8s            %s%n", service.module(),
+                    service.backend() ? process.url() : CONSOLE_URL,
                     String.format("%.1f s", process.startToReadySeconds()),
                     process.process().residentMegabytes().stream().mapToObj(mb -> mb + " MB").findFirst().orElse("?"));
         }
@@ -258,6 +266,9 @@ public final class Platform {
         System.out.println("  users   curl -s -d grant_type=password -d client_id=microdrama-console -d username=ops-eu -d password=demo "
                 + tokenUrl);
         System.out.println("          users: ops-na (US CA MX), ops-eu (EU GB), ops-apac, localizer-cjk, localizer-rtl, admin; password demo");
+        if (services.stream().anyMatch(s -> !s.backend())) {
+            System.out.println("  console " + CONSOLE_URL + "  (sign in as one of the users above)");
+        }
         System.out.println("  push    STUDIO_CLIENT_ID=studio-aurora STUDIO_CLIENT_SECRET=aurora-dev-secret tools/studio-push --publish demo/packages/aurora/*");
         System.out.println("\nPress Ctrl-C (or run ./platform down) to stop; data is kept for the next start.");
     }
@@ -309,7 +320,7 @@ public final class Platform {
                 modules.add(SERVICES.stream().filter(s -> s.module().equals(name) || s.shortName().equals(name))
                         .findFirst().map(Service::module).orElseThrow(() -> new IllegalArgumentException(
                                 "--except: no service " + name + " (one of catalog-service, localization-service,"
-                                        + " billing-service, gateway)")));
+                                        + " billing-service, gateway, ops-console)")));
             }
             return modules;
         }

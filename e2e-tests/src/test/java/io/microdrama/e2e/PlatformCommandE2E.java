@@ -30,15 +30,15 @@ import static org.awaitility.Awaitility.await;
  * the gateway with studio-push, prints the rollout table, and stops cleanly; studio-push itself is exercised on the
  * running platform (QC failures found locally send nothing, sent anyway when allowed and shown by the platform,
  * re-run sends nothing, broken package refused locally). The start is parallel: no service may start before its
- * database exists and Kafka answers (the gateway also waits for Keycloak), which the order of the progress lines
- * shows; {@code ./platform status} shows every part healthy.
+ * database exists and Kafka answers (the gateway and the ops console also wait for Keycloak), which the order of the
+ * progress lines shows; the console's URL is printed with the others; {@code ./platform status} shows every part healthy.
  * Uses the platform's fixed ports, like a developer's machine.
  */
 class PlatformCommandE2E {
 
     static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     static final Path DATA = ROOT.resolve("e2e-tests/target/platform-e2e-data");
-    static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 9092, 5432, 8180);
+    static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 3000, 9092, 5432, 8180);
     static Process platform;
     static final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     static long startedAt;
@@ -97,6 +97,7 @@ class PlatformCommandE2E {
         assertThat(table.get("JP").get("LIVE")).as("cherry-vow with English subtitles").isGreaterThanOrEqualTo(1);
         assertThat(table.get("TW").get("WAITING")).as("cold-emperor waits for a corrected English file").isGreaterThanOrEqualTo(1);
         assertThat(text()).contains("failed quality control").contains("Swagger UI").contains("client_id=studio-aurora");
+        assertThat(text()).as("the console's URL in the ready table").containsPattern("ops-console\\s+http://localhost:3000\\s");
     }
 
     @Test
@@ -106,7 +107,7 @@ class PlatformCommandE2E {
         int postgres = indexOf(lines, "PostgreSQL", "ready in");
         int keycloak = indexOf(lines, "Keycloak", "ready in");
         assertThat(List.of(kafka, postgres, keycloak)).as("infrastructure reported ready:\n" + text()).allMatch(i -> i >= 0);
-        for (String service : List.of("catalog-service", "localization-service", "billing-service", "gateway")) {
+        for (String service : List.of("catalog-service", "localization-service", "billing-service", "gateway", "ops-console")) {
             int starting = indexOf(lines, service, "starting");
             int ready = indexOf(lines, service, "ready in");
             assertThat(starting).as(service + " started after its database exists and Kafka answers").isGreaterThan(postgres)
@@ -115,6 +116,7 @@ class PlatformCommandE2E {
             assertThat(lines.get(ready)).as("start-up time and memory printed").containsPattern("RSS \\d+ MB");
         }
         assertThat(indexOf(lines, "gateway", "starting")).as("the gateway waits for Keycloak").isGreaterThan(keycloak);
+        assertThat(indexOf(lines, "ops-console", "starting")).as("the console waits for Keycloak").isGreaterThan(keycloak);
     }
 
     @Test
@@ -129,6 +131,7 @@ class PlatformCommandE2E {
                 .containsPattern("localization-service\\s+8082\\s+healthy")
                 .containsPattern("billing-service\\s+8083\\s+healthy")
                 .containsPattern("gateway\\s+8080\\s+healthy")
+                .containsPattern("ops-console\\s+3000\\s+healthy")
                 .containsPattern("kafka\\s+9092\\s+listening")
                 .containsPattern("postgres\\s+5432\\s+listening")
                 .containsPattern("keycloak\\s+8180\\s+listening");

@@ -139,7 +139,8 @@ public class DramaRepository {
         sql.append(" order by r.listed_at desc, r.drama_id");
         Mutiny.SelectionQuery<RegionalRolloutEntity> query = session.createNativeQuery(sql.toString(), RegionalRolloutEntity.class)
                 .setParameter("region", region);
-        if (state != null || blocker != null) {
+        // Only when a predicate uses the clock: WITHDRAWN alone does not, and binding a name the query lacks fails.
+        if (sql.indexOf(":now") >= 0) {
             query.setParameter("now", now);
         }
         return query.setFirstResult(offset).setMaxResults(limit).getResultList().map(DramaRepository::rollouts);

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.microdrama.devstack.DevStack;
 import io.microdrama.devstack.KeycloakTokens;
 import io.microdrama.devstack.ServiceProcess;
+import io.microdrama.e2e.PackagedPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,36 +19,54 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The ops console in a real browser (Debian's headless chromium through its chromedriver) against the real platform:
- * devstack (Kafka, PostgreSQL, Keycloak) plus the four packaged services and the packaged console as separate JVMs.
- * People sign in on Keycloak's own login page. The console listens on :3000 because that is the redirect URI the
- * realm's public client allows. Screenshots of every page visited go to target/console-screenshots.
+ * devstack (Kafka, PostgreSQL, Keycloak) plus the four packaged services and the packaged console as separate JVMs
+ * ({@link PackagedPlatform}). People sign in on Keycloak's own login page. The console listens on :3000 because that is
+ * the redirect URI the realm's public client allows. Every page visited is screenshot to target/console-screenshots
+ * and scanned with axe-core (downloaded from the npm registry by the build into target/axe-core): no serious or
+ * critical violation. Without chromium the test skips locally and fails under CI=true (.ci/run installs it).
  */
-@Disabled("Not green yet: its last run failed 2 of 4 scenarios on a board 500 fixed since (a32b657) and not re-run; .ci/run does not install chromium until it is. Enable with the chromium install in .ci/run.")
 class OpsConsoleBrowserE2E {
 
-    static final String CONSOLE = "http://localhost:3000";
+    static final String CONSOLE = PackagedPlatform.consoleUrl();
     static final String XSS_TITLE = "<img src=x onerror=alert(1)>";
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    static final Path AXE = Path.of("target", "axe-core", "package", "axe.min.js");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Fails QC twice: the second cue overlaps the first, the third starts after the 90 s episode has ended. */
+    static final String FAILING_VTT = """
+            WEBVTT
 
-    static DevStack stack;
-    static final List<ServiceProcess> services = new ArrayList<>();
+            00:00:01.000 --> 00:00:04.000
+            こんにちは
+
+            00:00:03.000 --> 00:00:05.000
+            さようなら
+
+            00:02:00.000 --> 00:02:02.000
+            またね
+            """;
+
+    static PackagedPlatform platform;
     static ServiceProcess gateway;
     static KeycloakTokens keycloak;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -60,22 +78,19 @@ class OpsConsoleBrowserE2E {
 
     @BeforeAll
     static void startPlatformConsoleAndPublishDramas() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        stack = DevStack.builder().workDir(Files.createTempDirectory("e2e-console-")).kafka(0)
-                .postgres(0, List.of("catalog", "localization", "billing")).keycloak(0).start();
-        ServiceProcess catalog = start(root, "catalog-service", "catalog", 0, Map.of());
-        ServiceProcess localization = start(root, "localization-service", "localization", 0, Map.of());
-        ServiceProcess billing = start(root, "billing-service", "billing", 0, Map.of());
-        gateway = start(root, "gateway", null, 0, Map.of("CATALOG_URL", catalog.url(), "LOCALIZATION_URL",
-                localization.url(), "BILLING_URL", billing.url(), "CONSOLE_ORIGIN", CONSOLE));
-        String keycloakOrigin = URI.create(stack.oidcServerUrl().orElseThrow()).resolve("/").toString().replaceAll("/$", "");
-        start(root, "ops-console", null, 3000, Map.of("GATEWAY_URL", gateway.url(),
-                "CONSOLE_SESSION_SECRET", "e2e-console-session-secret-000000001",
-                "CONSOLE_FORM_ACTION_EXTRA", keycloakOrigin));
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofMinutes(3));
+        boolean browserInstalled = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!browserInstalled && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("The console's browser tests need Debian's chromium and chromedriver ("
+                    + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does it as root)."
+                    + " In CI (CI=true) this is a failure, not a skip.");
         }
-        keycloak = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
+        org.junit.jupiter.api.Assumptions.assumeTrue(browserInstalled,
+                "chromium/chromedriver not installed (apt-get install chromium chromium-driver): browser tests skipped");
+        assertThat(AXE).as("axe-core is downloaded by the build (mvn verify in e2e-tests)").exists();
+
+        platform = PackagedPlatform.named("console").withConsole(Map.of()).start();
+        gateway = platform.gateway();
+        keycloak = platform.tokens();
 
         assertThat(api("admin", "PUT", "/api/v1/admin/studios/aurora", "{\"name\":\"Aurora Pictures\"}", null).statusCode())
                 .isIn(200, 201);
@@ -94,35 +109,29 @@ class OpsConsoleBrowserE2E {
                 .untilAsserted(() -> assertThat(storefrontDE()).contains(dramaId));
     }
 
-    private static ServiceProcess start(Path root, String module, String database, int port, Map<String, String> env) {
-        ServiceProcess process = ServiceProcess.start(root, module, port, stack, database, env);
-        services.add(process);
-        return process;
-    }
-
     @AfterAll
     static void stopPlatform() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 
     @BeforeEach
     void openBrowser() {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
         browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        if (browser != null) {
+            browser.quit();
+        }
     }
 
     @Test
@@ -135,7 +144,7 @@ class OpsConsoleBrowserE2E {
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Held in DE");
         assertThat(browser.findElement(By.id("region-DE")).getText()).contains("ON_HOLD");
         screenshot("drama-held");
-        assertThat(storefrontDE()).doesNotContain(dramaId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storefrontDE()).doesNotContain(dramaId));
 
         browser.findElement(By.id("release-DE")).click();
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Released in DE");
@@ -143,7 +152,14 @@ class OpsConsoleBrowserE2E {
 
         browser.get(CONSOLE + "/ops/regions/DE");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("DE");
+        assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).as("every state counted")
+                .contains("LIVE").contains("WITHDRAWN").doesNotContain("?");
         screenshot("board-DE");
+
+        browser.get(CONSOLE + "/ops/grid");
+        assertThat(browser.findElement(By.cssSelector("#tile-DE .tile-total")).getText()).matches("[1-9][0-9]*\\+? dramas");
+        assertThat(browser.findElement(By.cssSelector("#tile-DE svg.bar")).getAttribute("aria-label")).contains("LIVE");
+        screenshot("rollout-map");
     }
 
     @Test
@@ -177,7 +193,57 @@ class OpsConsoleBrowserE2E {
         browser.get(CONSOLE + "/ops/dramas/" + xssDramaId);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(XSS_TITLE);
         assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+        assertThat(browser.findElement(By.id("timeline")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("ol.timeline"))).as("one timeline per region").hasSize(2);
         screenshot("xss-title");
+    }
+
+    @Test
+    void aLocalizerUploadsAFailingFileAndReadsTheFindingsOneByOne() throws Exception {
+        signIn("localizer-cjk");
+        browser.get(CONSOLE + "/localizer/tasks?language=ja");
+        By uploadEpisodeOne = By.cssSelector("a[href*='dramaId=" + dramaId + "&episode=1&']");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElements(uploadEpisodeOne)).as("the drama's Japanese task").isNotEmpty();
+        });
+        screenshot("localizer-tasks");
+        assertThat(browser.findElement(uploadEpisodeOne).getText()).isEqualTo("Upload episode 1 ja");
+        browser.findElement(uploadEpisodeOne).click();
+        assertThat(browser.findElement(By.id("dramaId")).getAttribute("value")).isEqualTo(dramaId);
+        Path file = Files.createTempFile("episode-1-", ".ja.vtt");
+        Files.writeString(file, FAILING_VTT);
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.xpath("//button[text()='Upload and check']")).click();
+        assertThat(browser.findElement(By.id("qc")).getText()).contains("FAILED");
+        List<String> findings = browser.findElements(By.cssSelector("ol.findings li")).stream().map(WebElement::getText).toList();
+        assertThat(findings).as("one list item per finding").anySatisfy(f -> assertThat(f).contains("CUE_OVERLAP"))
+                .anySatisfy(f -> assertThat(f).contains("CUE_AFTER_EPISODE_END"));
+        screenshot("localizer-qc-failed");
+
+        browser.findElement(By.linkText("Preview the cues on a phone")).click();
+        assertThat(browser.findElement(By.id("cue-text")).getText()).isEqualTo("こんにちは");
+        browser.findElement(By.partialLinkText("Cue 2:")).click();
+        assertThat(browser.findElement(By.id("cue-text")).getText()).isEqualTo("さようなら");
+        screenshot("localizer-cue-preview");
+    }
+
+    @Test
+    void anAdminReadsStudiosAndTheLanguagePolicy() throws Exception {
+        signIn("admin");
+        browser.get(CONSOLE + "/admin/studios");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("aurora");
+        screenshot("admin-studios");
+        browser.get(CONSOLE + "/admin/policy");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        screenshot("admin-policy");
+        browser.get(CONSOLE + "/admin/reference?kind=fx-rates");
+        assertThat(browser.findElement(By.tagName("caption")).getText()).startsWith("FX rates");
+        browser.findElement(By.linkText("EUR")).click();
+        assertThat(browser.findElement(By.tagName("caption")).getText()).contains("every dated version of EUR");
+        screenshot("admin-reference-fx-EUR");
+        browser.get(CONSOLE + "/");
+        screenshot("admin-home");
     }
 
     private void signIn(String user) {
@@ -188,10 +254,37 @@ class OpsConsoleBrowserE2E {
         assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains(user);
     }
 
+    /** Keeps a screenshot of the page and scans it with axe-core: no serious or critical violation. */
     private void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(seriousAccessibilityViolations()).as("axe-core on " + name + " (" + browser.getCurrentUrl() + ")").isEmpty();
+    }
+
+    /**
+     * axe-core runs inside the page (injected through WebDriver, which the page's CSP does not govern); the answer
+     * lists each serious or critical violation with the elements it found.
+     */
+    private List<String> seriousAccessibilityViolations() throws Exception {
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript(Files.readString(AXE));
+        Object answer = page.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                   .then(result => done(JSON.stringify(result.violations)))
+                   .catch(error => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(error), nodes: []}])));
+                """);
+        List<String> serious = new ArrayList<>();
+        for (JsonNode violation : json.readTree(String.valueOf(answer))) {
+            String impact = violation.path("impact").asText();
+            if (impact.equals("serious") || impact.equals("critical")) {
+                List<String> targets = StreamSupport.stream(violation.path("nodes").spliterator(), false)
+                        .map(node -> node.path("target").toString()).limit(5).toList();
+                serious.add(impact + " " + violation.path("id").asText() + ": " + violation.path("help").asText() + " " + targets);
+            }
+        }
+        return serious;
     }
 
     private static String publish(String title) throws Exception {
@@ -200,7 +293,7 @@ class OpsConsoleBrowserE2E {
                 {"title":%s,"originalLanguage":"en","genres":["romance"],"pricingTier":"standard","ageRatings":{"DE":"fsk:12"},
                  "episodes":[%s,%s],
                  "licences":[{"region":"DE","validFrom":"2025-01-01T00:00:00Z"},{"region":"FR","validFrom":"2025-01-01T00:00:00Z"},
-                             {"region":"US","validFrom":"2025-01-01T00:00:00Z"}]}"""
+                             {"region":"US","validFrom":"2025-01-01T00:00:00Z"},{"region":"JP","validFrom":"2025-01-01T00:00:00Z"}]}"""
                 .formatted(json.writeValueAsString(title), episode(1), episode(2));
         HttpResponse<String> created = api(null, "PUT", "/api/v1/studio/dramas/" + externalId, drama, null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

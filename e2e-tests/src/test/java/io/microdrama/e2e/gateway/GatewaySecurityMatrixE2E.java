@@ -2,7 +2,7 @@ package io.microdrama.e2e.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.microdrama.devstack.DevStack;
+import io.microdrama.e2e.PackagedPlatform;
 import io.microdrama.devstack.KeycloakTokens;
 import io.microdrama.devstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -192,8 +192,7 @@ class GatewaySecurityMatrixE2E {
             cell(Who.ANON, "GET", "/api/v1/storefront/GB/offers", 200),
             cell(Who.ANON, "GET", "/api/v1/storefront/GB/dramas/{A}/episodes/1/subtitles/de.vtt", 404));
 
-    static DevStack stack;
-    static final List<ServiceProcess> services = new ArrayList<>();
+    static PackagedPlatform platform;
     static ServiceProcess billing;
     static ServiceProcess gateway;
     /** Access tokens live 5 minutes in the realm: each is fetched again when it is 4 minutes old. */
@@ -209,19 +208,11 @@ class GatewaySecurityMatrixE2E {
 
     @BeforeAll
     static void startPlatformAndPublishADrama() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        stack = DevStack.builder().workDir(Files.createTempDirectory("e2e-gateway-")).kafka(0)
-                .postgres(0, List.of("catalog", "localization", "billing")).keycloak(0).start();
-        ServiceProcess catalog = start(root, "catalog-service", "catalog", Map.of());
-        ServiceProcess localization = start(root, "localization-service", "localization", Map.of());
-        billing = start(root, "billing-service", "billing", Map.of());
-        gateway = start(root, "gateway", null, Map.of("CATALOG_URL", catalog.url(), "LOCALIZATION_URL", localization.url(),
-                "BILLING_URL", billing.url(), "STOREFRONT_RATE_PER_SECOND", "5", "STOREFRONT_RATE_BURST", "50"));
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofMinutes(3));
-        }
-
-        keycloak = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
+        platform = PackagedPlatform.named("gateway").gatewayEnv(Map.of("STOREFRONT_RATE_PER_SECOND", "5",
+                "STOREFRONT_RATE_BURST", "50")).start();
+        billing = platform.service("billing-service");
+        gateway = platform.gateway();
+        keycloak = platform.tokens();
 
         // Everything through the gateway: the admin registers the studios, aurora pushes and publishes.
         assertThat(call(Who.ADMIN, "PUT", "/api/v1/admin/studios/aurora", "{\"name\":\"Aurora Pictures\"}").statusCode()).isIn(200, 201);
@@ -244,19 +235,10 @@ class GatewaySecurityMatrixE2E {
         });
     }
 
-    private static ServiceProcess start(Path root, String module, String database, Map<String, String> env) {
-        ServiceProcess process = ServiceProcess.start(root, module, 0, stack, database, env);
-        services.add(process);
-        return process;
-    }
-
     @AfterAll
     static void stopPlatform() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 

@@ -22,7 +22,7 @@ public class Gateway {
         this.json = json;
     }
 
-    public JsonNode call(Function<GatewayApi, JsonNode> operation) {
+    public <T> T call(Function<GatewayApi, T> operation) {
         try {
             return operation.apply(api);
         } catch (WebApplicationException e) {

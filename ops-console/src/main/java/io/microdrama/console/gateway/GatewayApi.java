@@ -81,6 +81,21 @@ public interface GatewayApi {
     JsonNode uploadSubtitle(@PathParam("dramaId") String dramaId, @PathParam("number") int episode,
             @PathParam("language") String language, String body);
 
+    /** One track as WebVTT (the console previews its cues). */
+    @GET
+    @Path("/api/v1/localization/dramas/{dramaId}/episodes/{number}/subtitles/{language}.vtt")
+    @Produces("text/vtt")
+    String readSubtitleVtt(@PathParam("dramaId") String dramaId, @PathParam("number") int episode,
+            @PathParam("language") String language);
+
+    @GET
+    @Path("/api/v1/billing/reference/{kind}")
+    JsonNode referenceInForce(@PathParam("kind") String kind);
+
+    @GET
+    @Path("/api/v1/billing/reference/{kind}/{key}")
+    JsonNode referenceHistory(@PathParam("kind") String kind, @PathParam("key") String key);
+
     @GET
     @Path("/api/v1/admin/studios")
     JsonNode studios();

@@ -1,9 +1,11 @@
 package io.microdrama.console.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayApi;
 import io.microdrama.console.gateway.GatewayProblem;
 import io.microdrama.console.view.ProblemWords;
+import io.microdrama.console.view.ReferenceTable;
 import io.microdrama.console.view.Views;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -20,21 +22,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
-/** Admins: registered studios, the region → subtitle language policy. */
+/** Admins: registered studios, the region → subtitle language policy, billing reference data (read only). */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class AdminPages {
 
+    private static final Pattern REFERENCE_KEY = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern REGION_OR_GROUP = Pattern.compile("EU|[A-Z]{2,}");
 
     private final Gateway gateway;
     private final CurrentCaller caller;
     private final Template studios;
     private final Template policy;
+    private final Template reference;
 
     @Inject
-    public AdminPages(Gateway gateway, CurrentCaller caller, @Location("studios") Template studios, @Location("policy") Template policy) {
+    public AdminPages(Gateway gateway, CurrentCaller caller, @Location("studios") Template studios, @Location("policy") Template policy,
+            @Location("reference") Template reference) {
+        this.reference = reference;
         this.gateway = gateway;
         this.caller = caller;
         this.studios = studios;
@@ -45,6 +52,21 @@ public class AdminPages {
     @Path("studios")
     public TemplateInstance studios() {
         return studios.data("caller", caller.get()).data("studios", Views.studios(gateway.call(api -> api.studios())));
+    }
+
+    /** Billing reference data in force today, or (with a key: region, currency or tier) every dated version of it. */
+    @GET
+    @Path("reference")
+    public TemplateInstance reference(@RestQuery String kind, @RestQuery String key) {
+        ReferenceTable.Kind chosen = ReferenceTable.Kind.fromPath(kind);
+        String keyValue = key == null || key.isBlank() ? null : key.trim();
+        if (keyValue != null && !REFERENCE_KEY.matcher(keyValue).matches()) {
+            throw new GatewayProblem(404, null, "not a reference key");
+        }
+        JsonNode answer = keyValue == null ? gateway.call(api -> api.referenceInForce(chosen.path))
+                : gateway.call(api -> api.referenceHistory(chosen.path, keyValue));
+        return reference.data("caller", caller.get()).data("table", ReferenceTable.of(chosen, answer, keyValue))
+                .data("kinds", List.of(ReferenceTable.Kind.values()));
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.microdrama.console.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayProblem;
+import io.microdrama.console.view.CuePreview;
 import io.microdrama.console.view.ProblemWords;
 import io.microdrama.console.view.Views;
 import io.quarkus.qute.Location;
@@ -38,9 +39,12 @@ public class LocalizerPages {
     private final CurrentCaller caller;
     private final Template tasks;
     private final Template upload;
+    private final Template preview;
 
     @Inject
-    public LocalizerPages(Gateway gateway, CurrentCaller caller, @Location("tasks") Template tasks, @Location("upload") Template upload) {
+    public LocalizerPages(Gateway gateway, CurrentCaller caller, @Location("tasks") Template tasks, @Location("upload") Template upload,
+            @Location("preview") Template preview) {
+        this.preview = preview;
         this.gateway = gateway;
         this.caller = caller;
         this.tasks = tasks;
@@ -55,6 +59,21 @@ public class LocalizerPages {
         JsonNode answer = gateway.call(api -> api.tasks(languageFilter, null, pageIndex, PAGE_SIZE));
         return tasks.data("caller", caller.get()).data("tasks", Views.tasks(answer)).data("language", languageFilter)
                 .data("page", pageIndex).data("total", answer.path("total").asLong(answer.path("items").size()));
+    }
+
+    /** One cue of a stored track on a 9:16 phone frame (the track read as WebVTT through the gateway). */
+    @GET
+    @Path("preview")
+    public TemplateInstance preview(@RestQuery String dramaId, @RestQuery @DefaultValue("1") int episode,
+            @RestQuery String language, @RestQuery Integer cue) {
+        String id = OpsPages.id(dramaId);
+        if (language == null || !LANGUAGE.matcher(language.trim()).matches() || episode < 1) {
+            throw new GatewayProblem(404, null, "not a track");
+        }
+        String tag = language.trim();
+        String vtt = gateway.call(api -> api.readSubtitleVtt(id, episode, tag));
+        return preview.data("caller", caller.get()).data("dramaId", id).data("episode", episode)
+                .data("preview", CuePreview.of(vtt, tag, cue));
     }
 
     @GET

@@ -5,6 +5,8 @@ import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayApi;
 import io.microdrama.console.gateway.GatewayProblem;
 import io.microdrama.console.view.ProblemWords;
+import io.microdrama.console.view.RolloutGrid;
+import io.microdrama.console.view.RolloutTimeline;
 import io.microdrama.console.view.Views;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -42,10 +44,14 @@ public class OpsPages {
     private final Template boardCounts;
     private final Template drama;
     private final Template pricing;
+    private final Template grid;
+    private final Template gridTile;
 
     @Inject
     public OpsPages(Gateway gateway, CurrentCaller caller, @Location("board") Template board, @Location("boardCounts") Template boardCounts, @Location("drama") Template drama,
-            @Location("pricing") Template pricing) {
+            @Location("pricing") Template pricing, @Location("grid") Template grid, @Location("gridTile") Template gridTile) {
+        this.grid = grid;
+        this.gridTile = gridTile;
         this.gateway = gateway;
         this.caller = caller;
         this.board = board;
@@ -84,9 +90,38 @@ public class OpsPages {
         String country = country(region);
         List<Views.StateCount> counts = new ArrayList<>();
         for (String state : Views.STATES) {
-            counts.add(new Views.StateCount(state, count(country, state)));
+            String count;
+            try {
+                count = count(country, state);
+            } catch (GatewayProblem unavailable) {
+                // One state the platform cannot count must not hide the others' counts.
+                count = "?";
+            }
+            counts.add(new Views.StateCount(state, count));
         }
         return boardCounts.data("region", country).data("counts", counts);
+    }
+
+    /** The caller's regions as tiles coloured by rollout state; each tile loads after the page (htmx), or by its link. */
+    @GET
+    @Path("grid")
+    public TemplateInstance grid() {
+        return grid.data("caller", caller.get()).data("regions", caller.get().regions()).data("states", Views.STATES);
+    }
+
+    @GET
+    @Path("grid/{region}")
+    public TemplateInstance gridTile(@RestPath String region) {
+        String country = country(region);
+        List<String> states = new ArrayList<>();
+        boolean complete = false;
+        for (int page = 0; page < COUNT_MAX_PAGES && !complete; page++) {
+            int index = page;
+            JsonNode answer = gateway.call(api -> api.regionRollout(country, null, null, index, COUNT_PAGE_SIZE));
+            states.addAll(RolloutGrid.states(answer));
+            complete = !answer.path("hasMore").asBoolean();
+        }
+        return gridTile.data("tile", RolloutGrid.tile(country, states, complete)).data("barWidth", RolloutGrid.BAR_WIDTH);
     }
 
     @GET
@@ -179,8 +214,8 @@ public class OpsPages {
 
     private TemplateInstance dramaPage(String dramaId, String outcome, ProblemWords.Explanation problem) {
         JsonNode overview = gateway.call(api -> api.opsDrama(dramaId));
-        return drama.data("caller", caller.get()).data("drama", Views.drama(overview)).data("outcome", outcome)
-                .data("problem", problem);
+        return drama.data("caller", caller.get()).data("drama", Views.drama(overview))
+                .data("timeline", RolloutTimeline.of(overview)).data("outcome", outcome).data("problem", problem);
     }
 
     private TemplateInstance pricingPage(String region, String dramaId, String outcome, ProblemWords.Explanation problem) {
