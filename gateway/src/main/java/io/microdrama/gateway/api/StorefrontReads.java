@@ -9,6 +9,7 @@ import io.microdrama.gateway.upstream.UpstreamAnswer;
 import io.microdrama.gateway.upstream.UpstreamClient;
 import io.microdrama.gateway.upstream.UpstreamFailure;
 import io.microdrama.gateway.upstream.UpstreamRequest;
+import io.microdrama.support.input.TextRules;
 import io.microdrama.support.problem.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -65,11 +66,30 @@ public class StorefrontReads {
         router.get("/api/v1/storefront/*").order(RouteConstants.ROUTE_ORDER_DEFAULT).handler(this::read);
     }
 
+    /** Text the shared input rules refuse (NUL, lone surrogates) in a path segment or a query parameter. */
+    private static boolean refusedText(List<String> segments, RoutingContext context) {
+        if (segments.stream().anyMatch(segment -> TextRules.problem(segment).isPresent())) {
+            return true;
+        }
+        for (Map.Entry<String, String> parameter : context.queryParams()) {
+            if (TextRules.problem(parameter.getKey()).isPresent() || TextRules.problem(parameter.getValue()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void read(RoutingContext context) {
         HttpServerRequest request = context.request();
         RouteTable.Found found;
         try {
-            if (!(RouteTable.find("GET", RequestPath.segments(request.path())) instanceof RouteTable.Found match)
+            List<String> segments = RequestPath.segments(request.path());
+            if (refusedText(segments, context)) {
+                // The JAX-RS path refuses it with the shared input rules (one problem answer for every route).
+                context.next();
+                return;
+            }
+            if (!(RouteTable.find("GET", segments) instanceof RouteTable.Found match)
                     || !match.route().access().isPublic() || match.route().aggregated()) {
                 context.next();
                 return;
