@@ -173,6 +173,13 @@ class OpsConsoleBrowserE2E {
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Price overridden in DE");
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("Launch promotion").contains("ops-eu");
         screenshot("pricing-overridden");
+
+        // The region's upcoming price changes: reached from the board, priced for a day the ops person picks.
+        browser.get(CONSOLE + "/ops/regions/DE");
+        browser.findElement(By.linkText("Upcoming price changes in DE")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Upcoming price changes in DE");
+        assertThat(browser.findElement(By.tagName("body")).getText()).containsPattern("of [1-9][0-9]* active prices change");
+        screenshot("repricing-preview");
     }
 
     @Test

@@ -66,6 +66,11 @@ public interface GatewayApi {
             @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
+    @Path("/api/v1/ops/regions/{region}/repricing")
+    JsonNode repricing(@PathParam("region") String region, @QueryParam("date") String date, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @GET
     @Path("/api/v1/ops/regions/{region}/offers")
     JsonNode offers(@PathParam("region") String region);
 

@@ -5,6 +5,7 @@ import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayApi;
 import io.microdrama.console.gateway.GatewayProblem;
 import io.microdrama.console.view.ProblemWords;
+import io.microdrama.console.view.RepricingPreview;
 import io.microdrama.console.view.RolloutGrid;
 import io.microdrama.console.view.RolloutTimeline;
 import io.microdrama.console.view.Views;
@@ -46,10 +47,13 @@ public class OpsPages {
     private final Template pricing;
     private final Template grid;
     private final Template gridTile;
+    private final Template repricing;
 
     @Inject
     public OpsPages(Gateway gateway, CurrentCaller caller, @Location("board") Template board, @Location("boardCounts") Template boardCounts, @Location("drama") Template drama,
-            @Location("pricing") Template pricing, @Location("grid") Template grid, @Location("gridTile") Template gridTile) {
+            @Location("pricing") Template pricing, @Location("grid") Template grid, @Location("gridTile") Template gridTile,
+            @Location("repricing") Template repricing) {
+        this.repricing = repricing;
         this.grid = grid;
         this.gridTile = gridTile;
         this.gateway = gateway;
@@ -122,6 +126,17 @@ public class OpsPages {
             complete = !answer.path("hasMore").asBoolean();
         }
         return gridTile.data("tile", RolloutGrid.tile(country, states, complete)).data("barWidth", RolloutGrid.BAR_WIDTH);
+    }
+
+    /** What a dated reference-data change will do to the region's prices, before it comes into force. */
+    @GET
+    @Path("regions/{region}/repricing")
+    public TemplateInstance repricing(@RestPath String region, @RestQuery String date, @RestQuery @DefaultValue("0") int page) {
+        String country = country(region);
+        String day = date == null || date.isBlank() ? null : date.trim();
+        int pageIndex = Math.max(0, page);
+        JsonNode answer = gateway.call(api -> api.repricing(country, day, pageIndex, PAGE_SIZE));
+        return repricing.data("caller", caller.get()).data("preview", RepricingPreview.of(answer));
     }
 
     @GET
