@@ -1,5 +1,8 @@
 package io.microdrama.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +25,8 @@ import static io.restassured.RestAssured.given;
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "catalog"), @ResourceArg(name = "keycloak", value = "true") })
 public final class CatalogTestSupport {
+
+    private static final ObjectMapper FIXTURE_JSON = new ObjectMapper();
 
     private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
 
@@ -49,12 +54,24 @@ public final class CatalogTestSupport {
                  "videoChecksum":"sha256:%064x"}""".formatted(n, n, 60 + n, n, n)).collect(Collectors.joining(","));
     }
 
-    /** A valid drama body as a studio PUTs it; {@code licences} and {@code extra} are JSON fragments (extra may be empty). */
+    /**
+     * A valid drama body as a studio PUTs it; {@code licences} and {@code extra} are JSON fragments (extra may be
+     * empty). A field in {@code extra} replaces the default one (the API refuses a body with a key twice).
+     */
     static String drama(String title, int episodeCount, String licences, String extra) {
-        return """
+        String body = """
                 {"title":"%s","synopsis":"A marriage of convenience.","originalLanguage":"en","genres":["romance"],
-                 "pricingTier":"standard","episodes":[%s],"licences":[%s]%s}"""
-                .formatted(title, episodes(episodeCount), licences, extra.isEmpty() ? "" : "," + extra);
+                 "pricingTier":"standard","episodes":[%s],"licences":[%s]}""".formatted(title, episodes(episodeCount), licences);
+        if (extra.isEmpty()) {
+            return body;
+        }
+        try {
+            ObjectNode drama = (ObjectNode) FIXTURE_JSON.readTree(body);
+            drama.setAll((ObjectNode) FIXTURE_JSON.readTree("{" + extra + "}"));
+            return FIXTURE_JSON.writeValueAsString(drama);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a JSON fragment: " + extra, e);
+        }
     }
 
     static String licence(String region, String from, String until) {
