@@ -261,7 +261,7 @@ class StudioIngestIT {
         put(aurora, externalId, drama("Far", 1, licence("GB", "2025-01-01T00:00:00Z", "+1000000000-01-01T00:00:00Z"), ""),
                 null).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("licences[0].validUntil"));
-        put(aurora, externalId, drama("Twice", 1, GB, "\"title\":\"again\""), null).then().statusCode(400)
+        put(aurora, externalId, withKeyTwice(drama("Twice", 1, GB, ""), "\"title\":\"again\""), null).then().statusCode(400)
                 .contentType("application/problem+json");
         put(aurora, externalId, withField(drama("Number", 1, GB, ""), "\"title\":12345"), null).then().statusCode(400)
                 .body("errors[0].field", equalTo("title"));
@@ -282,6 +282,11 @@ class StudioIngestIT {
     }
 
     /** Replaces (or adds) one top-level field of a JSON object given as {@code "name":value}. */
+    /** The body with {@code field} appended although the key is already there: a duplicate key, on purpose. */
+    static String withKeyTwice(String json, String field) {
+        return json.substring(0, json.lastIndexOf('}')) + "," + field + "}";
+    }
+
     static String withField(String json, String field) {
         String name = field.substring(0, field.indexOf(':') + 1);
         int start = json.indexOf(name);
