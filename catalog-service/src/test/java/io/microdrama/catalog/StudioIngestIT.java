@@ -281,12 +281,12 @@ class StudioIngestIT {
         return request.put("/api/v1/studio/dramas/" + externalIdAndQuery);
     }
 
-    /** Replaces (or adds) one top-level field of a JSON object given as {@code "name":value}. */
     /** The body with {@code field} appended although the key is already there: a duplicate key, on purpose. */
     static String withKeyTwice(String json, String field) {
         return json.substring(0, json.lastIndexOf('}')) + "," + field + "}";
     }
 
+    /** Replaces (or adds) one top-level field of a JSON object given as {@code "name":value}. */
     static String withField(String json, String field) {
         String name = field.substring(0, field.indexOf(':') + 1);
         int start = json.indexOf(name);
