@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -205,6 +207,8 @@ class GatewaySecurityMatrixE2E {
     static final ObjectMapper json = new ObjectMapper();
     static String externalId;
     static String dramaId;
+    /** Every answer of this class, set-up included, is held against the gateway's OpenAPI document. */
+    static final OpenApiAnswers document = OpenApiAnswers.ofGatewayDocument();
 
     @BeforeAll
     static void startPlatformAndPublishADrama() throws Exception {
@@ -347,6 +351,17 @@ class GatewaySecurityMatrixE2E {
         assertThat(last.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
+    @Test
+    @Order(7)
+    void everyAnswerAgreesWithTheOpenApiDocument() {
+        List<String> disagreements = document.disagreements();
+        Set<String> unanswered = new TreeSet<>(document.operations());
+        unanswered.removeAll(document.answeredOperations());
+        System.out.printf("OpenAPI answers: %d of %d operations answered, %d disagreements; not called here: %s%n",
+                document.answeredOperations().size(), document.operationCount(), disagreements.size(), unanswered);
+        assertThat(disagreements).as("answers that the OpenAPI document does not describe").isEmpty();
+    }
+
     private static String drama(String title) {
         return """
                 {"title":"%s","originalLanguage":"en","genres":["romance"],"pricingTier":"standard",
@@ -370,7 +385,9 @@ class GatewaySecurityMatrixE2E {
         if (who != Who.ANON) {
             request.header("Authorization", "Bearer " + token(who));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        document.check(method, path, response.statusCode(), response.headers().firstValue("Content-Type"), response.body());
+        return response;
     }
 
     private static String token(Who who) {
