@@ -120,7 +120,7 @@ class ServiceConfigTest {
                     .containsEntry("quarkus.flyway.locations", "db/migration,db/support")
                     .containsEntry("quarkus.oidc.token.audience", "microdrama-api")
                     .containsEntry("quarkus.http.auth.proactive", "false")
-                    .containsEntry("mp.messaging.outgoing.outbox.acks", "all")
+                    .containsEntry("quarkus.flyway.migrate-at-start", "true")
                     .containsKey("mp.messaging.outgoing.outbox.topic");
             assertThat(config.shutdownTimeoutSeconds(Map.of())).as(module).isEqualTo(20);
             assertThat(config.resolved("kafka.bootstrap.servers", Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9093")))
@@ -131,6 +131,6 @@ class ServiceConfigTest {
                 "quarkus.shutdown.timeout=45s\n");
         assertThat(overridden.shutdownTimeoutSeconds(Map.of())).isEqualTo(45);
         assertThat(ServiceConfig.load(Platform.root().resolve("gateway")).properties())
-                .as("the gateway does not use service-support").doesNotContainKey("mp.messaging.outgoing.outbox.acks");
+                .as("the gateway does not use service-support").doesNotContainKey("quarkus.flyway.locations");
     }
 }

@@ -99,7 +99,9 @@ public final class KafkaProbe {
 
     private KafkaConsumer<String, String> consumer(String topic) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                // As the services read: records of an aborted relay transaction are not there.
+                "isolation.level", "read_committed"),
                 new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;

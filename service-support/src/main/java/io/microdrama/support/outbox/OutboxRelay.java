@@ -4,181 +4,249 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.microdrama.support.config.EventingConfig;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.reactive.mutiny.Mutiny;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes pending outbox rows to Kafka and marks each sent only after the broker acknowledged it
- * ({@code acks=all}, idempotent producer).
+ * Publishes pending outbox rows to Kafka and marks them sent only after the broker acknowledged them.
  * <p>
- * Several replicas may run this: a round first takes a transaction-scoped PostgreSQL advisory lock, so exactly
- * one replica publishes at a time and rows leave in commit order (per-drama order holds). A replica that dies
- * mid-round releases the lock with its connection, its rows stay pending and the next holder sends them.
- * While Kafka is down, the failing row records the error, the rows behind it wait, and rounds back off.
+ * When: a commit that appends rows wakes the relay (the outbox trigger's NOTIFY, see {@link OutboxCommitListener});
+ * it then runs rounds back to back while a round found a full batch; a scheduled poll
+ * ({@code EVENTING_RELAY_POLL_INTERVAL}) is only the fallback for a lost notification. Requests that arrive while a
+ * round runs are coalesced into one more round after it.
+ * <p>
+ * A round: one replica at a time (a transaction-scoped PostgreSQL advisory lock) takes up to
+ * {@code EVENTING_RELAY_BATCH_SIZE} pending rows in commit order, sends them in one Kafka transaction through its own
+ * producer ({@link RelayProducer}: pipelined, {@code acks=all}, idempotent) and, once the transaction committed,
+ * marks them sent with one statement. If the broker fails anywhere in the batch, the Kafka transaction is aborted
+ * (consumers read {@code read_committed}, so none of it is seen), nothing is marked sent, every row of the batch
+ * records the attempt and the error, and the relay backs off (1 s doubling to {@code EVENTING_RELAY_MAX_BACKOFF}).
+ * The next round sends the same rows again from the first, so per-key order holds.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK_QUERY = "select pg_try_advisory_xact_lock(hashtext('microdrama-outbox-relay'))";
+    private static final String CLAIM = "select id, topic, aggregateid, type, \"timestamp\", payload, tracingspancontext "
+            + "from outbox_event where sent_at is null order by \"timestamp\", id limit $1";
+    private static final String MARK_SENT = "update outbox_event set sent_at = $1 where id = any($2)";
+    private static final String MARK_FAILED =
+            "update outbox_event set attempts = attempts + 1, last_error = $1 where id = any($2)";
+    private static final Duration BUSY_RETRY = Duration.ofMillis(50);
 
-    private final Mutiny.SessionFactory sessions;
-    private final MutinyEmitter<String> emitter;
+    private final Pool pool;
+    private final Vertx vertx;
     private final EventingConfig config;
     private final Clock clock;
+    private final RelayProducer producer;
     private final Counter published;
     private final Counter failed;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
 
+    /** One batch in flight per process: the producer runs one transaction at a time. */
+    private final Semaphore sending = new Semaphore(1);
+    private final AtomicBoolean roundRunning = new AtomicBoolean();
+    private final AtomicBoolean roundRequested = new AtomicBoolean();
+
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile boolean shuttingDown;
     private volatile Duration backoff = Duration.ZERO;
 
-    public OutboxRelay(Mutiny.SessionFactory sessions, @Channel("outbox") MutinyEmitter<String> emitter,
-            EventingConfig config, Clock clock, MeterRegistry metrics) {
-        this.sessions = sessions;
-        this.emitter = emitter;
+    public OutboxRelay(Pool pool, Vertx vertx, EventingConfig config, Clock clock, MeterRegistry metrics,
+            OpenTelemetry openTelemetry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.pool = pool;
+        this.vertx = vertx;
         this.config = config;
         this.clock = clock;
+        EventingConfig.Relay relay = config.relay();
+        this.producer = new RelayProducer(RelayProducer.settings(bootstrapServers,
+                relay.transactionalId().orElse(applicationName + "-outbox-relay"), relay.lingerMs(),
+                relay.producerBatchBytes(), relay.deliveryTimeout()), config.source(), openTelemetry);
         this.published = metrics.counter("outbox.events.published");
         this.failed = metrics.counter("outbox.events.failed");
         Gauge.builder("outbox.events.pending", pending, AtomicLong::get).register(metrics);
         Gauge.builder("outbox.oldest.pending.age.seconds", oldestPendingAgeSeconds, AtomicLong::get).register(metrics);
     }
 
-    // The first round waits a moment: the scheduler starts before the messaging channels are wired, and an early
-    // round only logged SRMSG00019 ("unable to connect an emitter") at every start.
-    @Scheduled(identity = "outbox-relay", every = "${eventing.relay.poll-interval:1s}",
+    /** The fallback: rows whose notification was lost (listener reconnecting) wait at most this long. */
+    @Scheduled(identity = "outbox-relay", every = "${eventing.relay.poll-interval:10s}",
             delayed = "${eventing.relay.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduledRound() {
-        if (shuttingDown || clock.instant().isBefore(pausedUntil)) {
-            return Uni.createFrom().voidItem();
-        }
-        return relayPending().replaceWithVoid();
+    void scheduledRound() {
+        requestRound();
     }
 
-    // A round that starts once shutdown has begun finds the channels gone (SRMSG00019); its rows wait for the next
-    // start or another replica anyway.
     void stopRelaying(@Observes ShutdownEvent shutdown) {
         shuttingDown = true;
+        producer.close();
+    }
+
+    /**
+     * Asks for rounds until the outbox is drained. Never waits: if a round is running, one more runs after it (any
+     * number of requests meanwhile make that one round); while the relay backs off, its retry timer asks again.
+     */
+    public void requestRound() {
+        if (shuttingDown) {
+            return;
+        }
+        roundRequested.set(true);
+        if (roundRunning.compareAndSet(false, true)) {
+            runRound();
+        }
+    }
+
+    private void runRound() {
+        if (shuttingDown || clock.instant().isBefore(pausedUntil)) {
+            roundRunning.set(false);
+            return;
+        }
+        roundRequested.set(false);
+        round().subscribe().with(this::afterRound, failure -> afterRound(Round.FAILED));
+    }
+
+    private void afterRound(Round round) {
+        if (round.full()) {
+            roundRequested.set(true);
+        } else if (round.busy()) {
+            // A round called directly (tests) holds the producer; ask again shortly.
+            vertx.setTimer(BUSY_RETRY.toMillis(), ignored -> requestRound());
+        }
+        roundRunning.set(false);
+        if (roundRequested.get() && roundRunning.compareAndSet(false, true)) {
+            runRound();
+        }
     }
 
     /** One relay round; returns how many rows were published. */
     public Uni<Integer> relayPending() {
-        Context context = Vertx.currentContext();
-        return sessions.withTransaction(session -> session.createNativeQuery(LOCK_QUERY, Boolean.class).getSingleResult()
-                .flatMap(locked -> locked ? publishBatch(session, context) : Uni.createFrom().item(0)))
-                .call(this::refreshGauges)
-                .onFailure().invoke(failure -> LOG.warnf("Outbox relay round failed: %s", failure.toString()))
-                .onFailure().recoverWithItem(0);
+        return round().map(Round::sent);
     }
 
-    private Uni<Integer> publishBatch(Mutiny.Session session, Context context) {
-        return session.createQuery("from OutboxEvent e where e.sentAt is null order by e.timestamp, e.id", OutboxEvent.class)
-                .setMaxResults(config.relay().batchSize())
-                .getResultList()
-                .flatMap(events -> publishInOrder(events, 0, context));
-    }
-
-    /** Sends rows one after another; the first failure stops the round so that later rows never overtake it. */
-    private Uni<Integer> publishInOrder(List<OutboxEvent> events, int index, Context context) {
-        if (index == events.size()) {
-            backoff = Duration.ZERO;
-            return Uni.createFrom().item(index);
+    private Uni<Round> round() {
+        if (!sending.tryAcquire()) {
+            return Uni.createFrom().item(Round.BUSY);
         }
-        OutboxEvent event = events.get(index);
-        return send(event)
-                // The broker acknowledges on a Kafka thread; the session may only be used on its own context.
-                .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .onItem().transformToUni(ignored -> {
-                    event.sentAt = clock.instant();
-                    published.increment();
-                    return publishInOrder(events, index + 1, context);
-                })
-                .onFailure().recoverWithUni(failure -> Uni.createFrom().item(() -> {
-                    event.attempts++;
-                    event.lastError = truncate(failure.toString());
-                    failed.increment();
-                    pauseAfterFailure(failure);
-                    return index;
-                }).emitOn(command -> context.runOnContext(ignored -> command.run())));
+        return pool.withTransaction(connection -> connection.query(LOCK_QUERY).execute()
+                        .map(rows -> rows.iterator().next().getBoolean(0))
+                        .flatMap(locked -> locked ? sendBatch(connection) : Uni.createFrom().item(Round.NOT_HOLDER)))
+                .eventually((Runnable) sending::release)
+                .call(round -> round.full() ? Uni.createFrom().voidItem() : refreshGauges())
+                .onFailure().invoke(failure -> LOG.warnf("Outbox relay round failed: %s", failure.toString()))
+                .onFailure().recoverWithItem(Round.FAILED);
     }
 
-    private Uni<Void> send(OutboxEvent event) {
-        Message<String> message = Message.of(event.payload)
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(event.id.toString())
-                        .withType(event.type)
-                        .withSource(URI.create(config.source()))
-                        .withSubject(event.aggregateId)
-                        .withDataContentType("application/json")
-                        .withTimestamp(event.timestamp.atZone(ZoneOffset.UTC))
-                        .build())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(event.aggregateId)
-                        .withTopic(event.topic)
-                        .build())
-                // The producer span (and the traceparent header) continue the trace that made the change,
-                // not the relay's scheduler round.
-                .addMetadata(TracingMetadata.withCurrent(OutboxTraceContext.restore(event.tracingSpanContext)));
-        return emitter.sendMessage(message);
+    private Uni<Round> sendBatch(SqlConnection connection) {
+        Context context = Vertx.currentContext();
+        int batchSize = config.relay().batchSize();
+        return connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).flatMap(rows -> {
+            List<PendingEvent> events = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                events.add(new PendingEvent(row.getUUID("id"), row.getString("topic"), row.getString("aggregateid"),
+                        row.getString("type"), row.getOffsetDateTime("timestamp"), row.getString("payload"),
+                        row.getString("tracingspancontext")));
+            }
+            if (events.isEmpty()) {
+                backoff = Duration.ZERO;
+                return Uni.createFrom().item(new Round(0, false, false));
+            }
+            return Uni.createFrom().item(() -> {
+                        producer.sendAll(events);
+                        return clock.instant();
+                    })
+                    // The producer blocks (metadata, commit); the round's connection continues on its own context.
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                    .onItemOrFailure().transformToUni((acknowledgedAt, failure) -> failure == null
+                            ? markSent(connection, events, acknowledgedAt, batchSize)
+                            : markFailed(connection, events, failure));
+        });
+    }
+
+    private Uni<Round> markSent(SqlConnection connection, List<PendingEvent> events, Instant acknowledgedAt, int batchSize) {
+        return connection.preparedQuery(MARK_SENT)
+                .execute(Tuple.of(OffsetDateTime.ofInstant(acknowledgedAt, ZoneOffset.UTC), ids(events)))
+                .map(ignored -> {
+                    published.increment(events.size());
+                    backoff = Duration.ZERO;
+                    return new Round(events.size(), events.size() == batchSize, false);
+                });
+    }
+
+    private Uni<Round> markFailed(SqlConnection connection, List<PendingEvent> events, Throwable failure) {
+        failed.increment(events.size());
+        pauseAfterFailure(failure);
+        return connection.preparedQuery(MARK_FAILED).execute(Tuple.of(truncate(failure.toString()), ids(events)))
+                .replaceWith(Round.FAILED);
+    }
+
+    private static java.util.UUID[] ids(List<PendingEvent> events) {
+        return events.stream().map(PendingEvent::id).toArray(java.util.UUID[]::new);
     }
 
     private void pauseAfterFailure(Throwable failure) {
         Duration next = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
         backoff = next.compareTo(config.relay().maxBackoff()) > 0 ? config.relay().maxBackoff() : next;
         pausedUntil = clock.instant().plus(backoff);
+        vertx.setTimer(backoff.toMillis(), ignored -> requestRound());
         LOG.warnf("Outbox publishing failed, next attempt in %s: %s", backoff, failure.toString());
     }
 
-    private Uni<Void> refreshGauges(Integer ignored) {
-        return sessions.withSession(session -> session
-                .createNativeQuery("select count(*), coalesce(extract(epoch from now() - min(\"timestamp\")), 0) "
-                        + "from outbox_event where sent_at is null", Object[].class)
-                .getSingleResult()
-                .invoke(row -> {
-                    pending.set(((Number) row[0]).longValue());
-                    oldestPendingAgeSeconds.set(((Number) row[1]).longValue());
+    private Uni<Void> refreshGauges() {
+        return pool.query("select count(*), coalesce(extract(epoch from now() - min(\"timestamp\")), 0) "
+                        + "from outbox_event where sent_at is null").execute()
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    pending.set(((Number) row.getValue(0)).longValue());
+                    oldestPendingAgeSeconds.set(((Number) row.getValue(1)).longValue());
                 })
-                .replaceWithVoid());
+                .replaceWithVoid();
     }
 
     /** Deletes rows sent longer ago than the retention; pending rows are never pruned. */
     @Scheduled(identity = "outbox-prune", every = "${eventing.relay.prune-interval:1h}",
             delayed = "${eventing.relay.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        Instant cutoff = clock.instant().minus(config.relay().retention());
-        return sessions.withTransaction(session -> session
-                .createMutationQuery("delete from OutboxEvent e where e.sentAt is not null and e.sentAt < :cutoff")
-                .setParameter("cutoff", cutoff)
-                .executeUpdate())
-                .invoke(count -> LOG.debugf("Pruned %d sent outbox rows", count))
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(config.relay().retention()), ZoneOffset.UTC);
+        return pool.preparedQuery("delete from outbox_event where sent_at is not null and sent_at < $1")
+                .execute(Tuple.of(cutoff))
+                .invoke(rows -> LOG.debugf("Pruned %d sent outbox rows", rows.rowCount()))
                 .replaceWithVoid();
     }
 
     private static String truncate(String text) {
         return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    /** What a round did: rows sent, whether it found a full batch (more may wait), whether the producer was busy. */
+    private record Round(int sent, boolean full, boolean busy) {
+        static final Round FAILED = new Round(0, false, false);
+        static final Round NOT_HOLDER = new Round(0, false, false);
+        static final Round BUSY = new Round(0, false, true);
     }
 }

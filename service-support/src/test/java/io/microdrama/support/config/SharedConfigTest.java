@@ -29,7 +29,7 @@ class SharedConfigTest {
         SmallRyeConfig config = config(Map.of());
         assertThat(config.getValue("quarkus.datasource.db-kind", String.class)).isEqualTo("postgresql");
         assertThat(config.getValue("quarkus.flyway.locations", String.class)).isEqualTo("db/migration,db/support");
-        assertThat(config.getValue("mp.messaging.outgoing.outbox.acks", String.class)).isEqualTo("all");
+        assertThat(config.getValue("quarkus.flyway.migrate-at-start", String.class)).isEqualTo("true");
         assertThat(config.getValue("quarkus.oidc.token.audience", String.class)).isEqualTo("microdrama-api");
         assertThat(config.getConfigValue("quarkus.shutdown.timeout").getSourceOrdinal()).isEqualTo(100);
     }
