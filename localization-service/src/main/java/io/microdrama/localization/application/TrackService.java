@@ -175,12 +175,13 @@ public class TrackService {
                         .map(file -> prepare(file, bulk.language(), episodes.get(file.episode()))).toList()))
                 .flatMap(prepared -> sessions.withTransaction(session -> lockForUpload(session, ref, access)
                         .flatMap(locked -> {
+                            Map<Integer, EpisodeSpan> episodes = locked.drama().episodesByNumber();
                             List<Prepared> storable = new ArrayList<>();
                             List<FileResult> refused = new ArrayList<>();
                             for (int i = 0; i < prepared.size(); i++) {
                                 BulkFile file = bulk.files().get(i);
                                 PreparedOrRefused candidate = prepared.get(i);
-                                Optional<EpisodeSpan> episode = locked.drama().episode(file.episode());
+                                Optional<EpisodeSpan> episode = Optional.ofNullable(episodes.get(file.episode()));
                                 if (candidate.refusal() != null) {
                                     refused.add(refusedFile(file.episode(), candidate.refusal()));
                                 } else if (episode.isEmpty()) {
@@ -257,11 +258,7 @@ public class TrackService {
         return sessions.withSession(session -> lookup(session, ref, false).flatMap(drama -> dramas.plansOf(session, drama.id)
                 .map(plans -> {
                     access.check(drama.summary(), regions(plans));
-                    Map<Integer, EpisodeSpan> episodes = new HashMap<>();
-                    if (!drama.withdrawn) {
-                        drama.episodeNumbers().forEach(number -> drama.episode(number).ifPresent(span -> episodes.put(number, span)));
-                    }
-                    return episodes;
+                    return drama.withdrawn ? Map.<Integer, EpisodeSpan>of() : drama.episodesByNumber();
                 })));
     }
 
