@@ -104,8 +104,8 @@ final class DemoSeeder {
                 root.resolve("studio-push/target/studio-push.jar").toString(), "--gateway", gateway, "--token-url", tokenUrl,
                 "--client-id", "studio-" + studio, "--client-secret", studio + "-dev-secret", "--publish",
                 "--allow-qc-failures", "--quiet", "--state-dir", data.resolve("studio-push").toString(),
-                // Three studios at once: 2 uploads each keep localization (CPU-bound) at about the load one studio
-                // with the default 4 gave it; more only queues behind the gateway's 5 s upstream timeout.
+                // Three studios at once, each sending 2 languages' bulk uploads at a time: localization parses and QCs
+                // on its workers while the other language's transaction holds the drama's lock; more only queues.
                 "--parallel", "2"));
         command.addAll(packages);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -169,7 +169,8 @@ class PlatformCommandE2E {
 
         Result again = push(pkg, "--publish", "--allow-qc-failures");
         assertThat(again.exit()).isZero();
-        assertThat(again.output()).contains("metadata unchanged, not sent").contains("50 unchanged (not sent)");
+        assertThat(again.output()).contains("metadata unchanged, not sent").contains("50 unchanged (not sent)")
+                .as("a second run sends no subtitle request").contains("; 0 request(s)");
 
         Files.writeString(manifest, Files.readString(manifest).replace("\"number\": 5,", "\"number\": 6,"));
         Result broken = push(pkg, "--publish");

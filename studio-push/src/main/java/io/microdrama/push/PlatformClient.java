@@ -51,9 +51,10 @@ final class PlatformClient {
         return send("POST", "/api/v1/studio/dramas/" + encode(externalId) + "/publish", null, null);
     }
 
-    Answer putSubtitle(String externalId, SubtitleFile file, byte[] body) throws IOException, InterruptedException {
-        return send("PUT", "/api/v1/studio/dramas/" + encode(externalId) + "/episodes/" + file.episode() + "/subtitles/"
-                + encode(file.language()), file.contentType(), body);
+    /** Every file of one language in one request (the body from {@link BulkRequests#body}). */
+    Answer postSubtitles(String externalId, String language, byte[] body) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/studio/dramas/" + encode(externalId) + "/subtitles/" + encode(language),
+                "application/json", body);
     }
 
     private Answer send(String method, String path, String contentType, byte[] body) throws IOException, InterruptedException {

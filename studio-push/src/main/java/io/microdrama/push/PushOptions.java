@@ -24,7 +24,7 @@ record PushOptions(List<Path> packages, String gateway, String tokenUrl, String 
               --validate-only        check the packages locally and send nothing
               --allow-qc-failures    send subtitles that fail quality control anyway (the platform stores them
                                      as QC_FAILED) and exit 0 even when subtitles fail it
-              --parallel N           subtitle uploads at once (default 4)
+              --parallel N           subtitle requests (one per language) at once (default 4)
               --verbose              print every QC finding, INFO included, and the platform's warnings
               --quiet                no line per accepted subtitle or per file with QC warnings only
                                      (failures and summaries only)

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -78,9 +79,19 @@ final class PushState {
         save();
     }
 
-    void subtitleSent(String name, String sha256, String verdict) {
-        data.subtitleSha256.put(name, sha256);
-        data.subtitleVerdict.put(name, verdict);
+    /** A file the platform holds: its name in the package, the SHA-256 of its bytes, the verdict of its QC. */
+    record Delivered(String name, String sha256, String verdict) {
+    }
+
+    /** Recorded together and saved once (a bulk request delivers many files). */
+    void subtitlesSent(List<Delivered> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        for (Delivered file : files) {
+            data.subtitleSha256.put(file.name(), file.sha256());
+            data.subtitleVerdict.put(file.name(), file.verdict());
+        }
         save();
     }
 

@@ -13,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Pushes drama packages through the gateway with a studio's client credentials: validates every package locally
  * first and runs the platform's subtitle quality control on every subtitle file (nothing is sent if a package is
  * broken, or if a subtitle file has QC errors unless --allow-qc-failures), then per package the drama's metadata, optionally the publication, then
- * each subtitle file with its quality-control findings. Unchanged parts are not sent again.
+ * the subtitle files, one bulk request per language, with each file's quality-control findings. Unchanged parts are
+ * not sent again.
  */
 public final class StudioPush {
 
@@ -195,6 +200,20 @@ public final class StudioPush {
         return pushSubtitles(pkg, platform, state);
     }
 
+    /** Requests stay under the platform's default bulk limits (200 files, 2 MiB of JSON), with room to spare. */
+    static final int MAX_FILES_PER_REQUEST = 200;
+    static final int MAX_BYTES_PER_REQUEST = 1_500_000;
+
+    /** A file not delivered yet: its bytes and their SHA-256. */
+    record Pending(SubtitleFile file, byte[] body, String sha256) {
+    }
+
+    /**
+     * The subtitle files not delivered yet, one bulk request per language (split only when a language's files
+     * exceed {@link #MAX_FILES_PER_REQUEST} or {@link #MAX_BYTES_PER_REQUEST}), up to {@code --parallel} languages at
+     * once. Every file travels as JSON text: the package validator has already refused files that are not UTF-8 or
+     * hold a NUL, so the platform hashes the same bytes as the file's.
+     */
     private int pushSubtitles(DramaPackage pkg, PlatformClient platform, PushState state) throws IOException, InterruptedException {
         List<SubtitleFile> files = pkg.subtitles();
         if (files.isEmpty()) {
@@ -205,85 +224,168 @@ public final class StudioPush {
                     + " publication): run with --publish");
             return OK;
         }
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger unchanged = new AtomicInteger();
-        AtomicInteger failedQc = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        ExecutorService uploads = Executors.newFixedThreadPool(options.parallel());
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (SubtitleFile file : files) {
-                futures.add(uploads.submit(() -> {
-                    byte[] body = Files.readAllBytes(file.path());
-                    String sha = DramaPackage.sha256(body);
-                    if (state.subtitleDelivered(file.name(), sha)) {
-                        unchanged.incrementAndGet();
-                        if ("QC_FAILED".equals(state.verdictOf(file.name()))) {
-                            failedQc.incrementAndGet();
-                        }
-                        done.incrementAndGet();
-                        return null;
-                    }
-                    PlatformClient.Answer answer = uploadWhenKnown(platform, pkg.externalId(), file, body);
-                    String verdict = answer.body().path("verdict").asText("");
-                    synchronized (out) {
-                        String progress = String.format("  [%3d/%d] episode %3d %-8s", done.incrementAndGet(), files.size(),
-                                file.episode(), file.language());
-                        if (answer.ok() && verdict.equals("ACCEPTED")) {
-                            accepted.incrementAndGet();
-                            state.subtitleSent(file.name(), sha, verdict);
-                            if (!options.quiet()) {
-                                out.println(progress + " ✓ accepted" + warnings(answer.body()));
-                            }
-                            if (options.verbose()) {
-                                qc.print(answer.body().path("report"));
-                            }
-                        } else if (verdict.equals("QC_FAILED")) {
-                            failedQc.incrementAndGet();
-                            state.subtitleSent(file.name(), sha, verdict);
-                            out.println(progress + " ✗ failed quality control (" + answer.body().path("report").path("errorCount").asInt()
-                                    + " error(s)): " + file.name());
-                            qc.print(answer.body().path("report"));
-                        } else {
-                            refused.incrementAndGet();
-                            out.println(progress + " ✗ refused (HTTP " + answer.status() + "): "
-                                    + answer.body().path("detail").asText(answer.body().toString()));
-                        }
-                    }
-                    return null;
-                }));
+        Counts counts = new Counts(files.size());
+        Map<String, List<Pending>> byLanguage = new TreeMap<>();
+        for (SubtitleFile file : files) {
+            byte[] body = Files.readAllBytes(file.path());
+            String sha = DramaPackage.sha256(body);
+            if (state.subtitleDelivered(file.name(), sha)) {
+                counts.notSent.incrementAndGet();
+                if ("QC_FAILED".equals(state.verdictOf(file.name()))) {
+                    counts.failedQc.incrementAndGet();
+                }
+                counts.done.incrementAndGet();
+            } else {
+                byLanguage.computeIfAbsent(file.language(), language -> new ArrayList<>()).add(new Pending(file, body, sha));
             }
-            for (Future<?> future : futures) {
+        }
+        List<Callable<Void>> requests = new ArrayList<>();
+        byLanguage.forEach((language, pending) -> requests.add(() -> {
+            for (List<Pending> batch : BulkRequests.batches(pending, MAX_FILES_PER_REQUEST, MAX_BYTES_PER_REQUEST, json)) {
+                sendBatch(platform, pkg.externalId(), language, batch, state, counts);
+            }
+            return null;
+        }));
+        runAll(requests);
+        out.printf("  subtitles: %d accepted, %d failed quality control, %d refused, %d unchanged (not sent),"
+                + " %d already on the platform; %d request(s)%n", counts.accepted.get(), counts.failedQc.get(),
+                counts.refused.get(), counts.notSent.get(), counts.unchanged.get(), counts.requests.get());
+        if (counts.refused.get() > 0 || (counts.failedQc.get() > 0 && !options.allowQcFailures())) {
+            return REFUSED;
+        }
+        return OK;
+    }
+
+    private static final class Counts {
+        final int total;
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger notSent = new AtomicInteger();
+        final AtomicInteger unchanged = new AtomicInteger();
+        final AtomicInteger failedQc = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger requests = new AtomicInteger();
+
+        Counts(int total) {
+            this.total = total;
+        }
+    }
+
+    private void runAll(List<Callable<Void>> requests) throws IOException, InterruptedException {
+        if (requests.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallel(), requests.size()));
+        try {
+            for (Future<Void> future : pool.invokeAll(requests)) {
                 try {
                     future.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof IOException io) {
                         throw io;
                     }
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
                     throw new IllegalStateException(e.getCause());
                 }
             }
         } finally {
-            uploads.shutdownNow();
+            pool.shutdownNow();
         }
-        out.printf("  subtitles: %d accepted, %d failed quality control, %d refused, %d unchanged (not sent)%n",
-                accepted.get(), failedQc.get(), refused.get(), unchanged.get());
-        if (refused.get() > 0 || (failedQc.get() > 0 && !options.allowQcFailures())) {
-            return REFUSED;
-        }
-        return OK;
     }
 
-    /** Right after a publication localization may not know the drama yet (it learns it from the event): wait a little. */
-    private PlatformClient.Answer uploadWhenKnown(PlatformClient platform, String externalId, SubtitleFile file, byte[] body)
-            throws IOException, InterruptedException {
+    /** One bulk request; what the platform answered per file is recorded (state saved once per request). */
+    private void sendBatch(PlatformClient platform, String externalId, String language, List<Pending> batch, PushState state,
+            Counts counts) throws IOException, InterruptedException {
+        byte[] body = BulkRequests.body(batch, json);
+        counts.requests.incrementAndGet();
+        PlatformClient.Answer answer = whenKnown(() -> platform.postSubtitles(externalId, language, body));
+        synchronized (out) {
+            if (!answer.ok()) {
+                for (Pending pending : batch) {
+                    counts.refused.incrementAndGet();
+                    out.println(progress(counts, pending.file()) + " ✗ refused (HTTP " + answer.status() + "): "
+                            + answer.body().path("detail").asText(answer.body().toString()));
+                }
+                return;
+            }
+            Map<Integer, JsonNode> results = new HashMap<>();
+            answer.body().path("files").forEach(result -> results.put(result.path("episode").asInt(), result));
+            List<PushState.Delivered> delivered = new ArrayList<>();
+            for (Pending pending : batch) {
+                JsonNode result = results.getOrDefault(pending.file().episode(), json.missingNode());
+                String outcome = result.path("result").asText("");
+                String verdict = result.path("verdict").asText("");
+                String progress = progress(counts, pending.file());
+                switch (outcome) {
+                    case "STORED", "UNCHANGED" -> {
+                        if (outcome.equals("UNCHANGED")) {
+                            counts.unchanged.incrementAndGet();
+                        }
+                        if (verdict.equals("QC_FAILED")) {
+                            counts.failedQc.incrementAndGet();
+                        } else if (outcome.equals("STORED")) {
+                            counts.accepted.incrementAndGet();
+                        }
+                        delivered.add(new PushState.Delivered(pending.file().name(), pending.sha256(), verdict));
+                        if (!options.quiet()) {
+                            out.println(progress + (outcome.equals("STORED") ? " ✓ accepted" + warnings(result)
+                                    : " = unchanged on the platform (" + verdict + ")"));
+                        }
+                        if (options.verbose() && outcome.equals("STORED")) {
+                            qc.print(result.path("report"));
+                        }
+                    }
+                    case "QC_FAILED" -> {
+                        counts.failedQc.incrementAndGet();
+                        delivered.add(new PushState.Delivered(pending.file().name(), pending.sha256(), "QC_FAILED"));
+                        out.println(progress + " ✗ failed quality control (" + result.path("report").path("errorCount").asInt()
+                                + " error(s)): " + pending.file().name());
+                        qc.print(result.path("report"));
+                    }
+                    default -> {
+                        counts.refused.incrementAndGet();
+                        JsonNode problem = result.path("problem");
+                        out.println(progress + " ✗ refused (HTTP " + problem.path("status").asInt() + "): "
+                                + problem.path("detail").asText(result.toString()));
+                    }
+                }
+            }
+            state.subtitlesSent(delivered);
+        }
+    }
+
+    private static String progress(Counts counts, SubtitleFile file) {
+        return String.format("  [%3d/%d] episode %3d %-8s", counts.done.incrementAndGet(), counts.total, file.episode(),
+                file.language());
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        PlatformClient.Answer send() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Right after a publication localization may not know the drama yet (it learns it from the event): a 404 is
+     * waited out for a little while. A 502/503/504 is asked again twice: a subtitle upload is idempotent (the same
+     * bytes again change nothing), so a repeat after a timeout is safe.
+     */
+    private PlatformClient.Answer whenKnown(Call call) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + options.waitForDrama().toNanos();
         Duration pause = Duration.ofMillis(250);
+        int retries = 0;
         while (true) {
-            PlatformClient.Answer answer = platform.putSubtitle(externalId, file, body);
-            if (answer.status() != 404 || System.nanoTime() > deadline) {
+            PlatformClient.Answer answer = call.send();
+            boolean unknownYet = answer.status() == 404 && System.nanoTime() < deadline;
+            boolean transientFailure = answer.status() >= 502 && answer.status() <= 504 && retries < 2;
+            if (!unknownYet && !transientFailure) {
                 return answer;
+            }
+            if (transientFailure && !unknownYet) {
+                retries++;
+                Thread.sleep(1000L * retries);
+                continue;
             }
             Thread.sleep(pause.toMillis());
             pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(4)) > 0 ? Duration.ofSeconds(4) : pause.multipliedBy(2);

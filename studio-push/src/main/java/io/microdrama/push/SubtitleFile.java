@@ -19,10 +19,6 @@ public record SubtitleFile(Path path, int episode, String language, String forma
         return Optional.of(new SubtitleFile(path, Integer.parseInt(matcher.group(1)), matcher.group(2), matcher.group(3)));
     }
 
-    String contentType() {
-        return format.equals("vtt") ? "text/vtt; charset=utf-8" : "application/x-subrip; charset=utf-8";
-    }
-
     String name() {
         return path.getFileName().toString();
     }

@@ -1,5 +1,9 @@
 package io.microdrama.push;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +38,12 @@ class StudioPushFlowTest {
     final Map<String, String> contentTypes = new ConcurrentHashMap<>();
     final Set<String> failingQc = ConcurrentHashMap.newKeySet();
     final Set<String> failingHard = ConcurrentHashMap.newKeySet();
+    final Set<String> timingOutOnce = ConcurrentHashMap.newKeySet();
+    /** What the stand-in platform holds: drama/language/episode → content. */
+    final Map<String, String> stored = new ConcurrentHashMap<>();
+    /** Every file that reached the bulk upload, as language/episode. */
+    final List<String> sentFiles = new CopyOnWriteArrayList<>();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
     void start() throws IOException {
@@ -47,7 +57,10 @@ class StudioPushFlowTest {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
-            if (path.contains("/subtitles/")) {
+            if (exchange.getRequestMethod().equals("POST") && path.matches(".*/subtitles/[^/]+")) {
+                contentTypes.put(path, exchange.getRequestHeaders().getFirst("Content-Type"));
+                bulk(exchange, path);
+            } else if (path.contains("/subtitles/")) {
                 contentTypes.put(path, exchange.getRequestHeaders().getFirst("Content-Type"));
                 String key = path.substring(path.indexOf("/episodes/"));
                 if (failingHard.contains(key)) {
@@ -68,6 +81,42 @@ class StudioPushFlowTest {
         server.start();
     }
 
+    /** The platform's bulk upload as far as the tool sees it: one result per file, unchanged when the bytes are. */
+    private void bulk(HttpExchange exchange, String path) throws IOException {
+        String language = path.substring(path.lastIndexOf('/') + 1);
+        String drama = path.substring("/api/v1/studio/dramas/".length(), path.indexOf("/subtitles/"));
+        if (failingHard.contains("/subtitles/" + language)) {
+            answer(exchange, 500, "{\"status\":500,\"detail\":\"something broke\"}");
+            return;
+        }
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        ArrayNode results = JSON.createArrayNode();
+        for (JsonNode file : request.path("files")) {
+            int episode = file.path("episode").asInt();
+            String key = drama + "/" + language + "/" + episode;
+            sentFiles.add(language + "/" + episode);
+            String content = file.path("content").asText();
+            boolean same = content.equals(stored.put(key, content));
+            boolean failsQc = failingQc.contains("/episodes/" + episode + "/subtitles/" + language);
+            ObjectNode result = results.addObject().put("episode", episode)
+                    .put("result", same ? "UNCHANGED" : failsQc ? "QC_FAILED" : "STORED")
+                    .put("verdict", failsQc ? "QC_FAILED" : "ACCEPTED");
+            if (failsQc && !same) {
+                result.set("report", JSON.readTree("""
+                        {"errorCount":1,"warningCount":0,"findings":[
+                         {"severity":"ERROR","code":"READING_SPEED","cueNumber":3,"startMs":61500,"message":"24.0 cps > 17"}]}"""));
+            }
+        }
+        if (timingOutOnce.remove("/subtitles/" + language)) {
+            // Applied, but the answer came too late: the gateway's 504.
+            answer(exchange, 504, "{\"status\":504,\"detail\":\"localization-service did not answer in time\"}");
+            return;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("files", results);
+        answer(exchange, 200, answer.toString());
+    }
+
     @AfterEach
     void stop() {
         server.stop(0);
@@ -75,23 +124,62 @@ class StudioPushFlowTest {
 
     @Test
     void firstRunSendsEverythingAndASecondRunSendsNothing(@TempDir Path dir) throws Exception {
-        TestPackages.valid(dir, "flow-1", 2, "e001.ja.vtt", "e002.ar.srt");
+        TestPackages.valid(dir, "flow-1", 2, "e001.ja.vtt", "e002.ar.srt", "e002.ja.vtt");
         assertThat(run(dir, "--publish")).isEqualTo(StudioPush.OK);
-        assertThat(requests).startsWith("PUT /api/v1/studio/dramas/flow-1", "POST /api/v1/studio/dramas/flow-1/publish")
-                .contains("PUT /api/v1/studio/dramas/flow-1/episodes/1/subtitles/ja",
-                        "PUT /api/v1/studio/dramas/flow-1/episodes/2/subtitles/ar").hasSize(4);
-        assertThat(contentTypes).containsEntry("/api/v1/studio/dramas/flow-1/episodes/1/subtitles/ja", "text/vtt; charset=utf-8")
-                .containsEntry("/api/v1/studio/dramas/flow-1/episodes/2/subtitles/ar", "application/x-subrip; charset=utf-8");
+        assertThat(requests).as("one request per language").startsWith("PUT /api/v1/studio/dramas/flow-1",
+                        "POST /api/v1/studio/dramas/flow-1/publish")
+                .contains("POST /api/v1/studio/dramas/flow-1/subtitles/ja", "POST /api/v1/studio/dramas/flow-1/subtitles/ar")
+                .hasSize(4);
+        assertThat(sentFiles).containsExactlyInAnyOrder("ja/1", "ja/2", "ar/2");
+        assertThat(contentTypes).containsEntry("/api/v1/studio/dramas/flow-1/subtitles/ja", "application/json");
+        assertThat(stored).containsEntry("flow-1/ja/1", Files.readString(dir.resolve("subtitles/e001.ja.vtt")));
 
         requests.clear();
         String output = output(dir, "--publish");
         assertThat(requests).isEmpty();
-        assertThat(output).contains("metadata unchanged, not sent").contains("2 unchanged (not sent)");
+        assertThat(output).contains("metadata unchanged, not sent").contains("3 unchanged (not sent)");
 
         Files.writeString(dir.resolve("subtitles/e001.ja.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nこんにちは\n");
         requests.clear();
+        sentFiles.clear();
         assertThat(run(dir, "--publish")).isEqualTo(StudioPush.OK);
-        assertThat(requests).containsExactly("PUT /api/v1/studio/dramas/flow-1/episodes/1/subtitles/ja");
+        assertThat(requests).containsExactly("POST /api/v1/studio/dramas/flow-1/subtitles/ja");
+        assertThat(sentFiles).containsExactly("ja/1");
+    }
+
+    @Test
+    void withItsStateLostTheToolSendsAgainAndThePlatformReportsEverythingUnchanged(@TempDir Path dir) throws Exception {
+        TestPackages.valid(dir, "flow-8", 2, "e001.ko.vtt", "e002.ko.vtt");
+        assertThat(run(dir, "--publish")).isEqualTo(StudioPush.OK);
+        deleteRecursively(dir.resolve(".studio-push"));
+        requests.clear();
+        String output = output(dir, "--publish");
+        assertThat(lastExit).isEqualTo(StudioPush.OK);
+        assertThat(requests).contains("POST /api/v1/studio/dramas/flow-8/subtitles/ko");
+        assertThat(output).contains("0 accepted").contains("2 already on the platform")
+                .contains("= unchanged on the platform (ACCEPTED)");
+    }
+
+    @Test
+    void aTimedOutRequestIsAskedAgainBecauseTheSameFilesChangeNothing(@TempDir Path dir) throws Exception {
+        TestPackages.valid(dir, "flow-9", 1, "e001.ja.vtt");
+        timingOutOnce.add("/subtitles/ja");
+        String output = output(dir, "--publish");
+        assertThat(lastExit).isEqualTo(StudioPush.OK);
+        assertThat(requests).containsSubsequence("POST /api/v1/studio/dramas/flow-9/subtitles/ja",
+                "POST /api/v1/studio/dramas/flow-9/subtitles/ja");
+        assertThat(output).contains("1 already on the platform");
+        requests.clear();
+        assertThat(run(dir, "--publish")).isEqualTo(StudioPush.OK);
+        assertThat(requests).isEmpty();
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @Test
@@ -110,14 +198,16 @@ class StudioPushFlowTest {
 
     @Test
     void anInterruptedRunResumesWithWhatWasNotDelivered(@TempDir Path dir) throws Exception {
-        TestPackages.valid(dir, "flow-3", 3, "e001.ko.vtt", "e002.ko.vtt", "e003.ko.vtt");
-        failingHard.add("/episodes/2/subtitles/ko");
+        TestPackages.valid(dir, "flow-3", 3, "e001.ko.vtt", "e002.ko.vtt", "e003.ko.vtt", "e001.ja.vtt");
+        failingHard.add("/subtitles/ko");
         assertThat(run(dir, "--publish")).isEqualTo(StudioPush.REFUSED);
 
         failingHard.clear();
         requests.clear();
+        sentFiles.clear();
         assertThat(run(dir, "--publish")).isEqualTo(StudioPush.OK);
-        assertThat(requests).containsExactly("PUT /api/v1/studio/dramas/flow-3/episodes/2/subtitles/ko");
+        assertThat(requests).containsExactly("POST /api/v1/studio/dramas/flow-3/subtitles/ko");
+        assertThat(sentFiles).containsExactly("ko/1", "ko/2", "ko/3");
     }
 
     @Test
@@ -154,15 +244,15 @@ class StudioPushFlowTest {
 
         // Sent anyway when the studio says so; the warning-only file never blocked anything.
         assertThat(run(dir, "--publish", "--allow-qc-failures")).isEqualTo(StudioPush.OK);
-        assertThat(requests).contains("PUT /api/v1/studio/dramas/flow-6/episodes/1/subtitles/en",
-                "PUT /api/v1/studio/dramas/flow-6/episodes/2/subtitles/de").hasSize(5);
+        assertThat(requests).contains("POST /api/v1/studio/dramas/flow-6/subtitles/en",
+                "POST /api/v1/studio/dramas/flow-6/subtitles/de", "POST /api/v1/studio/dramas/flow-6/subtitles/ja").hasSize(5);
 
         Files.writeString(dir.resolve("subtitles/e001.en.vtt"), "WEBVTT\n\n00:00:05.000 --> 00:00:07.000\nIn time\n");
         requests.clear();
         output = output(dir, "--publish", "--quiet");
         assertThat(lastExit).isEqualTo(StudioPush.OK);
         assertThat(output).doesNotContain("DURATION_TOO_SHORT").contains("0 of 3 subtitle file(s) fail, 1 more with warnings");
-        assertThat(requests).containsExactly("PUT /api/v1/studio/dramas/flow-6/episodes/1/subtitles/en");
+        assertThat(requests).containsExactly("POST /api/v1/studio/dramas/flow-6/subtitles/en");
     }
 
     @Test

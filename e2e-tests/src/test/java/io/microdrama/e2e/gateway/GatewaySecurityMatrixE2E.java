@@ -62,6 +62,9 @@ class GatewaySecurityMatrixE2E {
 
     static final String VTT_JA = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nこんにちは\n";
     static final String VTT_ES = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHola\n";
+    static final String BULK_ES = "{\"files\":[{\"episode\":2,\"format\":\"WEBVTT\",\"content\":\"WEBVTT\\n\\n"
+            + "00:00:01.000 --> 00:00:03.000\\nHola\\n\"}]}";
+    static final String BULK_JA = BULK_ES.replace("Hola", "こんにちは");
     static final String HOLD = "{\"reason\":\"e2e matrix hold\"}";
     static final String OVERRIDE = "{\"coinsPerEpisode\":50,\"freeEpisodes\":3,\"reason\":\"e2e matrix override\"}";
 
@@ -94,6 +97,11 @@ class GatewaySecurityMatrixE2E {
             cell(Who.AURORA, "GET", "/api/v1/studio/dramas/{EXT}/subtitles", 200),
             cell(Who.LOTUS, "GET", "/api/v1/studio/dramas/{EXT}/subtitles", 404),
             cell(Who.OPS_NA, "GET", "/api/v1/studio/dramas/{EXT}/subtitles", 403),
+            cell(Who.AURORA, "POST", "/api/v1/studio/dramas/{EXT}/subtitles/es-419", BULK_ES, 200),
+            cell(Who.LOTUS, "POST", "/api/v1/studio/dramas/{EXT}/subtitles/es-419", BULK_ES, 404),
+            cell(Who.CJK, "POST", "/api/v1/studio/dramas/{EXT}/subtitles/ja", BULK_JA, 403),
+            cell(Who.ADMIN, "POST", "/api/v1/studio/dramas/{EXT}/subtitles/es-419", BULK_ES, 403),
+            cell(Who.ANON, "POST", "/api/v1/studio/dramas/{EXT}/subtitles/es-419", BULK_ES, 401),
 
             // Ops: own region, other region, region group expanded, a group code is no country.
             cell(Who.OPS_NA, "GET", "/api/v1/ops/regions/US/rollout", 200),

@@ -34,6 +34,7 @@ public final class RouteTable {
             Route.of("GET", "/api/v1/studio/dramas/{externalId}/episodes/{number}/subtitles/{language}", LOCALIZATION,
                     Access.studio()),
             Route.of("GET", "/api/v1/studio/dramas/{externalId}/subtitles", LOCALIZATION, Access.studio()),
+            Route.of("POST", "/api/v1/studio/dramas/{externalId}/subtitles/{language}", LOCALIZATION, Access.studioPush()),
 
             // Regional ops: only in the regions of their token.
             Route.of("GET", "/api/v1/ops/regions/{region}/rollout", CATALOG, Access.opsInRegion()),

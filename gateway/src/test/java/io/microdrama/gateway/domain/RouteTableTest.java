@@ -30,6 +30,9 @@ class RouteTableTest {
         assertThat(subtitles.parameters()).containsExactly(Map.entry("externalId", "midnight-ceo"), Map.entry("number", "3"),
                 Map.entry("language", "de.vtt"));
         assertThat(found("GET", "/api/v1/studio/dramas/midnight-ceo/subtitles").route().upstream()).isEqualTo(Upstream.LOCALIZATION);
+        RouteTable.Found bulk = found("POST", "/api/v1/studio/dramas/midnight-ceo/subtitles/de");
+        assertThat(bulk.route().upstream()).isEqualTo(Upstream.LOCALIZATION);
+        assertThat(bulk.route().access()).isEqualTo(Access.studioPush());
     }
 
     @Test

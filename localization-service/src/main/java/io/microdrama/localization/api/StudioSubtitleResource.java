@@ -1,5 +1,6 @@
 package io.microdrama.localization.api;
 
+import io.microdrama.localization.api.TrackViews.BulkAnswer;
 import io.microdrama.localization.api.TrackViews.TrackList;
 import io.microdrama.localization.application.TrackService.DramaRef;
 import io.microdrama.support.security.Caller;
@@ -7,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,6 +42,19 @@ public class StudioSubtitleResource {
     public Uni<Response> upload(@PathParam("externalId") String externalId, @PathParam("number") int number,
             @PathParam("language") String language, @Context HttpHeaders headers, @Context UriInfo uri, byte[] body) {
         return endpoints.upload(drama(externalId), number, language, headers, body, uri);
+    }
+
+    /**
+     * Every file of the drama in one language at once: JSON {@code {"files":[{"episode":1,"format":"SRT",
+     * "content":"..."}]}}; the answer has one result per file (stored, unchanged, QC failed, refused).
+     */
+    @POST
+    @Path("/subtitles/{language}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<BulkAnswer> bulkUpload(@PathParam("externalId") String externalId, @PathParam("language") String language,
+            byte[] body) {
+        return endpoints.bulkUpload(drama(externalId), language, body);
     }
 
     /** The track as WebVTT ({@code .vtt} or Accept text/vtt, the default), SRT ({@code .srt}) or JSON ({@code .json}). */

@@ -1,12 +1,16 @@
 package io.microdrama.localization.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.microdrama.localization.application.TrackService.BulkResult;
+import io.microdrama.localization.application.TrackService.FileResult;
+import io.microdrama.localization.application.TrackService.Outcome;
 import io.microdrama.localization.domain.DramaSummary;
 import io.microdrama.localization.domain.Track;
 import io.microdrama.localization.domain.TrackSummary;
 import io.microdrama.subtitles.QcReport;
 import io.microdrama.subtitles.QcVerdict;
 import io.microdrama.subtitles.SubtitleFormat;
+import io.microdrama.support.problem.Problem;
 
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +65,55 @@ public final class TrackViews {
                     drama.id().toString(), drama.externalId(), track.episode(), track.language(), track.status(),
                     track.revision(), changed, track.sha256(), track.uploadedBy(), track.uploadedByRole(), track.updatedAt(),
                     track.report());
+        }
+    }
+
+    /**
+     * A bulk upload: every file of one drama in one language. {@code format} is {@code SRT} or {@code WEBVTT}, or
+     * absent to have it detected; {@code content} is the file's text (JSON strings are Unicode, so the file travels
+     * as UTF-8, and the same bytes give the same SHA-256 as the single upload of the file).
+     */
+    public record BulkRequest(List<BulkFileRequest> files) {
+    }
+
+    public record BulkFileRequest(Integer episode, String format, String content) {
+    }
+
+    /**
+     * The answer to a bulk upload: counts and one entry per file, in the request's order. {@code result} is
+     * {@code STORED} (QC passed), {@code UNCHANGED} (byte-identical to the stored revision: nothing happened),
+     * {@code QC_FAILED} (stored with its findings in {@code report}; not counted for readiness) or {@code REFUSED}
+     * (not stored; {@code problem} says why, with the status a single upload of the file would have had).
+     */
+    public record BulkAnswer(String dramaId, String externalId, String language, int stored, int unchanged, int qcFailed,
+            int refused, List<FileAnswer> files) {
+
+        static BulkAnswer of(BulkResult result) {
+            List<FileAnswer> files = result.files().stream().map(FileAnswer::of).toList();
+            return new BulkAnswer(result.drama().id().toString(), result.drama().externalId(), result.language(),
+                    count(result, Outcome.STORED), count(result, Outcome.UNCHANGED), count(result, Outcome.QC_FAILED),
+                    count(result, Outcome.REFUSED), files);
+        }
+
+        private static int count(BulkResult result, Outcome outcome) {
+            return (int) result.files().stream().filter(file -> file.outcome() == outcome).count();
+        }
+    }
+
+    /** One file's result; the track's fields are absent when it was refused, the report when nothing was stored. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileAnswer(int episode, Outcome result, QcVerdict verdict, Long revision, Boolean created, String sha256,
+            Integer errorCount, Integer warningCount, QcReport report, Problem problem) {
+
+        static FileAnswer of(FileResult file) {
+            if (file.outcome() == Outcome.REFUSED) {
+                return new FileAnswer(file.episode(), file.outcome(), null, null, null, null, null, null, null,
+                        RefusalMapper.problem(file.refusal()).toProblem());
+            }
+            Track track = file.track();
+            boolean stored = file.outcome() != Outcome.UNCHANGED;
+            return new FileAnswer(file.episode(), file.outcome(), track.status(), track.revision(), file.created(),
+                    track.sha256(), track.errorCount(), track.warningCount(), stored ? track.report() : null, null);
         }
     }
 }

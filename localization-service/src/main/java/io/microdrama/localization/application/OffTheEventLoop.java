@@ -12,12 +12,12 @@ import java.util.concurrent.Callable;
  * request's own event-loop context, where Hibernate Reactive's session lives. One heavy upload then occupies a worker,
  * not the event loop that every other request of this service shares. Unordered: uploads do not wait for each other.
  */
-final class OffTheEventLoop {
+public final class OffTheEventLoop {
 
     private OffTheEventLoop() {
     }
 
-    static <T> Uni<T> run(Callable<T> work) {
+    public static <T> Uni<T> run(Callable<T> work) {
         Context context = Vertx.currentContext();
         if (context == null || !Context.isOnEventLoopThread()) {
             return Uni.createFrom().item(Unchecked.supplier(work::call));

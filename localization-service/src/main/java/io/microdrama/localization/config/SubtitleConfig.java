@@ -13,6 +13,14 @@ public interface SubtitleConfig {
     @WithDefault("1048576")
     int maxBytes();
 
+    /** Most files in one bulk upload (one drama, one language). Env: SUBTITLE_BULK_MAX_FILES. */
+    @WithDefault("200")
+    int bulkMaxFiles();
+
+    /** Largest bulk upload request body (bytes, the JSON as sent). Env: SUBTITLE_BULK_MAX_BYTES. */
+    @WithDefault("2097152")
+    int bulkMaxBytes();
+
     /** Frame rate the minimum gap in frames is measured at. Env: SUBTITLE_FRAME_RATE. */
     @WithDefault("30")
     double frameRate();

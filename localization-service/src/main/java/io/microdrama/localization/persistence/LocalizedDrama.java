@@ -74,6 +74,13 @@ public class LocalizedDrama {
         return episodes.stream().filter(episode -> episode.number() == number).findFirst();
     }
 
+    /** Every episode by its number: one pass, for work over many episodes at once (a bulk upload). */
+    public java.util.Map<Integer, EpisodeSpan> episodesByNumber() {
+        java.util.Map<Integer, EpisodeSpan> byNumber = new java.util.HashMap<>();
+        episodes.forEach(episode -> byNumber.put(episode.number(), episode));
+        return byNumber;
+    }
+
     public DramaSummary summary() {
         return new DramaSummary(id, studioId, externalId, episodes.size());
     }

@@ -34,6 +34,20 @@ public class TrackRepository {
                 .getResultList();
     }
 
+    /** Full tracks of some episodes of a drama in one language (what an upload of those files may replace). */
+    public Uni<List<SubtitleTrack>> ofLanguage(Mutiny.Session session, UUID dramaId, String language, Collection<Integer> episodes) {
+        if (episodes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return session.createSelectionQuery("""
+                        from SubtitleTrack t where t.key.dramaId = :drama and t.key.language = :language
+                        and t.key.episode in :episodes""", SubtitleTrack.class)
+                .setParameter("drama", dramaId)
+                .setParameter("language", language)
+                .setParameter("episodes", episodes)
+                .getResultList();
+    }
+
     public Uni<Set<AcceptedTrack>> accepted(Mutiny.Session session, UUID dramaId) {
         return session.createSelectionQuery("""
                         select t.key.episode, t.key.language from SubtitleTrack t

@@ -10,6 +10,7 @@ import io.microdrama.localization.domain.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +40,20 @@ class UploadRefusalTest {
         assertThat(service.parse(utf8("\uFEFF1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n"), null).format())
                 .isEqualTo(SubtitleFormat.SRT);
         assertThat(service.parse(utf8("WEBVTT\r00:01.000 --> 00:02.000\rHi\r"), SubtitleFormat.WEBVTT).cues()).hasSize(1);
+    }
+
+    @Test
+    void aBulkUploadNamingAnEpisodeTwiceIsRefusedAsAWholeBeforeAnyDatabaseWork() {
+        byte[] srt = utf8("1\n00:00:01,000 --> 00:00:02,000\nHi\n");
+        List<TrackService.BulkFile> files = List.of(new TrackService.BulkFile(1, SubtitleFormat.SRT, srt),
+                new TrackService.BulkFile(2, null, srt), new TrackService.BulkFile(1, null, srt));
+        // The service has no database here: a refusal must come before any is needed.
+        assertThatThrownBy(() -> service.bulkUpload(TrackService.DramaRef.byExternalId("aurora", "x"),
+                new TrackService.BulkUpload("de", files, "someone"), (drama, regions) -> "studio"))
+                .isInstanceOfSatisfying(Refusal.class, refused -> {
+                    assertThat(RefusalMapper.status(refused.kind())).isEqualTo(422);
+                    assertThat(refused.fields()).extracting(Refusal.Field::name).containsExactly("files[2].episode");
+                });
     }
 
     private void assertRefused(byte[] body, SubtitleFormat declared, int status, String reason) {
