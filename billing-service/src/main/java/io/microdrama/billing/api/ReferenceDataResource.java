@@ -13,6 +13,8 @@ import io.microdrama.billing.api.ReferenceDataViews.TierView;
 import io.microdrama.billing.application.CurrentPricing;
 import io.microdrama.billing.application.CurrentPricing.Snapshot;
 import io.microdrama.billing.application.ReferenceDataAdmin;
+import io.microdrama.billing.application.ReferenceDataImpact;
+import io.microdrama.billing.api.RepricingView.ImpactView;
 import io.microdrama.billing.domain.ReferenceVersions;
 import io.microdrama.billing.domain.reference.FxRate;
 import io.microdrama.billing.domain.reference.PurchasingPowerFactor;
@@ -24,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,8 +45,9 @@ import java.util.regex.Pattern;
  * The shipped CSV files are the seed; versions added here are stored in the database and kept forever. A PUT of a
  * version that exists with the same content answers 200 and changes nothing; with different content, 409. Dates
  * must be today or later (UTC). A change is in effect in this replica at once and in others within
- * {@code REFERENCE_REFRESH_INTERVAL}; drama prices already stored are not recomputed (they change with the next
- * publication or override), offers are computed per request.
+ * {@code REFERENCE_REFRESH_INTERVAL}; stored drama prices follow through the re-pricing sweep ({@code Repricing}),
+ * offers are computed per request. Every PUT has a {@code POST …/impact} twin taking the same body, checked the same
+ * way (same problems), that stores nothing and answers which regions' prices the version would change.
  */
 @Path("/api/v1/billing/reference")
 @RolesAllowed("admin")
@@ -55,11 +59,14 @@ public class ReferenceDataResource {
 
     private final CurrentPricing currentPricing;
     private final ReferenceDataAdmin admin;
+    private final ReferenceDataImpact impact;
     private final CallerScope scope;
 
-    public ReferenceDataResource(CurrentPricing currentPricing, ReferenceDataAdmin admin, CallerScope scope) {
+    public ReferenceDataResource(CurrentPricing currentPricing, ReferenceDataAdmin admin, ReferenceDataImpact impact,
+            CallerScope scope) {
         this.currentPricing = currentPricing;
         this.admin = admin;
+        this.impact = impact;
         this.scope = scope;
     }
 
@@ -92,8 +99,23 @@ public class ReferenceDataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> addStorefront(@PathParam("region") String region, @PathParam("effectiveFrom") String effectiveFrom,
             StorefrontVersionRequest request) {
+        return storefrontChange(region, effectiveFrom, request).flatMap(change -> admin.add(change.versions(),
+                "effectiveFrom", scope.actor()).map(outcome -> answer(outcome,
+                snapshot -> storefrontVersion(snapshot, region, change.date()))));
+    }
+
+    /** What {@code PUT} of the same version would change, checked the same way; stores nothing. */
+    @POST
+    @Path("/storefronts/{region}/versions/{effectiveFrom}/impact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ImpactView> storefrontImpact(@PathParam("region") String region,
+            @PathParam("effectiveFrom") String effectiveFrom, StorefrontVersionRequest request) {
+        return storefrontChange(region, effectiveFrom, request).flatMap(change -> impact(change, "effectiveFrom"));
+    }
+
+    private Uni<Change> storefrontChange(String region, String effectiveFrom, StorefrontVersionRequest request) {
         requireBody(request);
-        return currentPricing.pricing().flatMap(pricing -> {
+        return currentPricing.pricing().map(pricing -> {
             FieldCheck check = new FieldCheck();
             String validRegion = check.matching("region", region, REGION, "an ISO 3166-1 alpha-2 code or EU");
             LocalDate date = check.date("effectiveFrom", effectiveFrom);
@@ -101,9 +123,7 @@ public class ReferenceDataResource {
             List<Object> versions = request.toVersions(validRegion, date, pricing, check);
             Storefront storefront = (Storefront) versions.get(0);
             List<FxRate> firstRate = versions.stream().skip(1).map(FxRate.class::cast).toList();
-            ReferenceVersions additions = ReferenceVersions.ofStorefront(storefront).plus(ReferenceVersions.ofFxRates(firstRate));
-            return admin.add(additions, "effectiveFrom", scope.actor()).map(outcome -> answer(outcome,
-                    snapshot -> storefrontVersion(snapshot, region, date)));
+            return new Change(date, ReferenceVersions.ofStorefront(storefront).plus(ReferenceVersions.ofFxRates(firstRate)));
         });
     }
 
@@ -136,17 +156,29 @@ public class ReferenceDataResource {
     @Path("/fx-rates/{asOf}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> addFxRates(@PathParam("asOf") String asOf, FxRatesRequest request) {
+        return fxRatesChange(asOf, request).flatMap(change -> admin.add(change.versions(), "asOf", scope.actor())
+                .map(outcome -> answer(outcome, snapshot -> new InForce<>(change.date(), change.versions().fxRates().stream()
+                        .map(rate -> ReferenceDataViews.fxRate(snapshot.pricing().referenceData().fxRateHistory(rate.currency())
+                                .stream().filter(stored -> stored.asOf().equals(change.date())).findFirst().orElseThrow(),
+                                snapshot))
+                        .toList()))));
+    }
+
+    /** What {@code PUT} of the same snapshot would change, checked the same way; stores nothing. */
+    @POST
+    @Path("/fx-rates/{asOf}/impact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ImpactView> fxRatesImpact(@PathParam("asOf") String asOf, FxRatesRequest request) {
+        return fxRatesChange(asOf, request).flatMap(change -> impact(change, "asOf"));
+    }
+
+    private Uni<Change> fxRatesChange(String asOf, FxRatesRequest request) {
         requireBody(request);
-        return currentPricing.pricing().flatMap(pricing -> {
+        return currentPricing.pricing().map(pricing -> {
             FieldCheck check = new FieldCheck();
             LocalDate date = check.date("asOf", asOf);
             check.throwIfInvalid();
-            List<FxRate> rates = request.toRates(date, pricing, check);
-            return admin.add(ReferenceVersions.ofFxRates(rates), "asOf", scope.actor()).map(outcome -> answer(outcome,
-                    snapshot -> new InForce<>(date, rates.stream()
-                            .map(rate -> ReferenceDataViews.fxRate(snapshot.pricing().referenceData().fxRateHistory(rate.currency())
-                                    .stream().filter(stored -> stored.asOf().equals(date)).findFirst().orElseThrow(), snapshot))
-                            .toList())));
+            return new Change(date, ReferenceVersions.ofFxRates(request.toRates(date, pricing, check)));
         });
     }
 
@@ -177,17 +209,30 @@ public class ReferenceDataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> addFactor(@PathParam("region") String region, @PathParam("effectiveFrom") String effectiveFrom,
             PurchasingPowerFactorRequest request) {
+        return factorChange(region, effectiveFrom, request).flatMap(change -> admin.add(change.versions(), "effectiveFrom",
+                        scope.actor())
+                .map(outcome -> answer(outcome, snapshot -> ReferenceDataViews.factor(snapshot.pricing().referenceData()
+                        .purchasingPowerFactorHistory(region).stream().filter(f -> f.effectiveFrom().equals(change.date()))
+                        .findFirst().orElseThrow(), snapshot))));
+    }
+
+    /** What {@code PUT} of the same factor would change, checked the same way; stores nothing. */
+    @POST
+    @Path("/ppp-factors/{region}/versions/{effectiveFrom}/impact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ImpactView> factorImpact(@PathParam("region") String region, @PathParam("effectiveFrom") String effectiveFrom,
+            PurchasingPowerFactorRequest request) {
+        return factorChange(region, effectiveFrom, request).flatMap(change -> impact(change, "effectiveFrom"));
+    }
+
+    private Uni<Change> factorChange(String region, String effectiveFrom, PurchasingPowerFactorRequest request) {
         requireBody(request);
-        return currentPricing.snapshot().flatMap(current -> {
+        return currentPricing.snapshot().map(current -> {
             requireStorefrontRegion(current, region);
             FieldCheck check = new FieldCheck();
             LocalDate date = check.date("effectiveFrom", effectiveFrom);
             check.throwIfInvalid();
-            PurchasingPowerFactor factor = request.toFactor(region, date, check);
-            return admin.add(ReferenceVersions.ofPurchasingPowerFactor(factor), "effectiveFrom", scope.actor())
-                    .map(outcome -> answer(outcome, snapshot -> ReferenceDataViews.factor(snapshot.pricing().referenceData()
-                            .purchasingPowerFactorHistory(region).stream().filter(f -> f.effectiveFrom().equals(date))
-                            .findFirst().orElseThrow(), snapshot)));
+            return new Change(date, ReferenceVersions.ofPurchasingPowerFactor(request.toFactor(region, date, check)));
         });
     }
 
@@ -221,15 +266,36 @@ public class ReferenceDataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> addTier(@PathParam("tier") String tier, @PathParam("effectiveFrom") String effectiveFrom,
             TierVersionRequest request) {
+        Change change = tierChange(tier, effectiveFrom, request);
+        return admin.add(change.versions(), "effectiveFrom", scope.actor())
+                .map(outcome -> answer(outcome, snapshot -> ReferenceDataViews.tier(snapshot.pricing().tiers().history(tier)
+                        .stream().filter(v -> v.effectiveFrom().equals(change.date())).findFirst().orElseThrow(), snapshot)));
+    }
+
+    /** What {@code PUT} of the same tier version would change, checked the same way; stores nothing. */
+    @POST
+    @Path("/tiers/{tier}/versions/{effectiveFrom}/impact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ImpactView> tierImpact(@PathParam("tier") String tier, @PathParam("effectiveFrom") String effectiveFrom,
+            TierVersionRequest request) {
+        return impact(tierChange(tier, effectiveFrom, request), "effectiveFrom");
+    }
+
+    private Change tierChange(String tier, String effectiveFrom, TierVersionRequest request) {
         requireBody(request);
         FieldCheck check = new FieldCheck();
         String validTier = check.matching("tier", tier, TIER, "2-32 characters: a-z first, then a-z 0-9 -");
         LocalDate date = check.date("effectiveFrom", effectiveFrom);
         check.throwIfInvalid();
-        PricingTierVersion version = request.toVersion(validTier, date, check);
-        return admin.add(ReferenceVersions.ofTier(version), "effectiveFrom", scope.actor())
-                .map(outcome -> answer(outcome, snapshot -> ReferenceDataViews.tier(snapshot.pricing().tiers().history(tier)
-                        .stream().filter(v -> v.effectiveFrom().equals(date)).findFirst().orElseThrow(), snapshot)));
+        return new Change(date, ReferenceVersions.ofTier(request.toVersion(validTier, date, check)));
+    }
+
+    /** A checked request: the versions it adds and their date. */
+    private record Change(LocalDate date, ReferenceVersions versions) {
+    }
+
+    private Uni<ImpactView> impact(Change change, String dateField) {
+        return impact.preview(change.versions(), change.date(), dateField).map(ImpactView::of);
     }
 
     // ---

@@ -65,17 +65,39 @@ public class ReferenceDataAdmin {
         return sessions.withTransaction(session -> store.lockForChange(session)
                         .chain(() -> store.loadAll(session))
                         .flatMap(stored -> {
-                            Snapshot before = currentPricing.build(stored);
-                            ReferenceVersions missing = withoutExisting(before, additions);
-                            if (missing.isEmpty()) {
-                                return Uni.createFrom().item(new Outcome(before, false));
-                            }
-                            requireNotInThePast(missing, dateField);
                             Recorded recorded = new Recorded(actor.name(), clock.instant());
-                            Snapshot after = checked(stored, missing, recorded);
-                            return store.insert(session, missing, recorded).replaceWith(new Outcome(after, true));
+                            Proposal proposal = propose(stored, additions, dateField, recorded);
+                            if (proposal.missing().isEmpty()) {
+                                return Uni.createFrom().item(new Outcome(proposal.before(), false));
+                            }
+                            return store.insert(session, proposal.missing(), recorded)
+                                    .replaceWith(new Outcome(proposal.after(), true));
                         }))
                 .invoke(outcome -> currentPricing.offer(outcome.snapshot()));
+    }
+
+    /**
+     * What {@link #add} would store, refused for exactly the same reasons (409 for a different version on a stored
+     * date, 422 for a past date or data that does not fit together), without storing or locking anything: the
+     * impact preview of a change. Reads through the caller's session.
+     */
+    public Uni<Proposal> propose(Mutiny.Session session, ReferenceVersions additions, String dateField) {
+        return store.loadAll(session).map(stored -> propose(stored, additions, dateField,
+                new Recorded("impact preview", clock.instant())));
+    }
+
+    /** The data as stored ({@code before}), with the change ({@code after}), and the versions not stored yet. */
+    public record Proposal(Snapshot before, Snapshot after, ReferenceVersions missing) {
+    }
+
+    private Proposal propose(Stored stored, ReferenceVersions additions, String dateField, Recorded recorded) {
+        Snapshot before = currentPricing.build(stored);
+        ReferenceVersions missing = withoutExisting(before, additions);
+        if (missing.isEmpty()) {
+            return new Proposal(before, before, missing);
+        }
+        requireNotInThePast(missing, dateField);
+        return new Proposal(before, checked(stored, missing, recorded), missing);
     }
 
     /** The additions not stored yet; an addition that differs from the version stored for its date is a conflict. */

@@ -253,6 +253,44 @@ class OpsConsoleBrowserE2E {
         screenshot("admin-home");
     }
 
+    @Test
+    void anAdminSeesWhatAFactorChangeWillAffectBeforeSavingIt() throws Exception {
+        signIn("admin");
+        String inAMonth = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        browser.get(CONSOLE + "/admin/reference?kind=ppp-factors");
+        fillFactor("DE", inAMonth, "20");
+        browser.findElement(By.xpath("//button[text()='Preview the impact']")).click();
+        // Billing's 422, in words, with the form kept as entered.
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("did not accept what was entered").contains("factor");
+        assertThat(browser.findElement(By.id("f-factor")).getAttribute("value")).isEqualTo("20");
+        screenshot("admin-reference-refused");
+
+        browser.findElement(By.id("f-factor")).clear();
+        browser.findElement(By.id("f-factor")).sendKeys("0.5");
+        browser.findElement(By.xpath("//button[text()='Preview the impact']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What this change will do");
+        String impact = browser.findElement(By.tagName("main")).getText();
+        assertThat(impact).containsPattern("DE \\(EUR\\): [1-9][0-9]* of [1-9][0-9]* active prices change")
+                .contains("Takes effect on " + inAMonth).contains(dramaId).contains("€");
+        assertThat(api("admin", "GET", "/api/v1/billing/reference/ppp-factors/DE", null, null).body())
+                .as("the preview stored nothing").doesNotContain(inAMonth);
+        screenshot("admin-reference-impact");
+
+        browser.findElement(By.xpath("//button[text()='Save']")).click();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("Saved: Purchasing-power factors DE, in force from " + inAMonth);
+        assertThat(api("admin", "GET", "/api/v1/billing/reference/ppp-factors/DE", null, null).body()).contains(inAMonth);
+        screenshot("admin-reference-saved");
+    }
+
+    private void fillFactor(String region, String date, String factor) {
+        browser.findElement(By.id("f-key")).sendKeys(region);
+        browser.findElement(By.id("f-date")).sendKeys(date);
+        browser.findElement(By.id("f-factor")).sendKeys(factor);
+        browser.findElement(By.id("f-note")).sendKeys("browser test");
+    }
+
     private void signIn(String user) {
         browser.get(CONSOLE + "/");
         browser.findElement(By.id("username")).sendKeys(user);

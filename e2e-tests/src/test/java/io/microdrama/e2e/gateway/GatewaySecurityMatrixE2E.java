@@ -66,6 +66,8 @@ class GatewaySecurityMatrixE2E {
             + "00:00:01.000 --> 00:00:03.000\\nHola\\n\"}]}";
     static final String BULK_JA = BULK_ES.replace("Hola", "こんにちは");
     static final String HOLD = "{\"reason\":\"e2e matrix hold\"}";
+    static final String IMPACT_FX = "{\"rates\":{\"EUR\":0.95},\"source\":\"e2e matrix impact\"}";
+    static final String IMPACT_TIER = "{\"freeEpisodes\":5,\"coinsPerEpisode\":12,\"notes\":\"e2e matrix impact\"}";
     static final String OVERRIDE = "{\"coinsPerEpisode\":50,\"freeEpisodes\":3,\"reason\":\"e2e matrix override\"}";
 
     /** Run in this order: some cells build on earlier ones (an upload before its read, a hold before its release). */
@@ -192,6 +194,15 @@ class GatewaySecurityMatrixE2E {
             cell(Who.ADMIN, "GET", "/api/v1/billing/reference/tiers", 200),
             cell(Who.OPS_EU, "GET", "/api/v1/billing/reference/tiers", 403),
             cell(Who.ADMIN, "GET", "/api/v1/billing/reference/fx-rates/EUR", 200),
+            // Impact previews of a reference-data change: admin only, and they store nothing.
+            cell(Who.ADMIN, "POST", "/api/v1/billing/reference/fx-rates/2099-01-01/impact", IMPACT_FX, 200),
+            cell(Who.OPS_EU, "POST", "/api/v1/billing/reference/fx-rates/2099-01-01/impact", IMPACT_FX, 403),
+            cell(Who.ANON, "POST", "/api/v1/billing/reference/fx-rates/2099-01-01/impact", IMPACT_FX, 401),
+            cell(Who.ADMIN, "POST", "/api/v1/billing/reference/tiers/standard/versions/2099-01-01/impact", IMPACT_TIER, 200),
+            cell(Who.AURORA, "POST", "/api/v1/billing/reference/tiers/standard/versions/2099-01-01/impact", IMPACT_TIER, 403),
+            cell(Who.OPS_NA, "POST", "/api/v1/billing/reference/ppp-factors/US/versions/2099-01-01/impact",
+                    "{\"factor\":0.9}", 403),
+            cell(Who.CJK, "POST", "/api/v1/billing/reference/storefronts/JP/versions/2099-01-01/impact", "{}", 403),
 
             // Storefront: anonymous; a token changes nothing.
             cell(Who.ANON, "GET", "/api/v1/storefront/GB/dramas", 200),

@@ -75,6 +75,19 @@ class RouteTableTest {
     }
 
     @Test
+    void everyReferenceDataWriteHasAnAdminOnlyImpactPreviewAtBilling() {
+        for (String path : List.of("/api/v1/billing/reference/storefronts/KE/versions/2099-01-01",
+                "/api/v1/billing/reference/fx-rates/2099-01-01", "/api/v1/billing/reference/ppp-factors/TH/versions/2099-01-01",
+                "/api/v1/billing/reference/tiers/standard/versions/2099-01-01")) {
+            Route write = found("PUT", path).route();
+            Route impact = found("POST", path + "/impact").route();
+            assertThat(impact.upstream()).as(path).isEqualTo(Upstream.BILLING);
+            assertThat(impact.access()).as(path + " is allowed to whom its PUT is").isEqualTo(write.access())
+                    .isEqualTo(Access.roles("admin"));
+        }
+    }
+
+    @Test
     void everyRouteIsListedOnce() {
         assertThat(RouteTable.ROUTES.stream().map(Route::toString)).doesNotHaveDuplicates();
     }

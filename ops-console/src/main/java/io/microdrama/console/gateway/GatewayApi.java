@@ -101,6 +101,30 @@ public interface GatewayApi {
     @Path("/api/v1/billing/reference/{kind}/{key}")
     JsonNode referenceHistory(@PathParam("kind") String kind, @PathParam("key") String key);
 
+    /** What a dated version (storefronts, ppp-factors, tiers) would change; billing stores nothing. */
+    @POST
+    @Path("/api/v1/billing/reference/{kind}/{key}/versions/{date}/impact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode referenceVersionImpact(@PathParam("kind") String kind, @PathParam("key") String key,
+            @PathParam("date") String date, java.util.Map<String, Object> body);
+
+    @PUT
+    @Path("/api/v1/billing/reference/{kind}/{key}/versions/{date}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode addReferenceVersion(@PathParam("kind") String kind, @PathParam("key") String key,
+            @PathParam("date") String date, java.util.Map<String, Object> body);
+
+    /** What an FX snapshot as of {@code asOf} would change; billing stores nothing. */
+    @POST
+    @Path("/api/v1/billing/reference/fx-rates/{asOf}/impact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode fxRatesImpact(@PathParam("asOf") String asOf, java.util.Map<String, Object> body);
+
+    @PUT
+    @Path("/api/v1/billing/reference/fx-rates/{asOf}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode addFxRates(@PathParam("asOf") String asOf, java.util.Map<String, Object> body);
+
     @GET
     @Path("/api/v1/admin/studios")
     JsonNode studios();

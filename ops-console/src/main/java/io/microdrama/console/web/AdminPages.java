@@ -5,12 +5,15 @@ import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayApi;
 import io.microdrama.console.gateway.GatewayProblem;
 import io.microdrama.console.view.ProblemWords;
+import io.microdrama.console.view.ReferenceImpact;
+import io.microdrama.console.view.ReferenceProposal;
 import io.microdrama.console.view.ReferenceTable;
 import io.microdrama.console.view.Views;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,11 +23,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Admins: registered studios, the region → subtitle language policy, billing reference data (read only). */
+/**
+ * Admins: registered studios, the region → subtitle language policy, billing reference data and its changes (each
+ * previewed with billing's impact answer before the Save form is offered).
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class AdminPages {
@@ -37,11 +44,13 @@ public class AdminPages {
     private final Template studios;
     private final Template policy;
     private final Template reference;
+    private final Template referenceImpact;
 
     @Inject
     public AdminPages(Gateway gateway, CurrentCaller caller, @Location("studios") Template studios, @Location("policy") Template policy,
-            @Location("reference") Template reference) {
+            @Location("reference") Template reference, @Location("referenceImpact") Template referenceImpact) {
         this.reference = reference;
+        this.referenceImpact = referenceImpact;
         this.gateway = gateway;
         this.caller = caller;
         this.studios = studios;
@@ -63,10 +72,71 @@ public class AdminPages {
         if (keyValue != null && !REFERENCE_KEY.matcher(keyValue).matches()) {
             throw new GatewayProblem(404, null, "not a reference key");
         }
-        JsonNode answer = keyValue == null ? gateway.call(api -> api.referenceInForce(chosen.path))
-                : gateway.call(api -> api.referenceHistory(chosen.path, keyValue));
-        return reference.data("caller", caller.get()).data("table", ReferenceTable.of(chosen, answer, keyValue))
-                .data("kinds", List.of(ReferenceTable.Kind.values()));
+        return referencePage(chosen, keyValue, ReferenceProposal.form(chosen, Map.of()), null, null);
+    }
+
+    /**
+     * Step one of a change: billing's impact preview of the proposed version (nothing stored), and only then the
+     * Save form carrying the same values.
+     */
+    @POST
+    @Path("reference/impact")
+    public Response referenceImpact(@BeanParam ReferenceFormFields fields) {
+        ReferenceTable.Kind kind = ReferenceTable.Kind.fromPath(fields.kind);
+        Map<String, String> values = fields.values();
+        ReferenceProposal.Parsed parsed = ReferenceProposal.parse(kind, values);
+        if (!parsed.valid()) {
+            return answer(referencePage(kind, null, ReferenceProposal.form(kind, values), null, notEntered(parsed)), 422);
+        }
+        ReferenceProposal.Request request = parsed.request();
+        try {
+            JsonNode impact = gateway.call(api -> request.kind() == ReferenceTable.Kind.FX_RATES
+                    ? api.fxRatesImpact(request.date(), request.body())
+                    : api.referenceVersionImpact(request.kind().path, request.key(), request.date(), request.body()));
+            return answer(referenceImpact.data("caller", caller.get()).data("form", ReferenceProposal.form(kind, values))
+                    .data("impact", ReferenceImpact.of(impact)), 200);
+        } catch (GatewayProblem problem) {
+            return answer(referencePage(kind, null, ReferenceProposal.form(kind, values), null,
+                    ProblemWords.explain(problem.status(), problem.body())), problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
+    /** Step two: the PUT of the version whose impact was shown. */
+    @POST
+    @Path("reference/save")
+    public Response saveReference(@BeanParam ReferenceFormFields fields) {
+        ReferenceTable.Kind kind = ReferenceTable.Kind.fromPath(fields.kind);
+        Map<String, String> values = fields.values();
+        ReferenceProposal.Parsed parsed = ReferenceProposal.parse(kind, values);
+        if (!parsed.valid()) {
+            return answer(referencePage(kind, null, ReferenceProposal.form(kind, values), null, notEntered(parsed)), 422);
+        }
+        ReferenceProposal.Request request = parsed.request();
+        try {
+            gateway.call(api -> request.kind() == ReferenceTable.Kind.FX_RATES
+                    ? api.addFxRates(request.date(), request.body())
+                    : api.addReferenceVersion(request.kind().path, request.key(), request.date(), request.body()));
+            String what = request.key() == null ? kind.title : kind.title + " " + request.key();
+            return answer(referencePage(kind, null, ReferenceProposal.form(kind, Map.of()), "Saved: " + what
+                    + ", in force from " + request.date() + ". Affected prices are re-priced on that day.", null), 200);
+        } catch (GatewayProblem problem) {
+            return answer(referencePage(kind, null, ReferenceProposal.form(kind, values), null,
+                    ProblemWords.explain(problem.status(), problem.body())), problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
+    private TemplateInstance referencePage(ReferenceTable.Kind kind, String key, ReferenceProposal.Form form, String outcome,
+            ProblemWords.Explanation problem) {
+        JsonNode answer = key == null ? gateway.call(api -> api.referenceInForce(kind.path))
+                : gateway.call(api -> api.referenceHistory(kind.path, key));
+        return reference.data("caller", caller.get()).data("table", ReferenceTable.of(kind, answer, key))
+                .data("kinds", List.of(ReferenceTable.Kind.values())).data("form", form).data("outcome", outcome)
+                .data("problem", problem);
+    }
+
+    private static ProblemWords.Explanation notEntered(ReferenceProposal.Parsed parsed) {
+        return new ProblemWords.Explanation(422, "Some fields need correcting before the change can be previewed.", null,
+                parsed.errors());
     }
 
     @GET
