@@ -79,8 +79,8 @@ class OutboxWakeIT {
     }
 
     /**
-     * The broker stops while the relay drains 5 000 rows (some batches sent, others pending or in flight) and comes
-     * back: nothing is lost, and for every key the records (first copies, duplicates being for the inbox to drop) are
+     * The broker stops while the relay drains 5 000 rows (some batches sent, others pending or in flight) and stays
+     * down until a batch failed (its Kafka transaction aborted), then comes back: nothing is lost, and for every key the records (first copies, duplicates being for the inbox to drop) are
      * in commit order: an aborted batch is sent again from its first row, never after a later one.
      */
     @Test
@@ -94,6 +94,9 @@ class OutboxWakeIT {
                     .until(() -> sentRows(topic) > 0);
             outage.stopBroker();
             assertThat(sentRows(topic)).as("rows still pending when the broker stopped").isLessThan(rows.size());
+            // Down for longer than the producer's delivery timeout: the batch in flight fails and its Kafka
+            // transaction is aborted (its rows record the attempt), instead of being retried to success.
+            await().atMost(Duration.ofSeconds(90)).until(() -> failedAttempts(topic) > 0);
         } finally {
             outage.startBroker();
         }
@@ -149,6 +152,17 @@ class OutboxWakeIT {
                     .add(Integer.parseInt(record.value().replaceAll("\\D", "")));
         }
         ranks.forEach((key, list) -> assertThat(list).as("ranks of " + key).isSorted().doesNotHaveDuplicates());
+    }
+
+    private static long failedAttempts(String topic) throws Exception {
+        try (Connection db = connection(); PreparedStatement query = db.prepareStatement(
+                "select count(*) from outbox_event where attempts > 0 and topic = ?")) {
+            query.setString(1, topic);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private static long sentRows(String topic) throws Exception {

@@ -121,7 +121,7 @@ class ServiceConfigTest {
                     .containsEntry("quarkus.oidc.token.audience", "microdrama-api")
                     .containsEntry("quarkus.http.auth.proactive", "false")
                     .containsEntry("quarkus.flyway.migrate-at-start", "true")
-                    .containsKey("mp.messaging.outgoing.outbox.topic");
+                    .containsKey("eventing.topic");
             assertThat(config.shutdownTimeoutSeconds(Map.of())).as(module).isEqualTo(20);
             assertThat(config.resolved("kafka.bootstrap.servers", Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9093")))
                     .as(module).contains("kafka:9093");

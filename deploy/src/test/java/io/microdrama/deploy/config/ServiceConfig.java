@@ -401,9 +401,12 @@ public final class ServiceConfig {
         return !kafkaChannels().isEmpty();
     }
 
-    /** Topics the service writes: outgoing topics and its dead-letter topics. */
+    /** Topics the service writes: its outbox relay's topic ({@code eventing.topic}), outgoing topics, dead-letter topics. */
     public Set<String> producedTopics() {
         Set<String> topics = new LinkedHashSet<>();
+        if (properties.containsKey("eventing.topic")) {
+            topics.add(properties.get("eventing.topic"));
+        }
         for (KafkaChannel c : kafkaChannels()) {
             if (c.direction() == Direction.OUTGOING) {
                 topics.add(c.topic());

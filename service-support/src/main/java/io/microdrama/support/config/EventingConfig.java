@@ -13,16 +13,30 @@ public interface EventingConfig {
     /** CloudEvents {@code source} of this service's events, e.g. {@code /catalog}. */
     String source();
 
+    /** The topic this service's events go to (each outbox row names its topic; deploy's checks create this one). */
+    String topic();
+
     Relay relay();
 
     Consumer consumer();
 
-    /**
-     * The relay's own Kafka producer ({@code kafka.bootstrap.servers}, {@code acks=all}, idempotent, transactional).
-     * The fallback poll is {@code eventing.relay.poll-interval} (EVENTING_RELAY_POLL_INTERVAL, default 10s), read
-     * by the scheduler.
-     */
+    /** The outbox relay and its own Kafka producer ({@code kafka.bootstrap.servers}, {@code acks=all}, idempotent, transactional). */
     interface Relay {
+        /**
+         * Fallback poll: a round at least this often, for commits whose notification was missed (the relay is woken
+         * by commits). Scheduler syntax ({@code 10s}, {@code 1h}); read by {@code @Scheduled}.
+         */
+        @WithDefault("10s")
+        String pollInterval();
+
+        /** Delay of the first scheduled poll and prune after start. */
+        @WithDefault("3s")
+        String initialDelay();
+
+        /** How often sent rows older than the retention are deleted. */
+        @WithDefault("1h")
+        String pruneInterval();
+
         /** Rows sent in one Kafka transaction and marked sent by one statement. */
         @WithDefault("500")
         int batchSize();

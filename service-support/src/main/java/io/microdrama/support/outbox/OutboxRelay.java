@@ -88,7 +88,7 @@ public class OutboxRelay {
         EventingConfig.Relay relay = config.relay();
         this.producer = new RelayProducer(RelayProducer.settings(bootstrapServers,
                 relay.transactionalId().orElse(applicationName + "-outbox-relay"), relay.lingerMs(),
-                relay.producerBatchBytes(), relay.deliveryTimeout()), config.source(), openTelemetry);
+                relay.producerBatchBytes(), relay.deliveryTimeout()), config.source(), openTelemetry, metrics);
         this.published = metrics.counter("outbox.events.published");
         this.failed = metrics.counter("outbox.events.failed");
         Gauge.builder("outbox.events.pending", pending, AtomicLong::get).register(metrics);

@@ -1,5 +1,7 @@
 package io.microdrama.support.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -38,10 +40,13 @@ final class RelayProducer implements AutoCloseable {
     private final String source;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    private final MeterRegistry registry;
     private volatile KafkaProducer<String, String> producer;
+    private KafkaClientMetrics producerMetrics;
 
-    RelayProducer(Map<String, Object> settings, String source, OpenTelemetry openTelemetry) {
+    RelayProducer(Map<String, Object> settings, String source, OpenTelemetry openTelemetry, MeterRegistry registry) {
         this.settings = Map.copyOf(settings);
+        this.registry = registry;
         this.source = source;
         this.tracer = openTelemetry.getTracer("io.microdrama.outbox-relay");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
@@ -128,6 +133,9 @@ final class RelayProducer implements AutoCloseable {
                 created.close(Duration.ZERO);
                 throw e;
             }
+            // kafka.producer.* meters (records sent per topic, errors), as SmallRye's producer had them.
+            producerMetrics = new KafkaClientMetrics(created);
+            producerMetrics.bindTo(registry);
             producer = created;
         }
         return producer;
@@ -143,6 +151,14 @@ final class RelayProducer implements AutoCloseable {
                 // Fenced or broken: the next producer's initTransactions aborts what this one left open.
             }
             failed.close(Duration.ZERO);
+            unbindMetrics();
+        }
+    }
+
+    private void unbindMetrics() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+            producerMetrics = null;
         }
     }
 
