@@ -13,6 +13,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,11 @@ class BulkSubtitleUploadIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BULK = "/api/v1/studio/dramas/{external}/subtitles/{language}";
+
+    @BeforeAll
+    static void sendContentTypesAsGiven() {
+        LocalizationIT.sendContentTypesAsGiven();
+    }
 
     @Test
     void mixedFilesGetOneResultEachAndARepeatChangesNothing() {
