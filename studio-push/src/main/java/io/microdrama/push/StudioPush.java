@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Pushes drama packages through the gateway with a studio's client credentials: validates every package locally
  * first and runs the platform's subtitle quality control on every subtitle file (nothing is sent if a package is
- * broken, or if a subtitle file has QC errors unless --allow-qc-failures), then per package the drama's metadata, optionally the publication, then
- * the subtitle files, one bulk request per language, with each file's quality-control findings. Unchanged parts are
- * not sent again.
+ * broken, or if a subtitle file has QC errors unless --allow-qc-failures), then every package's metadata and optionally
+ * its publication, then per package the subtitle files, one bulk request per language, with each file's
+ * quality-control findings. Unchanged parts are not sent again.
  */
 public final class StudioPush {
 
@@ -109,8 +109,20 @@ public final class StudioPush {
                 options.clientSecret());
         int result = OK;
         try {
+            // Every drama's metadata and publication first, then the subtitles: localization learns of a published
+            // drama from catalog's event, which then arrives while the other dramas are sent instead of being waited for.
+            Map<DramaPackage, PushState> published = new java.util.LinkedHashMap<>();
             for (DramaPackage pkg : packages) {
-                result = Math.max(result, push(pkg, platform));
+                PushState state = PushState.load(pkg.root(), options.stateDir(), pkg.externalId(),
+                        options.gateway() + "-" + options.clientId(), json);
+                int pushed = push(pkg, platform, state);
+                result = Math.max(result, pushed);
+                if (pushed == OK) {
+                    published.put(pkg, state);
+                }
+            }
+            for (Map.Entry<DramaPackage, PushState> pkg : published.entrySet()) {
+                result = Math.max(result, pushSubtitles(pkg.getKey(), platform, pkg.getValue()));
             }
         } catch (PlatformClient.AuthenticationException e) {
             out.println("✗ " + e.getMessage());
@@ -164,10 +176,9 @@ public final class StudioPush {
         return failing;
     }
 
-    private int push(DramaPackage pkg, PlatformClient platform) throws IOException, InterruptedException {
+    /** The drama's metadata and (with --publish) its publication; subtitles follow for every package afterwards. */
+    private int push(DramaPackage pkg, PlatformClient platform, PushState state) throws IOException, InterruptedException {
         String externalId = pkg.externalId();
-        PushState state = PushState.load(pkg.root(), options.stateDir(), externalId,
-                options.gateway() + "-" + options.clientId(), json);
         String manifestSha = pkg.manifestSha256();
         out.printf("%n%s → %s%n", externalId, options.gateway());
 
@@ -197,7 +208,7 @@ public final class StudioPush {
             out.printf("  published as version %s in %d region(s)%n", answer.body().path("dramaVersion").asText("?"),
                     answer.body().path("rollout").size());
         }
-        return pushSubtitles(pkg, platform, state);
+        return OK;
     }
 
     /** Requests stay under the platform's default bulk limits (200 files, 2 MiB of JSON), with room to spare. */
@@ -219,6 +230,7 @@ public final class StudioPush {
         if (files.isEmpty()) {
             return OK;
         }
+        out.printf("%n%s subtitles → %s%n", pkg.externalId(), options.gateway());
         if (!state.manifestPublished(pkg.manifestSha256()) && !options.publish()) {
             out.println("  subtitles wait until the drama is published (localization learns its episodes from the"
                     + " publication): run with --publish");
@@ -388,7 +400,8 @@ public final class StudioPush {
                 continue;
             }
             Thread.sleep(pause.toMillis());
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(4)) > 0 ? Duration.ofSeconds(4) : pause.multipliedBy(2);
+            // At most a second between probes: the drama usually becomes known within a second or two.
+            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause.multipliedBy(2);
         }
     }
 
