@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.microdrama.billing.BillingFixtures.awaitSweepOf;
 import static io.microdrama.billing.BillingFixtures.publish;
+import static io.microdrama.billing.BillingFixtures.referenceRevision;
 import static io.microdrama.billing.BillingFixtures.today;
 import static io.microdrama.testing.Stack.awaitConsumed;
 import static io.microdrama.testing.Stack.count;
@@ -50,7 +52,7 @@ class ReferenceImpactIT {
                 {"coinsPerEpisode":45,"freeEpisodes":8,"reason":"launch promotion"}""")
                 .put("/api/v1/ops/regions/KR/dramas/{id}/pricing", dramas.get(2)).then().statusCode(200);
         String today = today().toString();
-        long revision = revision();
+        long revision = referenceRevision();
         long events = dramas.stream().mapToLong(BillingFixtures::pricingEvents).sum();
         long audit = dramas.stream().mapToLong(BillingFixtures::auditEntries).sum();
         Map<String, Object> germanBefore = price(dramas.get(0), "DE");
@@ -67,7 +69,7 @@ class ReferenceImpactIT {
 
         // Nothing stored: no version, the same revision, no event and no audit entry for any of the dramas.
         assertThat(count("select count(*) from fx_rate_version where currency = 'KRW'")).isZero();
-        assertThat(revision()).isEqualTo(revision);
+        assertThat(referenceRevision()).isEqualTo(revision);
         assertThat(dramas.stream().mapToLong(BillingFixtures::pricingEvents).sum()).isEqualTo(events);
         assertThat(dramas.stream().mapToLong(BillingFixtures::auditEntries).sum()).isEqualTo(audit);
         List<Map<String, Object>> examples = impact.getList("regions[0].examples");
@@ -102,7 +104,7 @@ class ReferenceImpactIT {
     @Test
     void aBadBodyIsRefusedWithTheProblemsOfTheSaveAndChangesNothing() {
         String today = today().toString();
-        long revision = revision();
+        long revision = referenceRevision();
         String bad = """
                 {"rates":{"XYZ":1,"USD":2,"EUR":-1},"source":""}""";
         Object saveErrors = admin().contentType(ContentType.JSON).body(bad).put(FX, today).then().statusCode(422)
@@ -118,7 +120,7 @@ class ReferenceImpactIT {
                 .statusCode(422).body("errors.field", equalTo(List.of("freeEpisodes", "coinsPerEpisode")));
         admin().contentType(ContentType.JSON).post(FX + "/impact", today).then().statusCode(400)
                 .contentType("application/problem+json");
-        assertThat(revision()).isEqualTo(revision);
+        assertThat(referenceRevision()).isEqualTo(revision);
     }
 
     @Test
@@ -152,18 +154,6 @@ class ReferenceImpactIT {
 
     private static Object money(Map<String, Object> example, String which) {
         return ((Map<?, ?>) ((Map<?, ?>) example.get(which)).get("episodePrice")).get("amountMinor");
-    }
-
-    private static long revision() {
-        return count("select (select count(*) from storefront_version) + (select count(*) from fx_rate_version) + "
-                + "(select count(*) from ppp_factor_version) + (select count(*) from tier_version)");
-    }
-
-    private static void awaitSweepOf(long revision, String date) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/api/v1/billing/repricing").then()
-                .body("completed", equalTo(true))
-                .body("referenceRevision", equalTo((int) revision))
-                .body("pricingDate", equalTo(date)));
     }
 
     private static Map<String, Object> price(String dramaId, String region) {

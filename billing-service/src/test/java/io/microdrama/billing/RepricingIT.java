@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static io.microdrama.billing.BillingFixtures.awaitSweepOf;
 import static io.microdrama.billing.BillingFixtures.publish;
+import static io.microdrama.billing.BillingFixtures.referenceRevision;
 import static io.microdrama.billing.BillingFixtures.today;
 import static io.microdrama.testing.Stack.awaitConsumed;
 import static io.microdrama.testing.Stack.count;
@@ -98,7 +100,7 @@ class RepricingIT {
                 .put(REFERENCE + "/fx-rates/{asOf}", tomorrow).then().statusCode(201);
 
         // The sweep for the new revision runs now, prices with today's data and so changes nothing.
-        awaitSweepOf(revision(), today().toString());
+        awaitSweepOf(referenceRevision(), today().toString());
         assertThat(count("select count(*) from pricing_audit where drama_id = ?::uuid and action = 'REPRICED'", dramaId))
                 .isZero();
         assertThat(price(dramaId, "MX")).isEqualTo(before);
@@ -145,18 +147,6 @@ class RepricingIT {
     @AfterEach
     void backToToday() {
         TestClock.reset();
-    }
-
-    private static long revision() {
-        return count("select (select count(*) from storefront_version) + (select count(*) from fx_rate_version) + "
-                + "(select count(*) from ppp_factor_version) + (select count(*) from tier_version)");
-    }
-
-    private static void awaitSweepOf(long revision, String date) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/api/v1/billing/repricing").then()
-                .body("completed", equalTo(true))
-                .body("referenceRevision", equalTo((int) revision))
-                .body("pricingDate", equalTo(date)));
     }
 
     private static Map<String, Object> price(String dramaId, String region) {

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -82,43 +83,44 @@ public class AdminPages {
     @POST
     @Path("reference/impact")
     public Response referenceImpact(@BeanParam ReferenceFormFields fields) {
-        ReferenceTable.Kind kind = ReferenceTable.Kind.fromPath(fields.kind);
-        Map<String, String> values = fields.values();
-        ReferenceProposal.Parsed parsed = ReferenceProposal.parse(kind, values);
-        if (!parsed.valid()) {
-            return answer(referencePage(kind, null, ReferenceProposal.form(kind, values), null, notEntered(parsed)), 422);
-        }
-        ReferenceProposal.Request request = parsed.request();
-        try {
+        return withProposal(fields, request -> {
             JsonNode impact = gateway.call(api -> request.kind() == ReferenceTable.Kind.FX_RATES
                     ? api.fxRatesImpact(request.date(), request.body())
                     : api.referenceVersionImpact(request.kind().path, request.key(), request.date(), request.body()));
-            return answer(referenceImpact.data("caller", caller.get()).data("form", ReferenceProposal.form(kind, values))
+            return answer(referenceImpact.data("caller", caller.get())
+                    .data("form", ReferenceProposal.form(request.kind(), fields.values()))
                     .data("impact", ReferenceImpact.of(impact)), 200);
-        } catch (GatewayProblem problem) {
-            return answer(referencePage(kind, null, ReferenceProposal.form(kind, values), null,
-                    ProblemWords.explain(problem.status(), problem.body())), problem.status() == 0 ? 502 : problem.status());
-        }
+        });
     }
 
     /** Step two: the PUT of the version whose impact was shown. */
     @POST
     @Path("reference/save")
     public Response saveReference(@BeanParam ReferenceFormFields fields) {
+        return withProposal(fields, request -> {
+            gateway.call(api -> request.kind() == ReferenceTable.Kind.FX_RATES
+                    ? api.addFxRates(request.date(), request.body())
+                    : api.addReferenceVersion(request.kind().path, request.key(), request.date(), request.body()));
+            ReferenceTable.Kind kind = request.kind();
+            String what = request.key() == null ? kind.title : kind.title + " " + request.key();
+            return answer(referencePage(kind, null, ReferenceProposal.form(kind, Map.of()), "Saved: " + what
+                    + ", in force from " + request.date() + ". Affected prices are re-priced on that day.", null), 200);
+        });
+    }
+
+    /**
+     * Both steps read the same form: fields that do not parse, or a problem the gateway answered, come back on the
+     * reference page with the form kept as entered.
+     */
+    private Response withProposal(ReferenceFormFields fields, Function<ReferenceProposal.Request, Response> step) {
         ReferenceTable.Kind kind = ReferenceTable.Kind.fromPath(fields.kind);
         Map<String, String> values = fields.values();
         ReferenceProposal.Parsed parsed = ReferenceProposal.parse(kind, values);
         if (!parsed.valid()) {
             return answer(referencePage(kind, null, ReferenceProposal.form(kind, values), null, notEntered(parsed)), 422);
         }
-        ReferenceProposal.Request request = parsed.request();
         try {
-            gateway.call(api -> request.kind() == ReferenceTable.Kind.FX_RATES
-                    ? api.addFxRates(request.date(), request.body())
-                    : api.addReferenceVersion(request.kind().path, request.key(), request.date(), request.body()));
-            String what = request.key() == null ? kind.title : kind.title + " " + request.key();
-            return answer(referencePage(kind, null, ReferenceProposal.form(kind, Map.of()), "Saved: " + what
-                    + ", in force from " + request.date() + ". Affected prices are re-priced on that day.", null), 200);
+            return step.apply(parsed.request());
         } catch (GatewayProblem problem) {
             return answer(referencePage(kind, null, ReferenceProposal.form(kind, values), null,
                     ProblemWords.explain(problem.status(), problem.body())), problem.status() == 0 ? 502 : problem.status());
