@@ -264,6 +264,18 @@ class BrokenManifestTest {
         }
 
         @Test
+        void outboxRelayWithoutItsTransactionalIdAcl() {
+            assertReports(problemsAfter(dev, check, m -> {
+                var acls = array(m, "KafkaUser", "catalog-service", "/spec/authorization/acls");
+                for (int i = acls.size() - 1; i >= 0; i--) {
+                    if (acls.get(i).path("resource").path("type").asText().equals("transactionalId")) {
+                        acls.remove(i);
+                    }
+                }
+            }), "lacks Write on transactionalId:catalog-service-outbox-relay");
+        }
+
+        @Test
         void producerWithoutWriteAcl() {
             assertReports(problemsAfter(dev, check, m -> array(m, "KafkaUser", "billing-service",
                     "/spec/authorization/acls/0/operations").remove(0)), "lacks Write on topic:billing.pricing.v1");

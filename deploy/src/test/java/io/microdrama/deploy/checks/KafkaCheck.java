@@ -82,7 +82,7 @@ public final class KafkaCheck implements Check {
                             + K8s.labels(kafkaTopic).get("strimzi.io/cluster") + ", but " + who + " connects to " + cluster);
                 }
             }
-            checkAcls(problems, who, user.get(), produced, consumed, service.consumerGroups());
+            checkAcls(problems, who, user.get(), produced, consumed, service.consumerGroups(), service.relayTransactionalId());
         }
 
         for (JsonNode user : overlay.manifest().ofKind("KafkaUser")) {
@@ -146,9 +146,14 @@ public final class KafkaCheck implements Check {
     }
 
     private static void checkAcls(List<String> problems, String who, JsonNode user, Set<String> produced,
-                                  Set<String> consumed, Set<String> groups) {
+                                  Set<String> consumed, Set<String> groups, Optional<String> transactionalId) {
         Map<String, Set<String>> required = new LinkedHashMap<>();
         Map<String, Set<String>> allowed = new LinkedHashMap<>();
+        // The outbox relay sends each batch in a Kafka transaction: without these the broker refuses initTransactions.
+        transactionalId.ifPresent(id -> {
+            required.computeIfAbsent("transactionalId:" + id, k -> new TreeSet<>()).addAll(Set.of("Write", "Describe"));
+            allowed.computeIfAbsent("transactionalId:" + id, k -> new TreeSet<>()).addAll(Set.of("Write", "Describe"));
+        });
         for (String topic : produced) {
             required.computeIfAbsent("topic:" + topic, k -> new TreeSet<>()).add("Write");
             allowed.computeIfAbsent("topic:" + topic, k -> new TreeSet<>()).addAll(Set.of("Write", "Describe"));

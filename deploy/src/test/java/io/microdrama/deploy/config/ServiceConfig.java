@@ -401,6 +401,18 @@ public final class ServiceConfig {
         return !kafkaChannels().isEmpty();
     }
 
+    /**
+     * The Kafka {@code transactional.id} of the service's outbox relay, when it has one (it has an {@code eventing.topic}):
+     * {@code eventing.relay.transactional-id}, else {@code <application name>-outbox-relay}, as service-support's
+     * OutboxRelay defaults it.
+     */
+    public Optional<String> relayTransactionalId() {
+        if (!properties.containsKey("eventing.topic")) {
+            return Optional.empty();
+        }
+        return Optional.of(properties.getOrDefault("eventing.relay.transactional-id", applicationName() + "-outbox-relay"));
+    }
+
     /** Topics the service writes: its outbox relay's topic ({@code eventing.topic}), outgoing topics, dead-letter topics. */
     public Set<String> producedTopics() {
         Set<String> topics = new LinkedHashSet<>();
