@@ -407,6 +407,35 @@ class GatewaySecurityMatrixE2E {
         assertThat(disagreements).as("answers that the OpenAPI document does not describe").isEmpty();
     }
 
+    /**
+     * Every metric that deploy's alert rules and dashboards may use (deploy's service-metrics.txt, read from the code)
+     * is really on a /q/metrics after this class's traffic: routes, refusals, 429s, a service down (upstream failures,
+     * the breaker), events relayed and consumed. Billing is down by now; catalog and localization carry the same
+     * outbox and Kafka meters.
+     */
+    @Test
+    @Order(8)
+    void everyMetricTheAlertsAndDashboardsMayUseIsExposed() throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        for (ServiceProcess service : List.of(gateway, platform.service("catalog-service"), platform.service("localization-service"))) {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            metrics.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exposed::add);
+        }
+        Set<String> listed = new TreeSet<>();
+        Files.readAllLines(Path.of("..", "deploy", "src", "test", "resources", "service-metrics.txt")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("\\s+")[0]).forEach(listed::add);
+        Set<String> missing = new TreeSet<>(listed);
+        missing.removeAll(exposed);
+        System.out.printf("Metrics: %d listed for alerts and dashboards, %d exposed names scraped, missing: %s%n",
+                listed.size(), exposed.size(), missing);
+        assertThat(listed).hasSizeGreaterThan(10);
+        assertThat(missing).as("metrics deploy/ may use that no service exposes").isEmpty();
+    }
+
     private static String drama(String title) {
         return """
                 {"title":"%s","originalLanguage":"en","genres":["romance"],"pricingTier":"standard",

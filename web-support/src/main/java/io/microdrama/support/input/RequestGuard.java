@@ -20,7 +20,7 @@ import java.util.Optional;
  * headers over {@code web.limits.max-header-size} (431), a declared body over {@code quarkus.http.limits.max-body-size}
  * (413), and paths that a router would read differently from what a client or the gateway matched: matrix parameters
  * ({@code name;x=1}), dot segments ({@code ..}, {@code %2e%2e}), encoded separators ({@code %2F}, {@code %5C}, a
- * backslash) and malformed percent-encoding (400). Installed by the gateway and every service (this jar's index).
+ * backslash) and malformed percent-encoding or non-UTF-8 bytes in the path or the query (400). Installed by the gateway and every service (this jar's index).
  * <p>
  * Why 431 here: Vert.x answers headers over its own limit with an empty body before any handler runs and offers no
  * hook in Quarkus, so its limit ({@code quarkus.http.limits.max-header-size}, set in this jar's configuration) is
@@ -50,7 +50,7 @@ public class RequestGuard {
                         "The request body is larger than the " + maxBodyBytes + " bytes accepted here");
                 return;
             }
-            Optional<String> pathProblem = pathProblem(rawPath(request.uri()));
+            Optional<String> pathProblem = pathProblem(rawPath(request.uri())).or(() -> queryProblem(request.query()));
             if (pathProblem.isPresent()) {
                 refuse(context, 400, "Bad Request", pathProblem.get());
                 return;
@@ -102,6 +102,27 @@ public class RequestGuard {
             }
             if (decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0) {
                 return Optional.of("The path must not contain an encoded separator (%2F or %5C)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a raw query is refused, or empty: a malformed percent-encoding or bytes that are not UTF-8 (an encoded
+     * surrogate such as {@code %ED%A0%80} among them). Checked here because the REST layer would decode them to U+FFFD
+     * and accept the request with a value the client never sent.
+     */
+    static Optional<String> queryProblem(String rawQuery) {
+        if (rawQuery == null || rawQuery.indexOf('%') < 0) {
+            return Optional.empty();
+        }
+        for (String pair : rawQuery.split("&", -1)) {
+            for (String component : pair.split("=", 2)) {
+                try {
+                    PercentDecoding.decode(component);
+                } catch (IllegalArgumentException e) {
+                    return Optional.of("The query has a malformed percent-encoding or is not UTF-8");
+                }
             }
         }
         return Optional.empty();

@@ -136,6 +136,15 @@ class InputRulesTest {
     }
 
     @Test
+    void aQueryThatIsNotPercentEncodedUtf8Is400() throws Exception {
+        for (String query : new String[] { "q=%ED%A0%80", "q=%C3%28", "q=%C3", "%FF=1" }) {
+            assertThat(send("GET", "/probe/dramas/ab?" + query, null, null).problem(400).body().path("detail").asText())
+                    .as(query).contains("query");
+        }
+        assertThat(send("GET", "/probe/dramas/ab?q=%F0%9F%98%80", null, null).raw().body()).isEqualTo("ab|\uD83D\uDE00");
+    }
+
+    @Test
     void oversizedHeadersAre431AndDeclaredOversizedBodies413AsProblems() throws Exception {
         send("GET", "/probe/dramas", null, null, "X-Big", "x".repeat(64 * 1024)).problem(431);
         send("POST", "/probe/dramas", "application/json", "{\"title\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}").problem(413);
