@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@code --backlog} rows committed just before (what a small studio's publication waits behind a bulk import).</li>
  * </ol>
  * RSS is catalog's JVM after each phase. Options: --root (repository, default .), --rows, --dramas, --payload,
- * --rate, --seconds, --backlog.
+ * --rate, --seconds, --backlog, --batch-size (the relay's EVENTING_RELAY_BATCH_SIZE; default: the service's).
  */
 public final class RelayBenchmark {
 
@@ -61,14 +61,17 @@ public final class RelayBenchmark {
         int rate = Integer.parseInt(options.getOrDefault("rate", "50"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int backlog = Integer.parseInt(options.getOrDefault("backlog", "20000"));
+        Map<String, String> catalogEnv = new HashMap<>(Map.of("QUARKUS_OIDC_TENANT_ENABLED", "false"));
+        if (options.containsKey("batch-size")) {
+            catalogEnv.put("EVENTING_RELAY_BATCH_SIZE", options.get("batch-size"));
+        }
         String payload = payload(payloadBytes);
 
         try (DevStack stack = DevStack.builder().kafka(0).postgres(0, List.of("catalog")).start()) {
             String kafka = stack.kafkaBootstrapServers().orElseThrow();
             DevStack.Database database = stack.database("catalog").orElseThrow();
             // No Keycloak: nothing here goes through the API.
-            try (ServiceProcess catalog = ServiceProcess.start(root, "catalog-service", 0, stack, "catalog",
-                    Map.of("QUARKUS_OIDC_TENANT_ENABLED", "false"));
+            try (ServiceProcess catalog = ServiceProcess.start(root, "catalog-service", 0, stack, "catalog", catalogEnv);
                     Connection db = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
                 catalog.awaitReady(Duration.ofMinutes(3));
                 long pid = catalog.process().pid();
