@@ -62,9 +62,10 @@ class GatewaySecurityMatrixE2E {
 
     static final String VTT_JA = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nこんにちは\n";
     static final String VTT_ES = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHola\n";
-    static final String BULK_ES = "{\"files\":[{\"episode\":2,\"format\":\"WEBVTT\",\"content\":\"WEBVTT\\n\\n"
-            + "00:00:01.000 --> 00:00:03.000\\nHola\\n\"}]}";
-    static final String BULK_JA = BULK_ES.replace("Hola", "こんにちは");
+    /** Episode 1 only: US must stay WAITING (es-419 of episode 2 missing) for the storefront cells at the end. */
+    static final String BULK_ES = "{\"files\":[{\"episode\":1,\"format\":\"WEBVTT\",\"content\":\"WEBVTT\\n\\n"
+            + "00:00:01.000 --> 00:00:03.000\\nHola a todos\\n\"}]}";
+    static final String BULK_JA = BULK_ES.replace("Hola a todos", "こんにちは");
     static final String HOLD = "{\"reason\":\"e2e matrix hold\"}";
     static final String IMPACT_FX = "{\"rates\":{\"EUR\":0.95},\"source\":\"e2e matrix impact\"}";
     static final String IMPACT_TIER = "{\"freeEpisodes\":5,\"coinsPerEpisode\":12,\"notes\":\"e2e matrix impact\"}";
@@ -416,6 +417,22 @@ class GatewaySecurityMatrixE2E {
     @Test
     @Order(8)
     void everyMetricTheAlertsAndDashboardsMayUseIsExposed() throws Exception {
+        Set<String> listed = new TreeSet<>();
+        Files.readAllLines(Path.of("..", "deploy", "src", "test", "resources", "service-metrics.txt")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("\\s+")[0]).forEach(listed::add);
+        assertThat(listed).hasSizeGreaterThan(10);
+        // Kafka client meters appear on the binder's refresh (Micrometer's KafkaMetrics: every 60 s), after the
+        // client's first send to a topic: wait for them as for any asynchronous effect.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Set<String> missing = new TreeSet<>(listed);
+            missing.removeAll(exposedMetricNames());
+            assertThat(missing).as("metrics deploy/ may use that no service exposes").isEmpty();
+        });
+        System.out.printf("Metrics: all %d names listed for alerts and dashboards are exposed%n", listed.size());
+    }
+
+    private static Set<String> exposedMetricNames() throws Exception {
         Set<String> exposed = new TreeSet<>();
         for (ServiceProcess service : List.of(gateway, platform.service("catalog-service"), platform.service("localization-service"))) {
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics")).build(),
@@ -424,16 +441,7 @@ class GatewaySecurityMatrixE2E {
             metrics.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.split("[{ ]", 2)[0]).forEach(exposed::add);
         }
-        Set<String> listed = new TreeSet<>();
-        Files.readAllLines(Path.of("..", "deploy", "src", "test", "resources", "service-metrics.txt")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .map(line -> line.split("\\s+")[0]).forEach(listed::add);
-        Set<String> missing = new TreeSet<>(listed);
-        missing.removeAll(exposed);
-        System.out.printf("Metrics: %d listed for alerts and dashboards, %d exposed names scraped, missing: %s%n",
-                listed.size(), exposed.size(), missing);
-        assertThat(listed).hasSizeGreaterThan(10);
-        assertThat(missing).as("metrics deploy/ may use that no service exposes").isEmpty();
+        return exposed;
     }
 
     private static String drama(String title) {
