@@ -134,6 +134,15 @@ class OpsConsoleBrowserE2E {
         }
     }
 
+    /**
+     * Waits until the outcome line of the page a form action led to contains {@code expected}. A click returns before
+     * the browser has left the old page, whose own outcome line may still be read or go stale meanwhile.
+     */
+    private void awaitStatus(String expected) {
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains(expected));
+    }
+
     @Test
     void opsEuHoldsADramaInGermanyItLeavesTheStorefrontAndIsReleased() throws Exception {
         signIn("ops-eu");
@@ -141,13 +150,13 @@ class OpsConsoleBrowserE2E {
         screenshot("drama-before-hold");
         browser.findElement(By.id("hold-reason-DE")).sendKeys("Rights check requested by legal");
         browser.findElement(By.id("hold-DE")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Held in DE");
+        awaitStatus("Held in DE");
         assertThat(browser.findElement(By.id("region-DE")).getText()).contains("ON_HOLD");
         screenshot("drama-held");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storefrontDE()).doesNotContain(dramaId));
 
         browser.findElement(By.id("release-DE")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Released in DE");
+        awaitStatus("Released in DE");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storefrontDE()).contains(dramaId));
 
         browser.get(CONSOLE + "/ops/regions/DE");
@@ -170,7 +179,7 @@ class OpsConsoleBrowserE2E {
         browser.findElement(By.id("coins")).sendKeys("7");
         browser.findElement(By.id("override-reason")).sendKeys("Launch promotion");
         browser.findElement(By.xpath("//button[text()='Override price']")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Price overridden in DE");
+        awaitStatus("Price overridden in DE");
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("Launch promotion").contains("ops-eu");
         screenshot("pricing-overridden");
 
@@ -278,8 +287,7 @@ class OpsConsoleBrowserE2E {
         screenshot("admin-reference-impact");
 
         browser.findElement(By.xpath("//button[text()='Save']")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
-                .contains("Saved: Purchasing-power factors DE, in force from " + inAMonth);
+        awaitStatus("Saved: Purchasing-power factors DE, in force from " + inAMonth);
         assertThat(api("admin", "GET", "/api/v1/billing/reference/ppp-factors/DE", null, null).body()).contains(inAMonth);
         screenshot("admin-reference-saved");
     }
