@@ -155,19 +155,16 @@ class OutboxWakeIT {
     }
 
     private static long failedAttempts(String topic) throws Exception {
-        try (Connection db = connection(); PreparedStatement query = db.prepareStatement(
-                "select count(*) from outbox_event where attempts > 0 and topic = ?")) {
-            query.setString(1, topic);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+        return rowsOf(topic, "attempts > 0");
     }
 
     private static long sentRows(String topic) throws Exception {
+        return rowsOf(topic, "sent_at is not null");
+    }
+
+    private static long rowsOf(String topic, String condition) throws Exception {
         try (Connection db = connection(); PreparedStatement query = db.prepareStatement(
-                "select count(*) from outbox_event where sent_at is not null and topic = ?")) {
+                "select count(*) from outbox_event where " + condition + " and topic = ?")) {
             query.setString(1, topic);
             try (ResultSet result = query.executeQuery()) {
                 result.next();

@@ -17,26 +17,16 @@ public record ReferenceImpact(String today, String effectiveFrom, boolean takesE
     /** {@code unshown}: changing prices beyond the examples billing sends. */
     @TemplateData
     public record Region(String region, String currency, int activePrices, int changing, int unshown,
-            List<Example> examples) {
-    }
-
-    @TemplateData
-    public record Example(String dramaId, String tier, boolean overridden, String now, String after, String direction) {
+            List<RepricingPreview.Change> examples) {
     }
 
     public static ReferenceImpact of(JsonNode answer) {
         List<Region> regions = new ArrayList<>();
         int changing = 0;
         for (JsonNode region : answer.path("regions")) {
-            List<Example> examples = new ArrayList<>();
+            List<RepricingPreview.Change> examples = new ArrayList<>();
             for (JsonNode example : region.path("examples")) {
-                JsonNode current = example.path("current");
-                JsonNode next = example.path("next");
-                long before = current.path("episodePrice").path("amountMinor").asLong();
-                long after = next.path("episodePrice").path("amountMinor").asLong();
-                examples.add(new Example(example.path("dramaId").asText(), example.path("pricingTier").asText(),
-                        example.path("overridden").asBoolean(), RepricingPreview.price(current), RepricingPreview.price(next),
-                        after > before ? "up" : after < before ? "down" : "same amount"));
+                examples.add(RepricingPreview.Change.of(example));
             }
             int regionChanging = region.path("changing").asInt();
             changing += regionChanging;

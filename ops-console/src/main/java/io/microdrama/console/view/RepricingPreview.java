@@ -17,6 +17,17 @@ public record RepricingPreview(String region, String today, String date, List<St
 
     /** One drama whose price changes; prices as people read them, coins alongside. */
     public record Change(String dramaId, String tier, boolean overridden, String current, String next, String direction) {
+
+        /** One {@code {dramaId, pricingTier, overridden, current, next}} of billing's answers (re-pricing and impact). */
+        static Change of(JsonNode change) {
+            JsonNode current = change.path("current");
+            JsonNode next = change.path("next");
+            long before = current.path("episodePrice").path("amountMinor").asLong();
+            long after = next.path("episodePrice").path("amountMinor").asLong();
+            return new Change(change.path("dramaId").asText(), change.path("pricingTier").asText(),
+                    change.path("overridden").asBoolean(), price(current), price(next),
+                    after > before ? "up" : after < before ? "down" : "same amount");
+        }
     }
 
     public static RepricingPreview of(JsonNode answer) {
@@ -24,13 +35,7 @@ public record RepricingPreview(String region, String today, String date, List<St
         answer.path("upcomingDates").forEach(date -> upcoming.add(date.asText()));
         List<Change> changes = new ArrayList<>();
         for (JsonNode change : answer.path("changes")) {
-            JsonNode current = change.path("current");
-            JsonNode next = change.path("next");
-            long before = current.path("episodePrice").path("amountMinor").asLong();
-            long after = next.path("episodePrice").path("amountMinor").asLong();
-            changes.add(new Change(change.path("dramaId").asText(), change.path("pricingTier").asText(),
-                    change.path("overridden").asBoolean(), price(current), price(next),
-                    after > before ? "up" : after < before ? "down" : "same amount"));
+            changes.add(Change.of(change));
         }
         int page = answer.path("page").asInt();
         int size = answer.path("size").asInt();

@@ -27,8 +27,8 @@ class ReferenceImpactTest {
         ReferenceImpact.Region germany = impact.regions().get(0);
         assertThat(germany.unshown()).isEqualTo(11);
         assertThat(germany.examples()).singleElement().satisfies(example -> {
-            assertThat(example.now()).isEqualTo("€0.59 per episode (60 coins, 5 free)");
-            assertThat(example.after()).isEqualTo("€0.69 per episode (60 coins, 5 free)");
+            assertThat(example.current()).isEqualTo("€0.59 per episode (60 coins, 5 free)");
+            assertThat(example.next()).isEqualTo("€0.69 per episode (60 coins, 5 free)");
             assertThat(example.direction()).isEqualTo("up");
         });
         assertThat(impact.regionsWithoutActivePrices()).containsExactly("GR");
