@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.gateway.domain.GatewayException;
 import io.microdrama.gateway.domain.RouteTable;
+import io.microdrama.gateway.domain.SharedCacheRules;
 import io.microdrama.gateway.upstream.RelayedAnswer;
 import io.microdrama.gateway.upstream.UpstreamAnswer;
 import io.microdrama.gateway.upstream.UpstreamClient;
@@ -14,6 +15,8 @@ import io.microdrama.support.problem.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,9 +27,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +41,9 @@ import java.util.stream.Stream;
  * request and response objects, no identity lookup, and the service's answer streamed to the caller as it arrives
  * (status and headers first, the body piped on) instead of being read whole and copied. Compressed answers pass
  * through compressed: {@code Accept-Encoding} goes to the service and {@code Content-Encoding} comes back.
+ * <p>
+ * Catalog's public answers (pages, one drama) go through the {@link StorefrontMicroCache} instead: kept for a fraction of
+ * a second, one request per key to catalog at a time. A hit passes the same rate limit and counts in the same metric.
  * <p>
  * Anything that is not a plain public read (an unknown path, a refused path, a rate-limited client) goes on to
  * {@link GatewayResource}, which answers it as before, with the problem mappers.
@@ -48,15 +56,22 @@ public class StorefrontReads {
     static final List<String> STREAMED_HEADERS = Stream.concat(Dispatcher.RETURNED_HEADERS.stream(),
             Stream.of("Content-Length")).toList();
 
+    /** What a 304 from memory carries (RFC 9110: the headers a 200 would have sent that describe the representation). */
+    private static final java.util.Set<String> VALIDATOR_HEADERS = java.util.Set.of("ETag", "Cache-Control", "Vary",
+            "Last-Modified", "Content-Language");
+
     private final RateLimits rateLimits;
     private final UpstreamClient upstreams;
+    private final StorefrontMicroCache cache;
     private final MeterRegistry meters;
     private final ObjectMapper json;
     private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public StorefrontReads(RateLimits rateLimits, UpstreamClient upstreams, MeterRegistry meters, ObjectMapper json) {
+    public StorefrontReads(RateLimits rateLimits, UpstreamClient upstreams, StorefrontMicroCache cache, MeterRegistry meters,
+            ObjectMapper json) {
         this.rateLimits = rateLimits;
         this.upstreams = upstreams;
+        this.cache = cache;
         this.meters = meters;
         this.json = json;
     }
@@ -101,6 +116,18 @@ public class StorefrontReads {
             context.next();
             return;
         }
+        String pathAndQuery = request.path() + (request.query() == null ? "" : "?" + request.query());
+        Timer.Sample started = Timer.start(meters);
+        if (cache.enabled() && SharedCacheRules.cachedRoute(found.route())) {
+            fromMemory(context, found, pathAndQuery, started);
+        } else {
+            relay(context, found, pathAndQuery, started);
+        }
+    }
+
+    /** Straight through: the caller's own headers to the service, its answer streamed back. */
+    private void relay(RoutingContext context, RouteTable.Found found, String pathAndQuery, Timer.Sample started) {
+        HttpServerRequest request = context.request();
         Map<String, String> headers = new HashMap<>();
         for (String name : Dispatcher.FORWARDED_REQUEST_HEADERS) {
             String value = request.getHeader(name);
@@ -108,22 +135,164 @@ public class StorefrontReads {
                 headers.put(name, value);
             }
         }
-        String pathAndQuery = request.path() + (request.query() == null ? "" : "?" + request.query());
-        Timer.Sample started = Timer.start(meters);
         upstreams.relay(found.route().upstream(), new UpstreamRequest("GET", pathAndQuery, headers, null))
-                .subscribe().with(answer -> {
-                    int status = answer.streaming() != null ? answer.streaming().statusCode() : answer.buffered().status();
-                    started.stop(timer(found, status));
-                    if (answer.streaming() != null) {
-                        stream(answer.streaming(), context.response());
-                    } else {
-                        write(answer.buffered(), context.response());
-                    }
-                }, failure -> {
-                    int status = failure instanceof UpstreamFailure upstream ? upstream.kind().status() : 500;
-                    started.stop(timer(found, status));
-                    problem(failure, context.response());
+                .subscribe().with(answer -> relayed(answer, context, found, started),
+                        failure -> failed(failure, context, found, started));
+    }
+
+    private void relayed(RelayedAnswer answer, RoutingContext context, RouteTable.Found found, Timer.Sample started) {
+        int status = answer.streaming() != null ? answer.streaming().statusCode() : answer.buffered().status();
+        started.stop(timer(found, status));
+        if (answer.streaming() != null) {
+            stream(answer.streaming(), context.request(), context.response());
+        } else {
+            write(answer.buffered(), context.response());
+        }
+    }
+
+    private void failed(Throwable failure, RoutingContext context, RouteTable.Found found, Timer.Sample started) {
+        int status = failure instanceof UpstreamFailure upstream ? upstream.kind().status() : 500;
+        started.stop(timer(found, status));
+        problem(failure, context.response());
+    }
+
+    /**
+     * Through the micro-cache: a fresh kept answer is served from memory (304 when If-None-Match names it); on a miss
+     * one request per key goes to the service (with only the key's headers, no validator, so that the full answer can
+     * be kept) and the requests for the same key that arrive meanwhile wait for it. An answer that may not be kept is
+     * streamed to the one that asked, and each waiting request then asks the service itself.
+     */
+    private void fromMemory(RoutingContext context, RouteTable.Found found, String pathAndQuery, Timer.Sample started) {
+        StorefrontMicroCache.Key key = StorefrontMicroCache.Key.of(pathAndQuery, context.request());
+        StorefrontMicroCache.Entry hit = cache.fresh(key);
+        if (hit != null) {
+            answer(hit, context, found, started);
+            return;
+        }
+        CompletableFuture<StorefrontMicroCache.Entry> mine = new CompletableFuture<>();
+        CompletableFuture<StorefrontMicroCache.Entry> running = cache.joinOrLead(key, mine);
+        if (running != null) {
+            Context here = Vertx.currentContext();
+            running.whenComplete((entry, failure) -> here.runOnContext(ignored -> {
+                if (failure != null) {
+                    failed(failure, context, found, started);
+                } else if (entry != null) {
+                    answer(entry, context, found, started);
+                } else {
+                    relay(context, found, pathAndQuery, started);
+                }
+            }));
+            return;
+        }
+        upstreams.relay(found.route().upstream(), new UpstreamRequest("GET", pathAndQuery, key.upstreamHeaders(), null))
+                .subscribe().with(answer -> keep(answer, key, mine, context, found, started), failure -> {
+                    cache.fail(key, mine, failure);
+                    failed(failure, context, found, started);
                 });
+    }
+
+    private void keep(RelayedAnswer answer, StorefrontMicroCache.Key key, CompletableFuture<StorefrontMicroCache.Entry> mine,
+            RoutingContext context, RouteTable.Found found, Timer.Sample started) {
+        HttpClientResponse in = answer.streaming();
+        long receivedAt = System.nanoTime();
+        long freshFor = in == null ? 0 : SharedCacheRules.freshForMillis(in.statusCode(), in.headers()::getAll, key.gzip(),
+                cache.ttlMillis());
+        long length = in == null ? -1 : contentLength(in);
+        if (freshFor <= 0 || length < 0 || length > cache.maxEntryBytes()) {
+            cache.finish(key, mine, null);
+            relayed(answer, context, found, started);
+            return;
+        }
+        in.body().onComplete(body -> {
+            if (body.succeeded()) {
+                StorefrontMicroCache.Entry entry = entry(in, body.result().getBytes(), key, receivedAt, freshFor);
+                cache.finish(key, mine, entry);
+                answer(entry, context, found, started);
+            } else {
+                // The waiting requests try for themselves; this one learns the service broke off.
+                cache.finish(key, mine, null);
+                failed(new UpstreamFailure(found.route().upstream(), UpstreamFailure.Kind.BAD_ANSWER,
+                        found.route().upstream().serviceName() + " closed the connection without a valid answer", null),
+                        context, found, started);
+            }
+        });
+        in.resume();
+    }
+
+    private static long contentLength(HttpClientResponse in) {
+        String length = in.getHeader("Content-Length");
+        if (length == null || !length.matches("\\d{1,10}")) {
+            return -1;
+        }
+        return Long.parseLong(length);
+    }
+
+    private static StorefrontMicroCache.Entry entry(HttpClientResponse in, byte[] body, StorefrontMicroCache.Key key,
+            long receivedAt, long freshForMillis) {
+        List<StorefrontMicroCache.Header> headers = new ArrayList<>();
+        int bytes = body.length + key.bytes() + 128;
+        for (String name : Dispatcher.RETURNED_HEADERS) {
+            for (String value : in.headers().getAll(name)) {
+                headers.add(new StorefrontMicroCache.Header(name, value));
+                bytes += 2 * (name.length() + value.length()) + 32;
+            }
+        }
+        String age = in.getHeader("Age");
+        long upstreamAge = age != null && age.strip().matches("\\d{1,10}") ? Long.parseLong(age.strip()) : 0;
+        return new StorefrontMicroCache.Entry(List.copyOf(headers), body, in.getHeader("ETag"), upstreamAge, receivedAt,
+                receivedAt + freshForMillis * 1_000_000L, bytes);
+    }
+
+    /** A kept answer, as this request gets it: 304 when its If-None-Match names the kept ETag, else the kept 200. */
+    private void answer(StorefrontMicroCache.Entry entry, RoutingContext context, RouteTable.Found found, Timer.Sample started) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse out = context.response();
+        boolean notModified = SharedCacheRules.notModified(request.getHeader("If-None-Match"), entry.etag());
+        started.stop(timer(found, notModified ? 304 : 200));
+        if (out.closed() || out.ended()) {
+            return;
+        }
+        out.putHeader("Age", Long.toString(entry.ageSeconds(System.nanoTime())));
+        if (notModified) {
+            out.setStatusCode(304);
+            for (StorefrontMicroCache.Header header : entry.headers()) {
+                if (VALIDATOR_HEADERS.contains(header.name())) {
+                    out.headers().add(header.name(), header.value());
+                }
+            }
+            out.headers().remove("Content-Encoding");
+            out.end();
+            return;
+        }
+        out.setStatusCode(200);
+        boolean encoded = false;
+        String previous = null;
+        for (StorefrontMicroCache.Header header : entry.headers()) {
+            // Kept grouped by name: the first value replaces what the server put there (Quarkus's "identity").
+            if (header.name().equals(previous)) {
+                out.headers().add(header.name(), header.value());
+            } else {
+                out.headers().set(header.name(), header.value());
+            }
+            previous = header.name();
+            encoded |= header.name().equals("Content-Encoding");
+        }
+        if (!encoded) {
+            plain(request, out);
+        }
+        out.end(Buffer.buffer(entry.body()));
+    }
+
+    /**
+     * An answer without a content coding goes out without one. Quarkus marks every answer {@code identity} when
+     * compression is on, to keep it from compressing what it should not; to a client that accepts no compression that
+     * is a header saying nothing, so it goes. (To a client that accepts gzip it stays: the gateway does not compress
+     * what the service chose to send plain.)
+     */
+    private static void plain(HttpServerRequest request, HttpServerResponse out) {
+        if (!SharedCacheRules.acceptsCompression(request.getHeader("Accept-Encoding"))) {
+            out.headers().remove("Content-Encoding");
+        }
     }
 
     private Timer timer(RouteTable.Found found, int status) {
@@ -132,13 +301,16 @@ public class StorefrontReads {
                 "method", "GET", "route", route, "status", Integer.toString(status)));
     }
 
-    private static void stream(HttpClientResponse in, HttpServerResponse out) {
+    private static void stream(HttpClientResponse in, HttpServerRequest request, HttpServerResponse out) {
         out.setStatusCode(in.statusCode());
         for (String name : STREAMED_HEADERS) {
             List<String> values = in.headers().getAll(name);
             if (!values.isEmpty()) {
                 out.headers().set(name, values);
             }
+        }
+        if (!in.headers().contains("Content-Encoding")) {
+            plain(request, out);
         }
         if (in.statusCode() == 304 || in.statusCode() == 204) {
             in.resume();

@@ -1,5 +1,6 @@
 package io.microdrama.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 
@@ -15,6 +16,9 @@ public interface GatewayConfig {
 
     @WithName("rate-limit")
     RateLimits rateLimit();
+
+    @WithName("storefront-cache")
+    StorefrontCache storefrontCache();
 
     interface Upstreams {
         String catalog();
@@ -68,5 +72,17 @@ public interface GatewayConfig {
 
         /** Requests allowed at once after a quiet period. */
         int burst();
+    }
+
+    /** The micro-cache of public storefront answers (see README). */
+    interface StorefrontCache {
+        /** Longest time an answer is served from memory (shortened by the service's own max-age); 0 turns it off. */
+        Duration ttl();
+
+        /** Answers kept at most. */
+        int maxEntries();
+
+        /** Bytes of answers (bodies, headers and keys) kept at most; one answer may take an eighth of it. */
+        MemorySize maxBytes();
     }
 }

@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code conditional}: 304 when If-None-Match is {@code "v1"}, else 200 with that ETag;</li>
  * <li>{@code gzip}: the echo gzipped (Content-Encoding: gzip) when Accept-Encoding allows gzip, else plain.</li>
  * </ul>
+ * A parameter {@code cache} makes the echo an answer a shared cache may or may not keep, gzipped when Accept-Encoding
+ * allows gzip, with {@code Vary: Accept-Encoding, Accept-Language} and an ETag per path, query and coding:
+ * {@code public} ({@code Cache-Control: public, max-age=30}), {@code private}, {@code no-store} ({@code public, no-store}),
+ * {@code cookie} (public, with a Set-Cookie); {@code pad=N} adds N characters to it.
  * A parameter {@code count=KEY} counts the calls that reached a fake, whatever the answer.
  * The ops drama parts ({@code /api/v1/ops/dramas/agg-…}, {@code .../plan}, {@code .../prices}) answer canned views in
  * US, DE and JP; an id containing {@code missing} is 404 at catalog, {@code catalog-down}, {@code localization-slow} or
@@ -156,6 +160,11 @@ public final class FakeUpstreams implements AutoCloseable {
                 .put("upstream", service).put("method", request.method().name()).put("path", path)
                 .put("query", request.query()).put("headers", headers).put("bodyLength", body.length())
                 .put("body", body.length() > 2000 ? body.substring(0, 2000) : body).encode();
+        String cache = request.getParam("cache");
+        if (cache != null) {
+            cacheableEcho(request, response, echo + " ".repeat(Integer.parseInt(request.getParam("pad", "0"))), cache);
+            return;
+        }
         if (fake.equals("gzip")) {
             response.putHeader("Vary", "Accept-Encoding");
             String accepted = request.getHeader("Accept-Encoding");
@@ -166,6 +175,28 @@ public final class FakeUpstreams implements AutoCloseable {
             }
         }
         response.putHeader("Content-Type", "application/json").end(echo);
+    }
+
+    private static void cacheableEcho(HttpServerRequest request, io.vertx.core.http.HttpServerResponse response, String echo,
+            String cache) {
+        String accepted = request.getHeader("Accept-Encoding");
+        boolean gzip = accepted != null && accepted.contains("gzip");
+        response.putHeader("Content-Type", "application/json").putHeader("Vary", "Accept-Encoding, Accept-Language")
+                .putHeader("ETag", "\"v" + Integer.toHexString((request.path() + "?" + request.query()).hashCode())
+                        + (gzip ? "-gzip" : "") + "\"")
+                .putHeader("Cache-Control", switch (cache) {
+                    case "private" -> "private, max-age=30";
+                    case "no-store" -> "public, no-store";
+                    default -> "public, max-age=30";
+                });
+        if (cache.equals("cookie")) {
+            response.putHeader("Set-Cookie", "session=someone");
+        }
+        if (gzip) {
+            response.putHeader("Content-Encoding", "gzip").end(io.vertx.core.buffer.Buffer.buffer(gzip(echo)));
+        } else {
+            response.end(echo);
+        }
     }
 
     private static byte[] gzip(String text) {
