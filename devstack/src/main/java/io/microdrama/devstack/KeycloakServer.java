@@ -31,6 +31,8 @@ public final class KeycloakServer implements AutoCloseable {
     /** Build-time options: a file database (H2). */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file");
     private static final Object BUILD_LOCK = new Object();
+    /** Written after each build: what the distribution was built with (and when). */
+    private static final String BUILD_MARKER = "devstack-build-options";
 
     private final ChildProcess process;
     private final int port;
@@ -40,7 +42,8 @@ public final class KeycloakServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static KeycloakServer start(Path workDir, int requestedPort) {
+    /** Starts Keycloak; with {@code classDataSharing}, through an AppCDS archive beside the distribution. */
+    public static KeycloakServer start(Path workDir, int requestedPort, boolean classDataSharing) {
         int port = Ports.requireFree(requestedPort, "Keycloak");
         Path home = BuildInfo.keycloakHome();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
@@ -71,12 +74,17 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         buildOnce(home, env, workDir.resolve("keycloak-build.log"));
+        Map<String, String> runEnv = new java.util.HashMap<>(env);
+        if (classDataSharing) {
+            runEnv.put("JAVA_OPTS_APPEND", String.join(" ",
+                    ClassDataArchive.options(home.resolve("devstack-cds.jsa"), home.resolve(BUILD_MARKER))));
+        }
         // Production mode, so no build at start; a local cache (no cluster discovery) and plain HTTP on loopback.
         ChildProcess process = ChildProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start",
                 "--optimized", "--cache=local", "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
                 "--http-port=" + port, "--import-realm",
                 "--db-url=jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE"),
-                env, workDir, workDir.resolve("keycloak.log"));
+                runEnv, workDir, workDir.resolve("keycloak.log"));
         KeycloakServer server = new KeycloakServer(process, port);
         process.awaitReady(server::realmAnswers, Duration.ofMinutes(8));
         return server;
@@ -87,7 +95,7 @@ public final class KeycloakServer implements AutoCloseable {
      * beside it says so). One build at a time per JVM and per machine (file lock): parallel test JVMs share the home.
      */
     static void buildOnce(Path home, Map<String, String> env, Path log) {
-        Path marker = home.resolve("devstack-build-options");
+        Path marker = home.resolve(BUILD_MARKER);
         String wanted = String.join(" ", BUILD_OPTIONS);
         synchronized (BUILD_LOCK) {
             try (FileChannel lockFile = FileChannel.open(home.resolve("devstack-build.lock"), StandardOpenOption.CREATE,

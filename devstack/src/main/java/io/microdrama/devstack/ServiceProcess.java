@@ -53,8 +53,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts a service with explicit endpoints, logging to {@code logDir/<module>.log}. Does not wait. */
     public static ServiceProcess start(Path projectRoot, String module, int port, Wiring wiring, Path logDir,
             Map<String, String> extraEnv) {
-        Path app = projectRoot.resolve(module).resolve("target/quarkus-app");
-        Path jar = app.resolve("quarkus-run.jar");
+        return start(projectRoot, module, port, wiring, logDir, extraEnv, List.of());
+    }
+
+    /** As above, with JVM options added to the service's own (for example {@link #classDataArchive}). */
+    public static ServiceProcess start(Path projectRoot, String module, int port, Wiring wiring, Path logDir,
+            Map<String, String> extraEnv, List<String> jvmOptions) {
+        Path jar = runnerJar(projectRoot, module);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(module + " is not packaged (" + jar + "): run ./mvnw -DskipTests package");
         }
@@ -73,10 +78,24 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(BuildInfo.javaExecutable().toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.start(module, command, env, projectRoot.resolve(module),
                 logDir.resolve(module + ".log"));
         return new ServiceProcess(module, chosen, process);
+    }
+
+    /**
+     * The options that let a service's later starts map the classes its first start loaded (AppCDS): the archive
+     * sits beside the packaged jar, so a new build records a new one and {@code --fresh} data keeps it.
+     */
+    public static List<String> classDataArchive(Path projectRoot, String module) {
+        Path jar = runnerJar(projectRoot, module);
+        return ClassDataArchive.options(jar.resolveSibling("platform-cds.jsa"), jar);
+    }
+
+    private static Path runnerJar(Path projectRoot, String module) {
+        return projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /** Where a service finds its infrastructure; an empty value leaves the service's own default. */
