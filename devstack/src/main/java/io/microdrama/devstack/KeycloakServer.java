@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keycloak from its Maven Central distribution in production mode, optimized: its build (Quarkus augmentation, minutes
@@ -36,10 +37,12 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final Optional<ClassDataArchive> archive;
 
-    private KeycloakServer(ChildProcess process, int port) {
+    private KeycloakServer(ChildProcess process, int port, Optional<ClassDataArchive> archive) {
         this.process = process;
         this.port = port;
+        this.archive = archive;
     }
 
     /** Starts Keycloak; with {@code classDataSharing}, through an AppCDS archive beside the distribution. */
@@ -75,17 +78,17 @@ public final class KeycloakServer implements AutoCloseable {
         }
         buildOnce(home, env, workDir.resolve("keycloak-build.log"));
         Map<String, String> runEnv = new java.util.HashMap<>(env);
-        if (classDataSharing) {
-            runEnv.put("JAVA_OPTS_APPEND", String.join(" ",
-                    ClassDataArchive.options(home.resolve("devstack-cds.jsa"), home.resolve(BUILD_MARKER))));
-        }
+        Optional<ClassDataArchive> archive = classDataSharing
+                ? Optional.of(ClassDataArchive.at(home.resolve("devstack-cds.jsa"), home.resolve(BUILD_MARKER)))
+                : Optional.empty();
+        archive.ifPresent(a -> runEnv.put("JAVA_OPTS_APPEND", String.join(" ", a.jvmOptions())));
         // Production mode, so no build at start; a local cache (no cluster discovery) and plain HTTP on loopback.
         ChildProcess process = ChildProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start",
                 "--optimized", "--cache=local", "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
                 "--http-port=" + port, "--import-realm",
                 "--db-url=jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE"),
                 runEnv, workDir, workDir.resolve("keycloak.log"));
-        KeycloakServer server = new KeycloakServer(process, port);
+        KeycloakServer server = new KeycloakServer(process, port, archive);
         process.awaitReady(server::realmAnswers, Duration.ofMinutes(8));
         return server;
     }
@@ -167,5 +170,6 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        archive.ifPresent(a -> a.afterExit(process.stoppedGracefully()));
     }
 }

@@ -141,7 +141,7 @@ public final class Platform {
                 ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(),
                         new ServiceProcess.Wiring(kafka.join(), oidc.join(), database.join()), data.resolve("logs"),
                         LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()),
-                        ServiceProcess.classDataArchive(root, service.module()));
+                        true);
                 running.add(process);
                 process.awaitReady(Duration.ofMinutes(8));
                 progress.ready(service.module(), (System.nanoTime() - begin) / 1e9, "JVM start to ready; "

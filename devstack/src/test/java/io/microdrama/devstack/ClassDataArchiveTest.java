@@ -19,21 +19,31 @@ class ClassDataArchiveTest {
     Path app;
 
     @Test
-    void theFirstRunRecordsTheArchiveAtExit() throws Exception {
+    void theFirstRunRecordsBesideTheArchiveAndAGracefulStopMakesItTheArchive() throws Exception {
         Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "jar");
+        Path archive = app.resolve("platform-cds.jsa");
 
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + app.resolve("platform-cds.jsa")),
-                ClassDataArchive.options(app.resolve("platform-cds.jsa"), jar));
+        ClassDataArchive run = ClassDataArchive.at(archive, jar);
+        assertEquals(List.of("-Xlog:cds*=off", "-XX:ArchiveClassesAtExit=" + app.resolve("platform-cds.jsa.recording")),
+                run.jvmOptions());
+
+        Files.writeString(app.resolve("platform-cds.jsa.recording"), "classes");   // what the JVM writes at exit
+        run.afterExit(true);
+        assertEquals("classes", Files.readString(archive));
+        assertEquals(List.of("-Xlog:cds*=off", "-XX:SharedArchiveFile=" + archive), ClassDataArchive.at(archive, jar).jvmOptions());
     }
 
     @Test
-    void aLaterRunMapsAnArchiveNewerThanTheJar() throws Exception {
+    void aRecordingOfAJvmThatWasKilledIsNeverMapped() throws Exception {
         Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "jar");
-        Path archive = Files.writeString(app.resolve("platform-cds.jsa"), "archive");
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        Path archive = app.resolve("platform-cds.jsa");
+        ClassDataArchive run = ClassDataArchive.at(archive, jar);
+        Files.writeString(app.resolve("platform-cds.jsa.recording"), "half written");
 
-        assertEquals(List.of("-XX:SharedArchiveFile=" + archive), ClassDataArchive.options(archive, jar));
-        assertTrue(Files.exists(archive));
+        run.afterExit(false);
+
+        assertFalse(Files.exists(archive));
+        assertFalse(Files.exists(app.resolve("platform-cds.jsa.recording")));
     }
 
     @Test
@@ -42,13 +52,14 @@ class ClassDataArchiveTest {
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(60)));
         Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "rebuilt");
 
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive), ClassDataArchive.options(archive, jar));
+        assertTrue(ClassDataArchive.at(archive, jar).jvmOptions().contains(
+                "-XX:ArchiveClassesAtExit=" + app.resolve("platform-cds.jsa.recording")));
         assertFalse(Files.exists(archive));
     }
 
     @Test
     void nothingWhereTheServiceIsNotPackaged() {
-        assertEquals(List.of(),
-                ClassDataArchive.options(app.resolve("missing/platform-cds.jsa"), app.resolve("missing/quarkus-run.jar")));
+        assertEquals(List.of(), ClassDataArchive.at(app.resolve("missing/platform-cds.jsa"),
+                app.resolve("missing/quarkus-run.jar")).jvmOptions());
     }
 }
