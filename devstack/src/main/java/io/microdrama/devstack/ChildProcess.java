@@ -172,6 +172,8 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    private volatile boolean stoppedGracefully;
+
     /** Closes the guard's stdin (graceful SIGTERM to the command), then escalates to SIGKILL after a grace period. */
     @Override
     public void close() {
@@ -181,7 +183,9 @@ public final class ChildProcess implements AutoCloseable {
             // already closed: the guard is going down anyway
         }
         try {
-            if (!guard.waitFor(30, TimeUnit.SECONDS)) {
+            if (guard.waitFor(30, TimeUnit.SECONDS)) {
+                stoppedGracefully = true;
+            } else {
                 guard.descendants().forEach(ProcessHandle::destroyForcibly);
                 guard.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
@@ -190,6 +194,11 @@ public final class ChildProcess implements AutoCloseable {
             guard.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether {@link #close()} ended the command within its grace period (rather than killing it). */
+    public boolean stoppedGracefully() {
+        return stoppedGracefully;
     }
 
     /** The process ended before it was ready (as opposed to being slow): a bind race on a chosen port, say. */

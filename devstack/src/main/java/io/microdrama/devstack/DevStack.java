@@ -219,6 +219,7 @@ public final class DevStack implements AutoCloseable {
         private int postgresPort;
         private int keycloakPort;
         private Path workDir;
+        private boolean classDataSharing;
         private Map<String, String> env = System.getenv();
 
         public Builder kafka(int port) {
@@ -236,6 +237,15 @@ public final class DevStack implements AutoCloseable {
         public Builder keycloak(int port) {
             this.keycloak = true;
             this.keycloakPort = port;
+            return this;
+        }
+
+        /**
+         * Keycloak's later starts map the classes its first start loaded ({@link ClassDataArchive}); for the platform
+         * command, not for tests (parallel test JVMs would record the same archive at once).
+         */
+        public Builder classDataSharing(boolean enabled) {
+            this.classDataSharing = enabled;
             return this;
         }
 
@@ -284,7 +294,7 @@ public final class DevStack implements AutoCloseable {
             CompletableFuture<Optional<KeycloakServer>> kc = keycloak && !env.containsKey("OIDC_SERVER_URL")
                     ? part(events, "Keycloak", workDir.resolve("keycloak").resolve("keycloak.log"), KeycloakServer::realmUrl,
                             () -> startRetryingChosenPorts("Keycloak", keycloakPort, workDir.resolve("keycloak"),
-                                    dir -> KeycloakServer.start(dir, keycloakPort)))
+                                    dir -> KeycloakServer.start(dir, keycloakPort, classDataSharing)))
                     : CompletableFuture.completedFuture(Optional.empty());
             return new Starting(this, k, p, kc);
         }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keycloak from its Maven Central distribution in production mode, optimized: its build (Quarkus augmentation, minutes
@@ -31,16 +32,21 @@ public final class KeycloakServer implements AutoCloseable {
     /** Build-time options: a file database (H2). */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file");
     private static final Object BUILD_LOCK = new Object();
+    /** Written after each build: what the distribution was built with (and when). */
+    private static final String BUILD_MARKER = "devstack-build-options";
 
     private final ChildProcess process;
     private final int port;
+    private final Optional<ClassDataArchive> archive;
 
-    private KeycloakServer(ChildProcess process, int port) {
+    private KeycloakServer(ChildProcess process, int port, Optional<ClassDataArchive> archive) {
         this.process = process;
         this.port = port;
+        this.archive = archive;
     }
 
-    public static KeycloakServer start(Path workDir, int requestedPort) {
+    /** Starts Keycloak; with {@code classDataSharing}, through an AppCDS archive beside the distribution. */
+    public static KeycloakServer start(Path workDir, int requestedPort, boolean classDataSharing) {
         int port = Ports.requireFree(requestedPort, "Keycloak");
         Path home = BuildInfo.keycloakHome();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
@@ -71,13 +77,18 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         buildOnce(home, env, workDir.resolve("keycloak-build.log"));
+        Map<String, String> runEnv = new java.util.HashMap<>(env);
+        Optional<ClassDataArchive> archive = classDataSharing
+                ? Optional.of(ClassDataArchive.at(home.resolve("devstack-cds.jsa"), home.resolve(BUILD_MARKER)))
+                : Optional.empty();
+        archive.ifPresent(a -> runEnv.put("JAVA_OPTS_APPEND", String.join(" ", a.jvmOptions())));
         // Production mode, so no build at start; a local cache (no cluster discovery) and plain HTTP on loopback.
         ChildProcess process = ChildProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start",
                 "--optimized", "--cache=local", "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
                 "--http-port=" + port, "--import-realm",
                 "--db-url=jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE"),
-                env, workDir, workDir.resolve("keycloak.log"));
-        KeycloakServer server = new KeycloakServer(process, port);
+                runEnv, workDir, workDir.resolve("keycloak.log"));
+        KeycloakServer server = new KeycloakServer(process, port, archive);
         process.awaitReady(server::realmAnswers, Duration.ofMinutes(8));
         return server;
     }
@@ -87,7 +98,7 @@ public final class KeycloakServer implements AutoCloseable {
      * beside it says so). One build at a time per JVM and per machine (file lock): parallel test JVMs share the home.
      */
     static void buildOnce(Path home, Map<String, String> env, Path log) {
-        Path marker = home.resolve("devstack-build-options");
+        Path marker = home.resolve(BUILD_MARKER);
         String wanted = String.join(" ", BUILD_OPTIONS);
         synchronized (BUILD_LOCK) {
             try (FileChannel lockFile = FileChannel.open(home.resolve("devstack-build.lock"), StandardOpenOption.CREATE,
@@ -159,5 +170,6 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        archive.ifPresent(a -> a.afterExit(process.stoppedGracefully()));
     }
 }

@@ -89,7 +89,7 @@ public final class Platform {
         List<ServiceProcess> running = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch stopped = new CountDownLatch(1);
         DevStack.Starting infra = DevStack.builder().workDir(data).kafka(9092)
-                .postgres(5432, List.of("catalog", "localization", "billing")).keycloak(8180).startInParallel(progress);
+                .postgres(5432, List.of("catalog", "localization", "billing")).keycloak(8180).classDataSharing(true).startInParallel(progress);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the platform...");
             List<ServiceProcess> services0 = new ArrayList<>(running);
@@ -140,7 +140,8 @@ public final class Platform {
             try {
                 ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(),
                         new ServiceProcess.Wiring(kafka.join(), oidc.join(), database.join()), data.resolve("logs"),
-                        LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()));
+                        LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()),
+                        true);
                 running.add(process);
                 process.awaitReady(Duration.ofMinutes(8));
                 progress.ready(service.module(), (System.nanoTime() - begin) / 1e9, "JVM start to ready; "

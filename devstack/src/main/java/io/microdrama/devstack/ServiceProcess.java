@@ -29,14 +29,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final ChildProcess process;
+    private final Optional<ClassDataArchive> archive;
 
     private final long startedAt = System.nanoTime();
     private volatile double startToReadySeconds = Double.NaN;
 
-    private ServiceProcess(String name, int port, ChildProcess process) {
+    private ServiceProcess(String name, int port, ChildProcess process, Optional<ClassDataArchive> archive) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.archive = archive;
     }
 
     /**
@@ -53,12 +55,23 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts a service with explicit endpoints, logging to {@code logDir/<module>.log}. Does not wait. */
     public static ServiceProcess start(Path projectRoot, String module, int port, Wiring wiring, Path logDir,
             Map<String, String> extraEnv) {
-        Path app = projectRoot.resolve(module).resolve("target/quarkus-app");
-        Path jar = app.resolve("quarkus-run.jar");
+        return start(projectRoot, module, port, wiring, logDir, extraEnv, false);
+    }
+
+    /**
+     * As above; with {@code classDataSharing}, later starts map the classes this build's first start loaded (AppCDS,
+     * {@link ClassDataArchive}): the archive sits beside the packaged jar, so a new build records a new one and
+     * {@code --fresh} data keeps it. For the platform command, not for tests.
+     */
+    public static ServiceProcess start(Path projectRoot, String module, int port, Wiring wiring, Path logDir,
+            Map<String, String> extraEnv, boolean classDataSharing) {
+        Path jar = runnerJar(projectRoot, module);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(module + " is not packaged (" + jar + "): run ./mvnw -DskipTests package");
         }
         int chosen = Ports.requireFree(port, module);
+        Optional<ClassDataArchive> archive = classDataSharing
+                ? Optional.of(ClassDataArchive.at(jar.resolveSibling("platform-cds.jsa"), jar)) : Optional.empty();
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Integer.toString(chosen));
         wiring.kafkaBootstrapServers().ifPresent(servers -> env.put("KAFKA_BOOTSTRAP_SERVERS", servers));
@@ -73,10 +86,15 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(BuildInfo.javaExecutable().toString());
         command.addAll(JVM_OPTIONS);
+        archive.ifPresent(a -> command.addAll(a.jvmOptions()));
         command.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.start(module, command, env, projectRoot.resolve(module),
                 logDir.resolve(module + ".log"));
-        return new ServiceProcess(module, chosen, process);
+        return new ServiceProcess(module, chosen, process, archive);
+    }
+
+    private static Path runnerJar(Path projectRoot, String module) {
+        return projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /** Where a service finds its infrastructure; an empty value leaves the service's own default. */
@@ -133,5 +151,6 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        archive.ifPresent(a -> a.afterExit(process.stoppedGracefully()));
     }
 }
