@@ -1,5 +1,7 @@
 package io.microdrama.localization.persistence;
 
+import io.microdrama.localization.domain.Approval;
+import io.microdrama.localization.domain.Readiness;
 import io.microdrama.localization.domain.Readiness.AcceptedTrack;
 import io.microdrama.localization.domain.SubtitleTasks;
 import io.microdrama.localization.domain.TrackSummary;
@@ -48,17 +50,31 @@ public class TrackRepository {
                 .getResultList();
     }
 
-    public Uni<Set<AcceptedTrack>> accepted(Mutiny.Session session, UUID dramaId) {
+    /**
+     * The drama's tracks as readiness sees them: accepted by QC, and of those the ones approved for their current
+     * revision. Reads what is flushed: writers flush their changes first.
+     */
+    public Uni<Readiness.Tracks> forReadiness(Mutiny.Session session, UUID dramaId) {
         return session.createSelectionQuery("""
-                        select t.key.episode, t.key.language from SubtitleTrack t
+                        select t.key.episode, t.key.language,
+                               case when t.approvalDecision = :approved and t.approvalRevision = t.revision then true else false end
+                        from SubtitleTrack t
                         where t.key.dramaId = :drama and t.status = :accepted""", Object[].class)
                 .setParameter("drama", dramaId)
                 .setParameter("accepted", QcVerdict.ACCEPTED)
+                .setParameter("approved", Approval.Decision.APPROVED)
                 .getResultList()
                 .map(rows -> {
                     Set<AcceptedTrack> accepted = new HashSet<>();
-                    rows.forEach(row -> accepted.add(new AcceptedTrack((Integer) row[0], (String) row[1])));
-                    return accepted;
+                    Set<AcceptedTrack> approved = new HashSet<>();
+                    rows.forEach(row -> {
+                        AcceptedTrack track = new AcceptedTrack((Integer) row[0], (String) row[1]);
+                        accepted.add(track);
+                        if (Boolean.TRUE.equals(row[2])) {
+                            approved.add(track);
+                        }
+                    });
+                    return new Readiness.Tracks(accepted, approved);
                 });
     }
 
@@ -66,7 +82,9 @@ public class TrackRepository {
         return session.createSelectionQuery("""
                         select new io.microdrama.localization.domain.TrackSummary(
                             t.key.episode, t.key.language, t.status, t.revision, t.sourceFormat, t.cueCount, t.errorCount,
-                            t.warningCount, t.uploadedBy, t.uploadedByRole, t.bodySha256, t.bodyBytes, t.createdAt, t.updatedAt)
+                            t.warningCount, t.uploadedBy, t.uploadedByRole, t.bodySha256, t.bodyBytes, t.createdAt, t.updatedAt,
+                            t.approvalDecision, t.approvalComment, t.approvalBy, t.approvalByRole, t.approvalAt,
+                            t.approvalRevision, t.approvalSha256)
                         from SubtitleTrack t where t.key.dramaId = :drama
                         order by t.key.episode, t.key.language""", TrackSummary.class)
                 .setParameter("drama", dramaId)
