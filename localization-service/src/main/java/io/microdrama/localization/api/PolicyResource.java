@@ -122,7 +122,8 @@ public class PolicyResource {
             throw ProblemException.invalid(List.of(new FieldError("languages", "a list of BCP 47 tags is required")));
         }
         Map<String, Boolean> byLanguage = request.approvalByLanguage() == null ? Map.of() : request.approvalByLanguage();
-        if (byLanguage.containsKey(null) || byLanguage.containsValue(null)) {
+        // (Map.of() refuses to be asked about null, so look at the entries: Jackson's map may hold a JSON null)
+        if (byLanguage.entrySet().stream().anyMatch(entry -> entry.getKey() == null || entry.getValue() == null)) {
             throw ProblemException.invalid(List.of(new FieldError("approvalByLanguage",
                     "an object of language tag -> true or false (null is neither)")));
         }
