@@ -81,8 +81,9 @@ class SubtitleApprovalIT {
                 awaitReadiness(drama, 2, record -> isReady(record, "AT", 1, false));
         JsonNode notReady = payload(notReadyAnswers.get(notReadyAnswers.size() - 1));
         assertThat(texts(notReady.get("missingLanguages"))).containsExactly("de");
+        // The entry's view: both its languages need approval; the English drama's plan needs only German (audio serves en).
         given().auth().oauth2(admin).get("/api/v1/localization/policy/regions/AT").then().statusCode(200)
-                .body("approvalRequired", equalTo(true)).body("approvalLanguages", equalTo(List.of("de")));
+                .body("approvalRequired", equalTo(true)).body("approvalLanguages", equalTo(List.of("de", "en")));
         given().auth().oauth2(admin).get("/api/v1/localization/policy/changes").then().statusCode(200)
                 .body("[0].region", equalTo("AT")).body("[0].approvalRequired", equalTo(true));
         plan(drama, "AT").body("approvalLanguages", equalTo(List.of("de"))).body("ready", equalTo(false));
