@@ -56,6 +56,12 @@ public final class RouteTable {
                     Access.language(LOCALIZER, STUDIO, OPS, ADMIN)),
             Route.of("GET", "/api/v1/localization/dramas/{dramaId}/subtitles", LOCALIZATION,
                     Access.roles(LOCALIZER, STUDIO, OPS, ADMIN)),
+            // Approval before LIVE: ops and admins only; which regions want the language approved (and four-eyes) is
+            // the service's to check, it knows where the drama is planned and who uploaded the track.
+            Route.of("PUT", "/api/v1/localization/dramas/{dramaId}/episodes/{number}/subtitles/{language}/approval",
+                    LOCALIZATION, Access.roles(OPS, ADMIN)),
+            Route.of("PUT", "/api/v1/localization/dramas/{dramaId}/subtitles/{language}/approval", LOCALIZATION,
+                    Access.roles(OPS, ADMIN)),
             Route.of("GET", "/api/v1/localization/dramas/{dramaId}/plan", LOCALIZATION, Access.roles(STUDIO, OPS, ADMIN)),
             Route.of("GET", "/api/v1/billing/dramas/{dramaId}/prices", BILLING, Access.roles(STUDIO, OPS, ADMIN)),
 

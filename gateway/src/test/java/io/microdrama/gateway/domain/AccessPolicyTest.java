@@ -43,6 +43,18 @@ class AccessPolicyTest {
     }
 
     @Test
+    void subtitleApprovalsAreForOpsAndAdminsNeverLocalizersOrStudios() {
+        for (String path : List.of("/api/v1/localization/dramas/d1/episodes/1/subtitles/ja/approval",
+                "/api/v1/localization/dramas/d1/subtitles/ja/approval")) {
+            assertThat(status("PUT", path, OPS_EU)).as("which regions want ja approved is the service's check").isEqualTo(200);
+            assertThat(status("PUT", path, ADMIN)).isEqualTo(200);
+            assertThat(status("PUT", path, CJK)).as("a localizer, even of the language").isEqualTo(403);
+            assertThat(status("PUT", path, AURORA)).isEqualTo(403);
+            assertThat(status("PUT", path, null)).isEqualTo(401);
+        }
+    }
+
+    @Test
     void opsRegionsExpandGroupsAndRefuseOtherCountriesNamingOnlyThatCountry() {
         assertThat(status("GET", "/api/v1/ops/regions/DE/rollout", OPS_EU)).as("DE is in EU").isEqualTo(200);
         assertThat(status("GET", "/api/v1/ops/regions/GB/offers", OPS_EU)).isEqualTo(200);

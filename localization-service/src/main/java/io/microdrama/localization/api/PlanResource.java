@@ -28,8 +28,10 @@ public class PlanResource {
         this.caller = caller;
     }
 
+    /** {@code approvalLanguages}: the required languages whose tracks count only once a person approved them. */
     public record RegionPlanView(String region, long dramaVersion, List<String> requiredLanguages,
-            List<String> missingLanguages, List<String> availableLanguages, boolean ready, boolean closed) {
+            List<String> missingLanguages, List<String> availableLanguages, List<String> approvalLanguages, boolean ready,
+            boolean closed) {
     }
 
     public record PlanView(String dramaId, List<RegionPlanView> regions) {
@@ -42,7 +44,8 @@ public class PlanResource {
                     List<RegionPlanView> visible = regions.stream()
                             .filter(plan -> caller.mayReadStudio(plan.studioId()) || caller.coversRegion(plan.region()))
                             .map(plan -> new RegionPlanView(plan.region(), plan.dramaVersion(), plan.requiredLanguages(),
-                                    plan.missingLanguages(), plan.availableLanguages(), plan.ready(), plan.closed()))
+                                    plan.missingLanguages(), plan.availableLanguages(), plan.approvalLanguages(), plan.ready(),
+                                    plan.closed()))
                             .toList();
                     if (visible.isEmpty()) {
                         throw ProblemException.notFound("Localization plan of drama " + dramaId);

@@ -2,6 +2,7 @@ package io.microdrama.localization.api;
 
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.localization.application.PolicyService;
+import io.microdrama.localization.domain.ApprovalRule;
 import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.domain.PolicyChange;
 import io.microdrama.support.problem.Problem.FieldError;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The region -> subtitle languages policy (admins only). Reads carry the policy version as ETag; a change may send
@@ -45,28 +47,44 @@ public class PolicyResource {
 
     public enum Kind { COUNTRY, GROUP }
 
-    public record Entry(String region, Kind kind, List<String> languages) {
+    /** An entry: its languages and its approval rule (default, and the languages that differ from it). */
+    public record Entry(String region, Kind kind, List<String> languages, boolean approvalRequired,
+            Map<String, Boolean> approvalByLanguage) {
     }
 
     public record PolicyView(long version, List<String> fallback, List<Entry> entries) {
     }
 
-    /** A country's effective languages and where they come from (its own entry, a group, or the fallback). */
-    public record RegionView(long version, String region, Kind kind, List<String> languages, String source) {
+    /**
+     * A country's effective languages and where they come from (its own entry, a group, or the fallback), with the
+     * entry's approval rule and, resolved from it, the languages whose tracks need a person's approval.
+     */
+    public record RegionView(long version, String region, Kind kind, List<String> languages, String source,
+            boolean approvalRequired, Map<String, Boolean> approvalByLanguage, List<String> approvalLanguages) {
     }
 
-    public record LanguagesRequest(List<String> languages) {
+    /**
+     * A whole entry. {@code approvalRequired} absent = false; {@code approvalByLanguage} names languages of the entry
+     * whose requirement differs from it. A body with only {@code languages} (as before approvals existed) is valid
+     * and requires no approval.
+     */
+    public record LanguagesRequest(List<String> languages, Boolean approvalRequired, Map<String, Boolean> approvalByLanguage) {
     }
 
+    /** One change; the approval fields are null for the seed and for a removal. */
     public record ChangeView(long version, Instant changedAt, String changedBy, String region, List<String> languages,
-            String note) {
+            String note, Boolean approvalRequired, Map<String, Boolean> approvalByLanguage) {
     }
 
     @GET
     public Uni<Response> policy() {
         return service.current().map(policy -> Response.ok(new PolicyView(policy.version(), LanguagePolicy.FALLBACK,
                 policy.entries().entrySet().stream()
-                        .map(entry -> new Entry(entry.getKey(), kind(entry.getKey()), entry.getValue()))
+                        .map(entry -> {
+                            ApprovalRule approval = policy.approval(entry.getKey());
+                            return new Entry(entry.getKey(), kind(entry.getKey()), entry.getValue(), approval.required(),
+                                    approval.sortedByLanguage());
+                        })
                         .sorted(java.util.Comparator.comparing(Entry::kind).thenComparing(Entry::region))
                         .toList())).tag(etag(policy.version())).build());
     }
@@ -82,10 +100,14 @@ public class PolicyResource {
                 if (languages == null) {
                     throw ProblemException.notFound("Policy entry for group " + region);
                 }
-                view = new RegionView(policy.version(), region, Kind.GROUP, languages, region);
+                ApprovalRule approval = policy.approval(region);
+                view = new RegionView(policy.version(), region, Kind.GROUP, languages, region, approval.required(),
+                        approval.sortedByLanguage(), approval.needingApproval(languages));
             } else {
                 LanguagePolicy.Resolution resolution = policy.resolve(region);
-                view = new RegionView(policy.version(), region, Kind.COUNTRY, resolution.languages(), resolution.source());
+                view = new RegionView(policy.version(), region, Kind.COUNTRY, resolution.languages(), resolution.source(),
+                        resolution.approval().required(), resolution.approval().sortedByLanguage(),
+                        resolution.approvalLanguages());
             }
             return Response.ok(view).tag(etag(policy.version())).build();
         });
@@ -99,7 +121,14 @@ public class PolicyResource {
         if (request == null || request.languages() == null) {
             throw ProblemException.invalid(List.of(new FieldError("languages", "a list of BCP 47 tags is required")));
         }
-        return service.set(region, request.languages(), caller.name(), version(ifMatch)).map(this::answer);
+        Map<String, Boolean> byLanguage = request.approvalByLanguage() == null ? Map.of() : request.approvalByLanguage();
+        // (Map.of() refuses to be asked about null, so look at the entries: Jackson's map may hold a JSON null)
+        if (byLanguage.entrySet().stream().anyMatch(entry -> entry.getKey() == null || entry.getValue() == null)) {
+            throw ProblemException.invalid(List.of(new FieldError("approvalByLanguage",
+                    "an object of language tag -> true or false (null is neither)")));
+        }
+        return service.set(region, request.languages(), ApprovalRule.of(request.approvalRequired(), byLanguage),
+                caller.name(), version(ifMatch)).map(this::answer);
     }
 
     @DELETE
@@ -125,7 +154,8 @@ public class PolicyResource {
 
     private static ChangeView view(PolicyChange change) {
         return new ChangeView(change.version(), change.changedAt(), change.changedBy(), change.region(), change.languages(),
-                change.note());
+                change.note(), change.approval() == null ? null : change.approval().required(),
+                change.approval() == null ? null : change.approval().sortedByLanguage());
     }
 
     private static Kind kind(String region) {

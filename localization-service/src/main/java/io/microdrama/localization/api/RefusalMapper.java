@@ -24,6 +24,7 @@ public class RefusalMapper {
     public static int status(Refusal.Kind kind) {
         return switch (kind) {
             case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
             case CONFLICT -> 409;
             case STALE_VERSION -> 412;
             case MALFORMED -> 400;
@@ -36,6 +37,7 @@ public class RefusalMapper {
     private static String title(Refusal.Kind kind) {
         return switch (kind) {
             case NOT_FOUND -> "Not Found";
+            case FORBIDDEN -> "Forbidden";
             case CONFLICT -> "Conflict";
             case STALE_VERSION -> "Precondition Failed";
             case MALFORMED -> "Bad Request";

@@ -1,6 +1,7 @@
 package io.microdrama.localization.api;
 
 import io.microdrama.contracts.languages.LanguageTags;
+import io.microdrama.localization.application.ApprovalService;
 import io.microdrama.localization.application.TrackService;
 import io.microdrama.localization.domain.DramaSummary;
 import io.microdrama.support.problem.ProblemException;
@@ -52,6 +53,33 @@ public class SubtitleAccess {
                 return Caller.LOCALIZER;
             }
             throw notFound(drama);
+        };
+    }
+
+    /**
+     * Approve or reject tracks in a language: an admin, or ops whose regions cover a country where the drama is planned
+     * and whose policy wants the language approved. Ops covering none of the drama's countries get 404 (as for
+     * reads); ops covering some where the language needs no approval get 403. Localizers and studios never (the
+     * resource admits only ops and admins). Four-eyes is the use case's rule.
+     */
+    public ApprovalService.Access approve(String language) {
+        return (drama, approvalLanguagesByRegion) -> {
+            if (caller.isAdmin()) {
+                return Caller.ADMIN;
+            }
+            if (!caller.hasRole(Caller.OPS)) {
+                throw ProblemException.forbidden("Only ops of a region that requires approval, or an admin, may approve"
+                        + " or reject subtitles");
+            }
+            List<String> covered = approvalLanguagesByRegion.keySet().stream().filter(caller::coversRegion).sorted().toList();
+            if (covered.isEmpty()) {
+                throw notFound(drama);
+            }
+            if (covered.stream().noneMatch(region -> approvalLanguagesByRegion.get(region).contains(language))) {
+                throw ProblemException.forbidden("None of your regions where drama " + drama.id() + " is planned " + covered
+                        + " requires approval of " + language + " subtitles");
+            }
+            return Caller.OPS;
         };
     }
 

@@ -3,7 +3,8 @@ package io.microdrama.localization.api;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.contracts.languages.LanguageTags;
 import io.microdrama.localization.application.TaskService;
-import io.microdrama.subtitles.QcVerdict;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.microdrama.localization.domain.SubtitleTasks;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -39,11 +41,15 @@ public class TaskResource {
         this.caller = caller;
     }
 
-    /** Why an episode needs work: no track yet, or the latest upload failed QC. */
-    public enum Reason { MISSING, QC_FAILED }
-
-    public record Task(String dramaId, String studioId, int episode, String language, List<String> regions, Reason reason,
-            Long revision, Integer errorCount) {
+    /**
+     * Why an episode needs work: no track yet ({@code MISSING}), the latest upload failed QC, a person rejected the
+     * current revision where approval is required ({@code REJECTED}, with {@code comment}, {@code rejectedBy} and
+     * {@code rejectedAt}), or (ops and admins only) it passed QC and waits for approval ({@code AWAITING_APPROVAL}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Task(String dramaId, String studioId, int episode, String language, List<String> regions,
+            SubtitleTasks.Reason reason, Long revision, Integer errorCount, String comment, String rejectedBy,
+            Instant rejectedAt) {
     }
 
     public record TaskPage(int page, int size, long total, List<Task> items) {
@@ -72,8 +78,8 @@ public class TaskResource {
                         regionFilter, page * size, size)
                 .map(result -> new TaskPage(page, size, result.total(), result.tasks().stream()
                         .map(row -> new Task(row.dramaId().toString(), row.studioId(), row.episode(), row.language(),
-                                row.regions(), row.status() == QcVerdict.QC_FAILED ? Reason.QC_FAILED : Reason.MISSING,
-                                row.revision(), row.errorCount()))
+                                row.regions(), row.reason(), row.revision(), row.errorCount(), row.comment(),
+                                row.rejectedBy(), row.rejectedAt()))
                         .toList()));
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.microdrama.localization.application.TrackService.BulkResult;
 import io.microdrama.localization.application.TrackService.FileResult;
 import io.microdrama.localization.application.TrackService.Outcome;
+import io.microdrama.localization.application.ApprovalService;
+import io.microdrama.localization.domain.Approval;
 import io.microdrama.localization.domain.DramaSummary;
 import io.microdrama.localization.domain.Track;
 import io.microdrama.localization.domain.TrackSummary;
@@ -21,24 +23,93 @@ public final class TrackViews {
     private TrackViews() {
     }
 
-    /** A track without its cues. {@code report} only where one track is asked for. */
+    /**
+     * A track without its cues. {@code report} only where one track is asked for; {@code approval} only when a
+     * person's decision covers the current revision (a new upload with other bytes drops it).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TrackView(String dramaId, String externalId, int episode, String language, QcVerdict status,
             long revision, SubtitleFormat sourceFormat, int cues, int errorCount, int warningCount, String uploadedBy,
-            String uploadedByRole, String sha256, int bytes, Instant createdAt, Instant updatedAt, QcReport report) {
+            String uploadedByRole, String sha256, int bytes, Instant createdAt, Instant updatedAt, ApprovalView approval,
+            QcReport report) {
 
         static TrackView of(DramaSummary drama, Track track, boolean withReport) {
             return new TrackView(drama.id().toString(), drama.externalId(), track.episode(), track.language(),
                     track.status(), track.revision(), track.sourceFormat(), track.cues(), track.errorCount(),
                     track.warningCount(), track.uploadedBy(), track.uploadedByRole(), track.sha256(), track.bytes(),
-                    track.createdAt(), track.updatedAt(), withReport ? track.report() : null);
+                    track.createdAt(), track.updatedAt(), ApprovalView.of(track.approval(), track.revision()),
+                    withReport ? track.report() : null);
         }
 
         static TrackView of(DramaSummary drama, TrackSummary track) {
             return new TrackView(drama.id().toString(), drama.externalId(), track.episode(), track.language(), track.status(),
                     track.revision(), track.sourceFormat(), track.cues(), track.errorCount(), track.warningCount(),
                     track.uploadedBy(), track.uploadedByRole(), track.sha256(), track.bytes(), track.createdAt(),
-                    track.updatedAt(), null);
+                    track.updatedAt(), ApprovalView.of(track.approval(), track.revision()), null);
+        }
+    }
+
+    /** A person's decision on a track's revision; {@code comment} absent when none was given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ApprovalView(Approval.Decision decision, String comment, String decidedBy, String decidedByRole,
+            Instant decidedAt, long revision, String sha256) {
+
+        /** Null unless the decision covers the current revision. */
+        static ApprovalView of(Approval approval, long currentRevision) {
+            if (approval == null || approval.revision() != currentRevision) {
+                return null;
+            }
+            return new ApprovalView(approval.decision(), approval.comment(), approval.decidedBy(), approval.decidedByRole(),
+                    approval.decidedAt(), approval.revision(), approval.sha256());
+        }
+    }
+
+    /** {@code PUT …/approval}: {@code decision} APPROVED or REJECTED; {@code comment} required for REJECTED. */
+    public record ApprovalRequest(String decision, String comment) {
+    }
+
+    /** The track's decision after the request; {@code changed} false when it already carried it (nothing happened). */
+    public record ApprovalAnswer(String dramaId, String externalId, int episode, String language, long revision,
+            String sha256, String uploadedBy, boolean changed, ApprovalView approval) {
+
+        static ApprovalAnswer of(ApprovalService.Result result) {
+            Track track = result.track();
+            return new ApprovalAnswer(result.drama().id().toString(), result.drama().externalId(), track.episode(),
+                    track.language(), track.revision(), track.sha256(), track.uploadedBy(), result.changed(),
+                    ApprovalView.of(track.approval(), track.revision()));
+        }
+    }
+
+    /**
+     * A bulk decision: counts and one entry per episode of the drama, in episode order. {@code result}: {@code DECIDED},
+     * {@code UNCHANGED} (already carried this decision), {@code OWN_UPLOAD} (the caller uploaded it: four-eyes, left
+     * alone), {@code NOT_QC_ACCEPTED} (failed QC, left alone), {@code MISSING} (no track).
+     */
+    public record BulkApprovalAnswer(String dramaId, String externalId, String language, Approval.Decision decision,
+            int decided, int unchanged, int skipped, List<EpisodeApproval> episodes) {
+
+        static BulkApprovalAnswer of(ApprovalService.BulkResult result) {
+            List<EpisodeApproval> episodes = result.episodes().stream().map(EpisodeApproval::of).toList();
+            int decided = count(result, ApprovalService.EpisodeOutcome.DECIDED);
+            int unchanged = count(result, ApprovalService.EpisodeOutcome.UNCHANGED);
+            return new BulkApprovalAnswer(result.drama().id().toString(), result.drama().externalId(), result.language(),
+                    result.decision(), decided, unchanged, episodes.size() - decided - unchanged, episodes);
+        }
+
+        private static int count(ApprovalService.BulkResult result, ApprovalService.EpisodeOutcome outcome) {
+            return (int) result.episodes().stream().filter(episode -> episode.outcome() == outcome).count();
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EpisodeApproval(int episode, ApprovalService.EpisodeOutcome result, Long revision, String uploadedBy,
+            ApprovalView approval) {
+
+        static EpisodeApproval of(ApprovalService.EpisodeResult result) {
+            Track track = result.track();
+            return track == null ? new EpisodeApproval(result.episode(), result.outcome(), null, null, null)
+                    : new EpisodeApproval(result.episode(), result.outcome(), track.revision(), track.uploadedBy(),
+                            ApprovalView.of(track.approval(), track.revision()));
         }
     }
 

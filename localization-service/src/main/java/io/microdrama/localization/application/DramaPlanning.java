@@ -112,7 +112,7 @@ public class DramaPlanning {
 
     private Uni<Void> plan(Mutiny.Session session, LocalizedDrama drama, DramaPublished published, LanguagePolicy policy,
             Instant now) {
-        return dramas.plansOf(session, drama.id).flatMap(existingPlans -> tracks.accepted(session, drama.id).flatMap(accepted -> {
+        return dramas.plansOf(session, drama.id).flatMap(existingPlans -> tracks.forReadiness(session, drama.id).flatMap(current -> {
             Map<String, RegionPlan> byRegion = existingPlans.stream()
                     .collect(Collectors.toMap(plan -> plan.key.region(), Function.identity()));
             Set<String> licensed = published.licences().stream().map(DramaPublished.Licence::region)
@@ -126,7 +126,7 @@ public class DramaPlanning {
                     created.add(plan);
                 }
                 Readiness readiness = Readiness.of(policy.requiredLanguages(region, drama.originalLanguage),
-                        drama.episodeNumbers(), accepted);
+                        policy.approvalLanguages(region, drama.originalLanguage), drama.episodeNumbers(), current);
                 if (plan.planFor(drama.dramaVersion, drama.studioId, drama.originalLanguage, drama.episodes.size(),
                         readiness, now)) {
                     toEmit.add(plan);

@@ -5,7 +5,6 @@ import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.ReadinessChanged;
 import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.domain.Readiness;
-import io.microdrama.localization.domain.Readiness.AcceptedTrack;
 import io.microdrama.localization.persistence.DramaRepository;
 import io.microdrama.localization.persistence.LocalizedDrama;
 import io.microdrama.localization.persistence.RegionPlan;
@@ -18,8 +17,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Recomputes readiness of a drama's open plans from its accepted tracks and appends
@@ -43,33 +40,38 @@ public class Planner {
     }
 
     /**
-     * After a track of the drama changed. {@code adjust} corrects the accepted set for the change made in this
-     * session (not yet flushed, so the query cannot see it). Returns how many readiness events were appended.
+     * After a track of the drama changed (an upload, an approval or rejection): the session's changes are flushed so
+     * the tracks query sees them, then each open plan is recomputed with the languages it requires and those it
+     * wants approved. Returns how many readiness events were appended (none where nothing changed, so doing it
+     * again is harmless).
      */
-    public Uni<Integer> afterTrackChange(Mutiny.Session session, LocalizedDrama drama, UnaryOperator<Set<AcceptedTrack>> adjust) {
-        return dramas.plansOf(session, drama.id).flatMap(plans -> tracks.accepted(session, drama.id).flatMap(accepted -> {
-            Set<AcceptedTrack> current = adjust.apply(accepted);
-            List<RegionPlan> changed = new ArrayList<>();
-            for (RegionPlan plan : plans) {
-                if (!plan.closed && plan.apply(Readiness.of(plan.requiredLanguages, drama.episodeNumbers(), current), clock.instant())) {
-                    changed.add(plan);
-                }
-            }
-            return emit(session, changed);
-        }));
+    public Uni<Integer> afterTrackChange(Mutiny.Session session, LocalizedDrama drama) {
+        return session.flush().chain(() -> dramas.plansOf(session, drama.id)).flatMap(plans -> tracks.forReadiness(session, drama.id)
+                .flatMap(current -> {
+                    List<RegionPlan> changed = new ArrayList<>();
+                    for (RegionPlan plan : plans) {
+                        if (!plan.closed && plan.apply(Readiness.of(plan.requiredLanguages, plan.approvalLanguages,
+                                drama.episodeNumbers(), current), clock.instant())) {
+                            changed.add(plan);
+                        }
+                    }
+                    return emit(session, changed);
+                }));
     }
 
     /**
-     * After the policy changed: each open plan of the drama gets the required languages the new policy gives its
-     * region. Returns how many readiness events were appended.
+     * After the policy changed: each open plan of the drama gets the required languages, and the languages needing
+     * approval, the new policy gives its region. Returns how many readiness events were appended.
      */
     public Uni<Integer> afterPolicyChange(Mutiny.Session session, LocalizedDrama drama, List<RegionPlan> plans,
             LanguagePolicy policy) {
-        return tracks.accepted(session, drama.id).flatMap(accepted -> {
+        return tracks.forReadiness(session, drama.id).flatMap(current -> {
             List<RegionPlan> changed = new ArrayList<>();
             for (RegionPlan plan : plans) {
-                List<String> required = policy.requiredLanguages(plan.key.region(), drama.originalLanguage);
-                if (!plan.closed && plan.apply(Readiness.of(required, drama.episodeNumbers(), accepted), clock.instant())) {
+                String region = plan.key.region();
+                Readiness readiness = Readiness.of(policy.requiredLanguages(region, drama.originalLanguage),
+                        policy.approvalLanguages(region, drama.originalLanguage), drama.episodeNumbers(), current);
+                if (!plan.closed && plan.apply(readiness, clock.instant())) {
                     changed.add(plan);
                 }
             }

@@ -1,6 +1,7 @@
 package io.microdrama.localization.application;
 
 import io.microdrama.contracts.regions.RegionGroups;
+import io.microdrama.localization.domain.ApprovalRule;
 import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.domain.PolicyChange;
 import io.microdrama.localization.domain.Refusal;
@@ -56,8 +57,8 @@ public class PolicyService {
      * @param plansReplanned open plans whose region the change affects
      * @param readinessEvents readiness events appended because a plan's result changed
      */
-    public record ChangeResult(long version, String region, List<String> languages, boolean changed, int plansReplanned,
-            int readinessEvents) {
+    public record ChangeResult(long version, String region, List<String> languages, boolean approvalRequired,
+            Map<String, Boolean> approvalByLanguage, boolean changed, int plansReplanned, int readinessEvents) {
     }
 
     public Uni<LanguagePolicy> current() {
@@ -73,25 +74,31 @@ public class PolicyService {
 
     private static PolicyChange change(PolicyChangeRow row) {
         return new PolicyChange(row.version, row.changedAt, row.changedBy, row.region,
-                row.languages == null ? null : Arrays.asList(row.languages.split(" ")), row.note);
+                row.languages == null ? null : Arrays.asList(row.languages.split(" ")), row.note, row.approval());
     }
 
-    /** Sets a region's languages; {@code expectedVersion} (from If-Match) guards against a concurrent change. */
-    public Uni<ChangeResult> set(String region, List<String> languages, String changedBy, Long expectedVersion) {
-        List<String> problems = LanguagePolicy.problems(region, languages);
+    /**
+     * Sets a region's languages and approval rule (the whole entry: a rule left out is {@link ApprovalRule#NONE});
+     * {@code expectedVersion} (from If-Match) guards against a concurrent change.
+     */
+    public Uni<ChangeResult> set(String region, List<String> languages, ApprovalRule approval, String changedBy,
+            Long expectedVersion) {
+        List<Field> problems = new java.util.ArrayList<>(LanguagePolicy.problems(region, languages).stream()
+                .map(problem -> new Field(problem.startsWith("'" + region + "'") ? "region" : "languages", problem)).toList());
+        approval.problems(region, languages).forEach(problem -> problems.add(new Field("approvalByLanguage", problem)));
         if (!problems.isEmpty()) {
-            throw Refusal.invalid(problems.stream().map(problem -> new Field(
-                    problem.startsWith("'" + region + "'") ? "region" : "languages", problem)).toList());
+            throw Refusal.invalid(problems);
         }
-        return change(region, languages, changedBy, expectedVersion);
+        return change(region, languages, approval.normalized(), changedBy, expectedVersion);
     }
 
     /** Removes a region's own entry: its countries fall back to their group's entry, or to English. */
     public Uni<ChangeResult> remove(String region, String changedBy, Long expectedVersion) {
-        return change(region, null, changedBy, expectedVersion);
+        return change(region, null, ApprovalRule.NONE, changedBy, expectedVersion);
     }
 
-    private Uni<ChangeResult> change(String region, List<String> languages, String changedBy, Long expectedVersion) {
+    private Uni<ChangeResult> change(String region, List<String> languages, ApprovalRule approval, String changedBy,
+            Long expectedVersion) {
         Instant now = clock.instant();
         return sessions.withTransaction(session -> policies.lockExclusive(session)
                 .chain(() -> policies.current(session))
@@ -104,34 +111,49 @@ public class PolicyService {
                     if (languages == null && before == null) {
                         throw Refusal.notFound("Policy entry for " + region);
                     }
-                    if (languages != null && languages.equals(before)) {
-                        return Uni.createFrom().item(new ChangeResult(policy.version(), region, languages, false, 0, 0));
+                    if (languages != null && languages.equals(before) && approval.equals(policy.approval(region))) {
+                        return Uni.createFrom().item(result(policy.version(), region, languages, approval, false, new int[2]));
                     }
                     long version = policy.version() + 1;
                     Map<String, List<String>> entries = new LinkedHashMap<>(policy.entries());
+                    Map<String, ApprovalRule> approvals = new LinkedHashMap<>();
+                    entries.keySet().forEach(entry -> approvals.put(entry, policy.approval(entry)));
                     if (languages == null) {
                         entries.remove(region);
+                        approvals.remove(region);
                     } else {
                         entries.put(region, List.copyOf(languages));
+                        approvals.put(region, approval);
                     }
-                    LanguagePolicy changed = new LanguagePolicy(version, entries);
-                    return store(session, region, languages, version)
-                            .chain(() -> policies.appendChange(session, version, region, languages, changedBy, null, now))
+                    LanguagePolicy changed = new LanguagePolicy(version, entries, approvals);
+                    return store(session, region, languages, approval, version)
+                            .chain(() -> policies.appendChange(session, version, region, languages, approval, changedBy, null, now))
                             .chain(() -> replan(session, affectedCountries(region), changed))
-                            .map(counts -> new ChangeResult(version, region,
-                                    languages == null ? changed.resolve(region).languages() : languages, true, counts[0], counts[1]));
+                            .map(counts -> {
+                                LanguagePolicy.Resolution effective = changed.resolve(region);
+                                return languages == null
+                                        ? result(version, region, effective.languages(), effective.approval(), true, counts)
+                                        : result(version, region, languages, approval, true, counts);
+                            });
                 }));
     }
 
-    private Uni<Void> store(Mutiny.Session session, String region, List<String> languages, long version) {
+    private static ChangeResult result(long version, String region, List<String> languages, ApprovalRule approval,
+            boolean changed, int[] counts) {
+        return new ChangeResult(version, region, languages, approval.required(), approval.sortedByLanguage(), changed,
+                counts[0], counts[1]);
+    }
+
+    private Uni<Void> store(Mutiny.Session session, String region, List<String> languages, ApprovalRule approval,
+            long version) {
         return policies.entry(session, region).flatMap(row -> {
             if (languages == null) {
                 return session.remove(row);
             }
             if (row == null) {
-                return session.persist(PolicyEntryRow.of(region, languages, version));
+                return session.persist(PolicyEntryRow.of(region, languages, approval, version));
             }
-            row.languages = List.copyOf(languages);
+            row.set(languages, approval);
             row.version = version;
             return Uni.createFrom().voidItem();
         });

@@ -2,7 +2,6 @@ package io.microdrama.localization.application;
 
 import io.microdrama.localization.domain.DramaSummary;
 import io.microdrama.localization.domain.EpisodeSpan;
-import io.microdrama.localization.domain.Readiness.AcceptedTrack;
 import io.microdrama.localization.domain.Refusal;
 import io.microdrama.localization.domain.Refusal.Field;
 import io.microdrama.localization.domain.Refusal.Kind;
@@ -314,8 +313,7 @@ public class TrackService {
                         Uni<Void> persisted = created.isEmpty() ? Uni.createFrom().voidItem()
                                 : session.persistAll(created.toArray());
                         Uni<Integer> events = changed.isEmpty() ? Uni.createFrom().item(0)
-                                : persisted.chain(() -> planner.afterTrackChange(session, drama,
-                                        accepted -> withTracks(accepted, changed)));
+                                : persisted.chain(() -> planner.afterTrackChange(session, drama));
                         return events.map(ignored -> results(files, existing, changed, created));
                     });
         });
@@ -367,7 +365,8 @@ public class TrackService {
 
     /**
      * What a player may fetch without a token: an ACCEPTED track of an episode of the current version, in a language
-     * the open plan of that country lists. Anything else does not exist for the storefront.
+     * the open plan of that country lists, approved for its current revision where that country wants approval.
+     * Anything else does not exist for the storefront.
      */
     public Uni<Track> findForStorefront(String country, UUID dramaId, int episode, String language) {
         String what = "A " + language + " subtitle track for episode " + episode + " of drama " + dramaId + " in " + country;
@@ -376,19 +375,18 @@ public class TrackService {
                     if (plan == null || plan.closed || !plan.requiredLanguages.contains(language)) {
                         throw Refusal.notFound(what);
                     }
-                    return dramas.find(session, dramaId);
-                })
-                .flatMap(drama -> {
-                    if (drama == null || drama.withdrawn || drama.episode(episode).isEmpty()) {
-                        throw Refusal.notFound(what);
-                    }
-                    return tracks.find(session, new SubtitleTrack.Key(dramaId, episode, language));
-                })
-                .map(track -> {
-                    if (track == null || track.status != QcVerdict.ACCEPTED) {
-                        throw Refusal.notFound(what);
-                    }
-                    return track.snapshot();
+                    return dramas.find(session, dramaId).flatMap(drama -> {
+                        if (drama == null || drama.withdrawn || drama.episode(episode).isEmpty()) {
+                            throw Refusal.notFound(what);
+                        }
+                        return tracks.find(session, new SubtitleTrack.Key(dramaId, episode, language));
+                    }).map(track -> {
+                        if (track == null || track.status != QcVerdict.ACCEPTED || (plan.approvalLanguages.contains(language)
+                                && (track.approval() == null || !track.approval().approves(track.revision)))) {
+                            throw Refusal.notFound(what);
+                        }
+                        return track.snapshot();
+                    });
                 }));
     }
 
@@ -409,20 +407,6 @@ public class TrackService {
 
     private static List<String> regions(List<RegionPlan> plans) {
         return plans.stream().map(plan -> plan.key.region()).toList();
-    }
-
-    /** The stored accepted set as it is after this session's changes (not flushed yet, so the query missed them). */
-    private static Set<AcceptedTrack> withTracks(Set<AcceptedTrack> stored, List<SubtitleTrack> changed) {
-        Set<AcceptedTrack> accepted = new HashSet<>(stored);
-        for (SubtitleTrack track : changed) {
-            AcceptedTrack key = new AcceptedTrack(track.key.episode(), track.key.language());
-            if (track.status == QcVerdict.ACCEPTED) {
-                accepted.add(key);
-            } else {
-                accepted.remove(key);
-            }
-        }
-        return accepted;
     }
 
     /** Decode and parse, or refuse: too large, or not UTF-8 WebVTT or SRT (or not the declared one of them). */

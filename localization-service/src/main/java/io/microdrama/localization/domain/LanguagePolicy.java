@@ -31,14 +31,35 @@ public final class LanguagePolicy {
 
     private final long version;
     private final Map<String, List<String>> languagesByRegion;
+    /** Approval rules of the entries that have one; an entry without a rule requires no approval. */
+    private final Map<String, ApprovalRule> approvalByRegion;
 
     public LanguagePolicy(long version, Map<String, List<String>> languagesByRegion) {
-        this.version = version;
-        this.languagesByRegion = Map.copyOf(languagesByRegion);
+        this(version, languagesByRegion, Map.of());
     }
 
-    /** Where a country's languages come from: its own entry, a group's entry or the fallback. */
-    public record Resolution(String country, List<String> languages, String source) {
+    public LanguagePolicy(long version, Map<String, List<String>> languagesByRegion, Map<String, ApprovalRule> approvalByRegion) {
+        this.version = version;
+        this.languagesByRegion = Map.copyOf(languagesByRegion);
+        Map<String, ApprovalRule> approvals = new java.util.HashMap<>(approvalByRegion);
+        approvals.values().removeIf(ApprovalRule.NONE::equals);
+        approvals.keySet().retainAll(languagesByRegion.keySet());
+        this.approvalByRegion = Map.copyOf(approvals);
+    }
+
+    /**
+     * Where a country's languages come from: its own entry, a group's entry or the fallback; the approval rule comes
+     * with the entry (the fallback requires none).
+     */
+    public record Resolution(String country, List<String> languages, String source, ApprovalRule approval) {
+        public Resolution(String country, List<String> languages, String source) {
+            this(country, languages, source, ApprovalRule.NONE);
+        }
+
+        /** The entry's languages that need approval in this country. */
+        public List<String> approvalLanguages() {
+            return approval.needingApproval(languages);
+        }
     }
 
     /** The entries shipped with the service, in file order (the seed of policy version 1). */
@@ -98,15 +119,20 @@ public final class LanguagePolicy {
         return languagesByRegion;
     }
 
+    /** The approval rule of a region's own entry ({@link ApprovalRule#NONE} without one, or without an entry). */
+    public ApprovalRule approval(String region) {
+        return approvalByRegion.getOrDefault(region, ApprovalRule.NONE);
+    }
+
     public Resolution resolve(String country) {
         List<String> own = languagesByRegion.get(country);
         if (own != null) {
-            return new Resolution(country, own, country);
+            return new Resolution(country, own, country, approval(country));
         }
         for (String group : RegionGroups.groupsOf(country)) {
             List<String> languages = languagesByRegion.get(group);
             if (languages != null) {
-                return new Resolution(country, languages, group);
+                return new Resolution(country, languages, group, approval(group));
             }
         }
         return new Resolution(country, FALLBACK, FALLBACK_SOURCE);
@@ -118,5 +144,11 @@ public final class LanguagePolicy {
         return resolve(country).languages().stream()
                 .filter(language -> !LanguageTags.primary(language).equals(original))
                 .toList();
+    }
+
+    /** Of the languages a drama needs in the country, those a person must approve before they count. */
+    public List<String> approvalLanguages(String country, String originalLanguage) {
+        ApprovalRule rule = resolve(country).approval();
+        return requiredLanguages(country, originalLanguage).stream().filter(rule::requiredFor).toList();
     }
 }

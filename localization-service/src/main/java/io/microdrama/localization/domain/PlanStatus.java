@@ -4,5 +4,6 @@ import java.util.List;
 
 /** What the plan of one (drama, region) last answered, and who owns the drama (for who may see it). */
 public record PlanStatus(String region, String studioId, long dramaVersion, List<String> requiredLanguages,
-        List<String> missingLanguages, List<String> availableLanguages, boolean ready, boolean closed) {
+        List<String> missingLanguages, List<String> availableLanguages, List<String> approvalLanguages, boolean ready,
+        boolean closed) {
 }

@@ -11,6 +11,8 @@ public class Refusal extends RuntimeException {
     public enum Kind {
         /** The thing does not exist, or is not visible to the caller. */
         NOT_FOUND,
+        /** The caller may see the thing but not do this to it (four-eyes: not on its own upload). */
+        FORBIDDEN,
         /** The thing's state does not allow it (a withdrawn drama). */
         CONFLICT,
         /** The caller's version of the thing is no longer the current one. */
@@ -44,6 +46,10 @@ public class Refusal extends RuntimeException {
 
     public static Refusal notFound(String what) {
         return new Refusal(Kind.NOT_FOUND, what + " does not exist or is not visible to you");
+    }
+
+    public static Refusal forbidden(String detail) {
+        return new Refusal(Kind.FORBIDDEN, detail);
     }
 
     public static Refusal conflict(String detail) {

@@ -1,5 +1,6 @@
 package io.microdrama.localization.persistence;
 
+import io.microdrama.localization.domain.ApprovalRule;
 import io.microdrama.localization.domain.LanguagePolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class PolicyRepository {
 
     /** Appends a change to the log; the caller holds the exclusive lock, so versions never collide. */
     public Uni<PolicyChangeRow> appendChange(Mutiny.Session session, long version, String region, List<String> languages,
-            String changedBy, String note, Instant now) {
+            ApprovalRule approval, String changedBy, String note, Instant now) {
         PolicyChangeRow change = new PolicyChangeRow();
         change.version = version;
         change.changedAt = now;
@@ -69,14 +70,23 @@ public class PolicyRepository {
         change.region = region;
         change.languages = languages == null ? null : String.join(" ", languages);
         change.note = note;
+        if (languages != null) {
+            change.approvalRequired = approval.required();
+            change.approvalLanguages = String.join(" ", PolicyEntryRow.exceptions(approval, true));
+            change.noApprovalLanguages = String.join(" ", PolicyEntryRow.exceptions(approval, false));
+        }
         return session.persist(change).replaceWith(change);
     }
 
     private Uni<LanguagePolicy> load(Mutiny.Session session, long version) {
         return entries(session).map(rows -> {
             Map<String, List<String>> entries = new LinkedHashMap<>();
-            rows.forEach(row -> entries.put(row.region, List.copyOf(row.languages)));
-            return new LanguagePolicy(version, entries);
+            Map<String, ApprovalRule> approvals = new LinkedHashMap<>();
+            rows.forEach(row -> {
+                entries.put(row.region, List.copyOf(row.languages));
+                approvals.put(row.region, row.approval());
+            });
+            return new LanguagePolicy(version, entries, approvals);
         });
     }
 

@@ -41,6 +41,10 @@ public class RegionPlan {
     @Convert(converter = StringListColumn.class)
     @Column(name = "available_languages")
     public List<String> availableLanguages;
+    /** Required languages whose tracks count only once approved (the policy's answer when last planned). */
+    @Convert(converter = StringListColumn.class)
+    @Column(name = "approval_languages")
+    public List<String> approvalLanguages;
     public boolean ready;
     public boolean closed;
     @Column(name = "updated_at")
@@ -56,6 +60,7 @@ public class RegionPlan {
         plan.requiredLanguages = List.of();
         plan.missingLanguages = List.of();
         plan.availableLanguages = List.of();
+        plan.approvalLanguages = List.of();
         return plan;
     }
 
@@ -74,7 +79,10 @@ public class RegionPlan {
         return apply(readiness, now) || newVersion;
     }
 
-    /** Applies a recomputed readiness for the same drama version; true when it differs from what was emitted. */
+    /**
+     * Applies a recomputed readiness for the same drama version; true when it differs from what was emitted. Which
+     * languages need approval is kept but not announced: it changes the answer only through missing languages.
+     */
     public boolean apply(Readiness readiness, Instant now) {
         boolean changed = !readiness.requiredLanguages().equals(requiredLanguages)
                 || !readiness.missingLanguages().equals(missingLanguages)
@@ -83,6 +91,7 @@ public class RegionPlan {
         requiredLanguages = readiness.requiredLanguages();
         missingLanguages = readiness.missingLanguages();
         availableLanguages = readiness.availableLanguages();
+        approvalLanguages = readiness.approvalLanguages();
         ready = readiness.ready();
         if (changed) {
             updatedAt = now;
@@ -92,7 +101,7 @@ public class RegionPlan {
 
     public PlanStatus status() {
         return new PlanStatus(key.region(), studioId, dramaVersion, requiredLanguages, missingLanguages, availableLanguages,
-                ready, closed);
+                approvalLanguages, ready, closed);
     }
 
     /** No longer planned (drama withdrawn, or the region is no longer licensed): nothing more is emitted for it. */

@@ -1,5 +1,6 @@
 package io.microdrama.localization.persistence;
 
+import io.microdrama.localization.domain.Approval;
 import io.microdrama.localization.domain.Track;
 import io.microdrama.subtitles.QcReport;
 import io.microdrama.subtitles.QcVerdict;
@@ -57,6 +58,22 @@ public class SubtitleTrack {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The latest decision of a person on this track (null: none since the last upload with other bytes). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "approval_decision")
+    public Approval.Decision approvalDecision;
+    @Column(name = "approval_comment")
+    public String approvalComment;
+    @Column(name = "approval_by")
+    public String approvalBy;
+    @Column(name = "approval_by_role")
+    public String approvalByRole;
+    @Column(name = "approval_at")
+    public Instant approvalAt;
+    @Column(name = "approval_revision")
+    public Long approvalRevision;
+    @Column(name = "approval_sha256")
+    public String approvalSha256;
 
     @Embeddable
     public record Key(@Column(name = "drama_id") UUID dramaId, @Column(name = "episode_number") int episode,
@@ -76,7 +93,35 @@ public class SubtitleTrack {
 
     public Track snapshot() {
         return new Track(key.dramaId(), key.episode(), key.language(), status, revision, sourceFormat, cueCount, errorCount,
-                warningCount, uploadedBy, uploadedByRole, bodySha256, bodyBytes, createdAt, updatedAt, document, qcReport);
+                warningCount, uploadedBy, uploadedByRole, bodySha256, bodyBytes, createdAt, updatedAt, document, qcReport,
+                approval());
+    }
+
+    /** The decision the track carries, or null. */
+    public Approval approval() {
+        return approvalDecision == null ? null : new Approval(approvalDecision, approvalComment, approvalBy, approvalByRole,
+                approvalAt, approvalRevision, approvalSha256);
+    }
+
+    /** Records a decision on the current revision (the caller judged it with {@link Approval#judge}). */
+    public void decide(Approval.Decision decision, String comment, String by, String role, Instant now) {
+        approvalDecision = decision;
+        approvalComment = comment == null || comment.isBlank() ? null : comment;
+        approvalBy = by;
+        approvalByRole = role;
+        approvalAt = now;
+        approvalRevision = revision;
+        approvalSha256 = bodySha256;
+    }
+
+    private void dropApproval() {
+        approvalDecision = null;
+        approvalComment = null;
+        approvalBy = null;
+        approvalByRole = null;
+        approvalAt = null;
+        approvalRevision = null;
+        approvalSha256 = null;
     }
 
     public boolean sameBody(String sha256) {
@@ -97,7 +142,7 @@ public class SubtitleTrack {
         return verdictChanged;
     }
 
-    /** Replaces the track with a new upload: the next revision. */
+    /** Replaces the track with a new upload (other bytes): the next revision, which no earlier decision covers. */
     public void replace(SubtitleDocument parsed, QcReport report, Uploader uploader, String sha256, int bytes, Instant now) {
         status = report.verdict();
         sourceFormat = parsed.format();
@@ -112,5 +157,6 @@ public class SubtitleTrack {
         bodyBytes = bytes;
         revision++;
         updatedAt = now;
+        dropApproval();
     }
 }

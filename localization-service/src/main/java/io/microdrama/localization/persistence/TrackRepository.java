@@ -1,5 +1,7 @@
 package io.microdrama.localization.persistence;
 
+import io.microdrama.localization.domain.Approval;
+import io.microdrama.localization.domain.Readiness;
 import io.microdrama.localization.domain.Readiness.AcceptedTrack;
 import io.microdrama.localization.domain.SubtitleTasks;
 import io.microdrama.localization.domain.TrackSummary;
@@ -48,17 +50,31 @@ public class TrackRepository {
                 .getResultList();
     }
 
-    public Uni<Set<AcceptedTrack>> accepted(Mutiny.Session session, UUID dramaId) {
+    /**
+     * The drama's tracks as readiness sees them: accepted by QC, and of those the ones approved for their current
+     * revision. Reads what is flushed: writers flush their changes first.
+     */
+    public Uni<Readiness.Tracks> forReadiness(Mutiny.Session session, UUID dramaId) {
         return session.createSelectionQuery("""
-                        select t.key.episode, t.key.language from SubtitleTrack t
+                        select t.key.episode, t.key.language,
+                               case when t.approvalDecision = :approved and t.approvalRevision = t.revision then true else false end
+                        from SubtitleTrack t
                         where t.key.dramaId = :drama and t.status = :accepted""", Object[].class)
                 .setParameter("drama", dramaId)
                 .setParameter("accepted", QcVerdict.ACCEPTED)
+                .setParameter("approved", Approval.Decision.APPROVED)
                 .getResultList()
                 .map(rows -> {
                     Set<AcceptedTrack> accepted = new HashSet<>();
-                    rows.forEach(row -> accepted.add(new AcceptedTrack((Integer) row[0], (String) row[1])));
-                    return accepted;
+                    Set<AcceptedTrack> approved = new HashSet<>();
+                    rows.forEach(row -> {
+                        AcceptedTrack track = new AcceptedTrack((Integer) row[0], (String) row[1]);
+                        accepted.add(track);
+                        if (Boolean.TRUE.equals(row[2])) {
+                            approved.add(track);
+                        }
+                    });
+                    return new Readiness.Tracks(accepted, approved);
                 });
     }
 
@@ -66,7 +82,9 @@ public class TrackRepository {
         return session.createSelectionQuery("""
                         select new io.microdrama.localization.domain.TrackSummary(
                             t.key.episode, t.key.language, t.status, t.revision, t.sourceFormat, t.cueCount, t.errorCount,
-                            t.warningCount, t.uploadedBy, t.uploadedByRole, t.bodySha256, t.bodyBytes, t.createdAt, t.updatedAt)
+                            t.warningCount, t.uploadedBy, t.uploadedByRole, t.bodySha256, t.bodyBytes, t.createdAt, t.updatedAt,
+                            t.approvalDecision, t.approvalComment, t.approvalBy, t.approvalByRole, t.approvalAt,
+                            t.approvalRevision, t.approvalSha256)
                         from SubtitleTrack t where t.key.dramaId = :drama
                         order by t.key.episode, t.key.language""", TrackSummary.class)
                 .setParameter("drama", dramaId)
@@ -81,7 +99,7 @@ public class TrackRepository {
         if (scope.nothing()) {
             return Uni.createFrom().item(new SubtitleTasks.Page(0, List.of()));
         }
-        StringBuilder where = new StringBuilder("where (t.status is null or t.status = 'QC_FAILED')");
+        StringBuilder where = new StringBuilder("where true");
         if (language != null) {
             where.append(" and n.language = :language");
         }
@@ -98,32 +116,54 @@ public class TrackRepository {
             }
             where.append(" and (").append(String.join(" or ", grants)).append(")");
         }
-        // Needed (drama, region, language) from open plans x episodes of the current version, minus accepted tracks;
-        // one row per (drama, episode, language) with the regions waiting for it.
+        // Waiting for approval is work for ops (their regions) and admins, not for localizers.
+        String awaitingVisible = scope.everything() ? "true" : scope.regions().isEmpty() ? "false" : "w.region in (:scopeRegions)";
+        // Needed (drama, region, language) from open plans x episodes of the current version, with why each needs
+        // work (none: a usable track); one row per (drama, episode, language) with the regions waiting for it.
         String sql = """
-                select n.drama_id, d.external_id, d.studio_id, ep.number, n.language,
-                       string_agg(n.region, ' ' order by n.region), t.status, t.revision, t.error_count,
+                select w.drama_id, w.external_id, w.studio_id, w.number, w.language,
+                       string_agg(w.region, ' ' order by w.region), w.reason, w.revision, w.error_count,
+                       w.approval_comment, w.approval_by, w.approval_at,
                        count(*) over ()
-                from (select p.drama_id, p.region, unnest(string_to_array(p.required_languages, ' ')) as language
-                      from region_plan p where not p.closed) n
-                join drama d on d.id = n.drama_id and not d.withdrawn
-                cross join lateral (select (e ->> 'number')::int as number from json_array_elements(d.episodes::json) e) ep
-                left join subtitle_track t
-                       on t.drama_id = n.drama_id and t.episode_number = ep.number and t.language = n.language
-                %s
-                group by n.drama_id, d.external_id, d.studio_id, ep.number, n.language, t.status, t.revision, t.error_count
-                order by n.drama_id, n.language, ep.number
-                limit :limit offset :offset""".formatted(where);
+                from (select n.drama_id, n.region, n.language, d.external_id, d.studio_id, ep.number, t.revision,
+                             t.error_count,
+                             case when t.approval_decision = 'REJECTED' and t.approval_revision = t.revision
+                                  then t.approval_comment end as approval_comment,
+                             case when t.approval_decision = 'REJECTED' and t.approval_revision = t.revision
+                                  then t.approval_by end as approval_by,
+                             case when t.approval_decision = 'REJECTED' and t.approval_revision = t.revision
+                                  then t.approval_at end as approval_at,
+                             case when t.status is null then 'MISSING'
+                                  when t.status = 'QC_FAILED' then 'QC_FAILED'
+                                  when not n.needs_approval then null
+                                  when t.approval_revision = t.revision and t.approval_decision = 'APPROVED' then null
+                                  when t.approval_revision = t.revision and t.approval_decision = 'REJECTED' then 'REJECTED'
+                                  else 'AWAITING_APPROVAL' end as reason
+                      from (select p.drama_id, p.region, l.language,
+                                   l.language = any(string_to_array(p.approval_languages, ' ')) as needs_approval
+                            from region_plan p
+                            cross join lateral unnest(string_to_array(p.required_languages, ' ')) as l(language)
+                            where not p.closed) n
+                      join drama d on d.id = n.drama_id and not d.withdrawn
+                      cross join lateral (select (e ->> 'number')::int as number from json_array_elements(d.episodes::json) e) ep
+                      left join subtitle_track t
+                             on t.drama_id = n.drama_id and t.episode_number = ep.number and t.language = n.language
+                      %s) w
+                where w.reason is not null and (w.reason <> 'AWAITING_APPROVAL' or %s)
+                group by w.drama_id, w.external_id, w.studio_id, w.number, w.language, w.reason, w.revision, w.error_count,
+                         w.approval_comment, w.approval_by, w.approval_at
+                order by w.drama_id, w.language, w.number
+                limit :limit offset :offset""".formatted(where, awaitingVisible);
         Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
         bind(query, scope, language, region);
         return query.setParameter("limit", limit).setParameter("offset", offset).getResultList()
                 .flatMap(rows -> {
                     List<SubtitleTasks.Task> tasks = rows.stream().map(TrackRepository::task).toList();
                     if (!rows.isEmpty() || offset == 0) {
-                        return Uni.createFrom().item(new SubtitleTasks.Page(rows.isEmpty() ? 0 : ((Number) rows.get(0)[9]).longValue(), tasks));
+                        return Uni.createFrom().item(new SubtitleTasks.Page(rows.isEmpty() ? 0 : ((Number) rows.get(0)[12]).longValue(), tasks));
                     }
                     // Paged past the end: the window count came with no row, so count separately.
-                    String count = "select count(*) from (" + sql.substring(0, sql.indexOf("order by n.drama_id")) + ") page";
+                    String count = "select count(*) from (" + sql.substring(0, sql.indexOf("order by w.drama_id")) + ") page";
                     Mutiny.SelectionQuery<Long> counting = session.createNativeQuery(count, Long.class);
                     bind(counting, scope, language, region);
                     return counting.getSingleResult().map(total -> new SubtitleTasks.Page(total, tasks));
@@ -147,8 +187,22 @@ public class TrackRepository {
 
     private static SubtitleTasks.Task task(Object[] row) {
         return new SubtitleTasks.Task((UUID) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(), (String) row[4],
-                List.of(((String) row[5]).split(" ")), row[6] == null ? null : QcVerdict.valueOf((String) row[6]),
-                row[7] == null ? null : ((Number) row[7]).longValue(), row[8] == null ? null : ((Number) row[8]).intValue());
+                List.of(((String) row[5]).split(" ")), SubtitleTasks.Reason.valueOf((String) row[6]),
+                row[7] == null ? null : ((Number) row[7]).longValue(), row[8] == null ? null : ((Number) row[8]).intValue(),
+                (String) row[9], (String) row[10], instant(row[11]));
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return (java.time.Instant) value;
     }
 
     /** Distinct required languages of open plans: what a localizer's grants are matched against. */
