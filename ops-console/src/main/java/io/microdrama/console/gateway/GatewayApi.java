@@ -148,6 +148,11 @@ public interface GatewayApi {
     record PriceOverride(int coinsPerEpisode, int freeEpisodes, Integer seriesCoins, String reason) {
     }
 
-    record RegionLanguages(java.util.List<String> languages) {
+    /**
+     * A whole policy entry (the service replaces it): the approval fields are always sent, so saving the languages
+     * never drops an approval rule by leaving them out.
+     */
+    record RegionLanguages(java.util.List<String> languages, boolean approvalRequired,
+            java.util.Map<String, Boolean> approvalByLanguage) {
     }
 }

@@ -78,7 +78,7 @@ public final class Views {
     }
 
     @TemplateData
-    public record PolicyEntry(String region, String languages) {
+    public record PolicyEntry(String region, String languages, String approval) {
     }
 
     public static Board board(JsonNode answer, String state, String blocker) {
@@ -190,12 +190,25 @@ public final class Views {
     public static List<PolicyEntry> policy(JsonNode answer) {
         List<PolicyEntry> entries = new ArrayList<>();
         for (JsonNode entry : answer.path("entries")) {
-            entries.add(new PolicyEntry(entry.path("region").asText(), joined(entry.path("languages"))));
+            entries.add(new PolicyEntry(entry.path("region").asText(), joined(entry.path("languages")), approval(entry)));
         }
         if (answer.has("fallback")) {
-            entries.add(new PolicyEntry("everywhere else", joined(answer.path("fallback"))));
+            entries.add(new PolicyEntry("everywhere else", joined(answer.path("fallback")), "not required"));
         }
         return List.copyOf(entries);
+    }
+
+    /** "required", "not required", or either with the languages that differ: "required except en". */
+    static String approval(JsonNode entry) {
+        boolean required = entry.path("approvalRequired").asBoolean(false);
+        List<String> differing = new ArrayList<>();
+        entry.path("approvalByLanguage").fields().forEachRemaining(language -> {
+            if (language.getValue().asBoolean() != required) {
+                differing.add(language.getKey());
+            }
+        });
+        String rule = required ? "required" : "not required";
+        return differing.isEmpty() ? rule : rule + " except " + String.join(", ", differing);
     }
 
     /** An amount in minor units shown in the currency's major unit: 199, 2, EUR → "1.99 EUR". */

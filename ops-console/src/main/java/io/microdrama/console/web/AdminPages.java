@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,16 +150,28 @@ public class AdminPages {
 
     @POST
     @Path("policy/set")
-    public Response setLanguages(@RestForm String region, @RestForm String languages) {
+    public Response setLanguages(@RestForm String region, @RestForm String languages, @RestForm String approvalRequired,
+            @RestForm String approvalExceptions) {
         String code = region == null ? "" : region.trim().toUpperCase(Locale.ROOT);
-        List<String> tags = languages == null ? List.of()
-                : Arrays.stream(languages.split("[,\\s]+")).filter(tag -> !tag.isBlank()).toList();
+        List<String> tags = tags(languages);
         if (!REGION_OR_GROUP.matcher(code).matches() || tags.isEmpty()) {
             return answer(policyPage(null, new ProblemWords.Explanation(422,
                     "Give a country or group code and at least one language.", null, List.of())), 422);
         }
-        return change(() -> gateway.call(api -> api.setRegionLanguages(code, new GatewayApi.RegionLanguages(tags))),
-                code + " now requires " + String.join(", ", tags) + ". Open plans are re-planned.");
+        // The form's rule for the entry, and the languages where it is the other way round.
+        boolean required = approvalRequired != null;
+        Map<String, Boolean> byLanguage = new LinkedHashMap<>();
+        tags(approvalExceptions).forEach(tag -> byLanguage.put(tag, !required));
+        return change(() -> gateway.call(api -> api.setRegionLanguages(code,
+                        new GatewayApi.RegionLanguages(tags, required, byLanguage))),
+                code + " now requires " + String.join(", ", tags) + " (approval " + (required ? "required" : "not required")
+                        + (byLanguage.isEmpty() ? "" : " except " + String.join(", ", byLanguage.keySet()))
+                        + "). Open plans are re-planned.");
+    }
+
+    private static List<String> tags(String commaSeparated) {
+        return commaSeparated == null ? List.of()
+                : Arrays.stream(commaSeparated.split("[,\\s]+")).filter(tag -> !tag.isBlank()).toList();
     }
 
     @POST

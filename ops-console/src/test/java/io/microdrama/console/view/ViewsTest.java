@@ -103,11 +103,15 @@ class ViewsTest {
     @Test
     void policyEntriesEndWithTheFallback() throws Exception {
         JsonNode policy = json.readTree("""
-                {"version":4,"fallback":["en"],"entries":[{"region":"EU","kind":"GROUP","languages":["en","de"]}]}
+                {"version":4,"fallback":["en"],"entries":[{"region":"EU","kind":"GROUP","languages":["en","de"],
+                 "approvalRequired":true,"approvalByLanguage":{"en":false}},
+                 {"region":"JP","kind":"COUNTRY","languages":["ja"],"approvalRequired":false,"approvalByLanguage":{}}]}
                 """);
 
-        assertThat(Views.policy(policy)).extracting(Views.PolicyEntry::region, Views.PolicyEntry::languages)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("EU", "en, de"),
-                        org.assertj.core.groups.Tuple.tuple("everywhere else", "en"));
+        assertThat(Views.policy(policy)).extracting(Views.PolicyEntry::region, Views.PolicyEntry::languages,
+                        Views.PolicyEntry::approval)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("EU", "en, de", "required except en"),
+                        org.assertj.core.groups.Tuple.tuple("JP", "ja", "not required"),
+                        org.assertj.core.groups.Tuple.tuple("everywhere else", "en", "not required"));
     }
 }
