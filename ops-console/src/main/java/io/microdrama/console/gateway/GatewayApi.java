@@ -138,11 +138,20 @@ public interface GatewayApi {
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode setRegionLanguages(@PathParam("region") String region, RegionLanguages languages);
 
+    @PUT
+    @Path("/api/v1/localization/dramas/{dramaId}/subtitles/{language}/approval")
+    JsonNode approveLanguage(@PathParam("dramaId") String dramaId, @PathParam("language") String language,
+            ApprovalDecision decision);
+
     @DELETE
     @Path("/api/v1/localization/policy/regions/{region}")
     JsonNode removeRegionLanguages(@PathParam("region") String region);
 
     record Reason(String reason) {
+    }
+
+    /** A person's decision on subtitles: APPROVED or REJECTED, with a comment (required to reject). */
+    record ApprovalDecision(String decision, String comment) {
     }
 
     record PriceOverride(int coinsPerEpisode, int freeEpisodes, Integer seriesCoins, String reason) {

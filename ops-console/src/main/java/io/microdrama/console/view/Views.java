@@ -43,7 +43,7 @@ public final class Views {
     @TemplateData
     public record RegionPanel(String region, String state, String blockers, String validFrom, String validUntil,
             boolean onHold, String holdReason, String holdBy, String holdAt, String requiredLanguages,
-            String missingLanguages, String price, String priceBasis) {
+            String missingLanguages, List<String> approvalLanguages, String price, String priceBasis) {
     }
 
     @TemplateData
@@ -112,6 +112,7 @@ public final class Views {
                     hold.path("reason").asText(""), hold.path("by").asText(""), hold.path("at").asText(""),
                     plan == null ? (plansAvailable ? "no plan yet" : "unavailable") : joined(plan.path("requiredLanguages")),
                     plan == null ? "" : joined(plan.path("missingLanguages")),
+                    plan == null ? List.of() : texts(plan.path("approvalLanguages")),
                     price == null ? (pricesAvailable ? "no price yet" : "unavailable")
                             : money(price.path("amountMinor"), price.path("minorUnits").asInt(), price.path("currency").asText()),
                     price == null ? "" : basis(price)));
@@ -196,6 +197,42 @@ public final class Views {
             entries.add(new PolicyEntry("everywhere else", joined(answer.path("fallback")), "not required"));
         }
         return List.copyOf(entries);
+    }
+
+    /**
+     * The bulk decision's answer in words: "Approved 12 episodes of es (2 already were). Left alone: episode 3 (your
+     * own upload: someone else must decide), episode 5 (no QC-accepted track)."
+     */
+    public static String approvalOutcome(JsonNode answer, String language, String decision) {
+        String verb = "APPROVED".equals(decision) ? "Approved" : "Rejected";
+        StringBuilder words = new StringBuilder(verb + " " + answer.path("decided").asInt() + " episode(s) of " + language);
+        int unchanged = answer.path("unchanged").asInt();
+        if (unchanged > 0) {
+            words.append(" (").append(unchanged).append(" already ").append(verb.toLowerCase(java.util.Locale.ROOT)).append(")");
+        }
+        List<String> leftAlone = new ArrayList<>();
+        for (JsonNode episode : answer.path("episodes")) {
+            String why = switch (episode.path("result").asText()) {
+                case "OWN_UPLOAD" -> "your own upload: someone else must decide";
+                case "NOT_QC_ACCEPTED" -> "its track did not pass QC";
+                case "MISSING" -> "no track yet";
+                default -> null;
+            };
+            if (why != null) {
+                leftAlone.add("episode " + episode.path("episode").asInt() + " (" + why + ")");
+            }
+        }
+        words.append('.');
+        if (!leftAlone.isEmpty()) {
+            words.append(" Left alone: ").append(String.join(", ", leftAlone)).append('.');
+        }
+        return words.toString();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return List.copyOf(texts);
     }
 
     /** "required", "not required", or either with the languages that differ: "required except en". */

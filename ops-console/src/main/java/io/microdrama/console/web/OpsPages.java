@@ -166,6 +166,34 @@ public class OpsPages {
         return act(() -> gateway.call(api -> api.release(country, id)), "Released in " + country + ".", id);
     }
 
+    /**
+     * The bulk decision on one language's tracks of a drama (every episode's current track). The answer counts what
+     * changed and names episodes left alone (your own upload: four-eyes; not QC-accepted).
+     */
+    @POST
+    @Path("regions/{region}/dramas/{dramaId}/approval")
+    public Response decideSubtitles(@RestPath String region, @RestPath String dramaId, @RestForm String language,
+            @RestForm String decision, @RestForm String comment) {
+        String id = id(dramaId);
+        country(region);
+        String tag = language == null ? "" : language.trim();
+        String text = comment == null || comment.isBlank() ? null : comment.trim();
+        if (tag.isEmpty() || !("APPROVED".equals(decision) || "REJECTED".equals(decision))
+                || ("REJECTED".equals(decision) && text == null)) {
+            return actionAnswer(dramaPage(id, null, new ProblemWords.Explanation(422,
+                    "Choose a language and approve or reject; a rejection needs a comment for the localizer.", null,
+                    List.of())), 422);
+        }
+        try {
+            JsonNode answer = gateway.call(api -> api.approveLanguage(id, tag,
+                    new GatewayApi.ApprovalDecision(decision, text)));
+            return actionAnswer(dramaPage(id, Views.approvalOutcome(answer, tag, decision), null), 200);
+        } catch (GatewayProblem problem) {
+            return actionAnswer(dramaPage(id, null, ProblemWords.explain(problem.status(), problem.body())),
+                    problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
     @GET
     @Path("regions/{region}/dramas/{dramaId}/pricing")
     public TemplateInstance pricing(@RestPath String region, @RestPath String dramaId) {

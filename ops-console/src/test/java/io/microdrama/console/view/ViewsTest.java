@@ -114,4 +114,16 @@ class ViewsTest {
                         org.assertj.core.groups.Tuple.tuple("JP", "ja", "not required"),
                         org.assertj.core.groups.Tuple.tuple("everywhere else", "en", "not required"));
     }
+
+    @Test
+    void aBulkApprovalSaysWhatChangedAndWhichEpisodesWereLeftAlone() throws Exception {
+        JsonNode answer = json.readTree("""
+                {"dramaId":"d","language":"es","decision":"APPROVED","decided":2,"unchanged":1,"skipped":2,
+                 "episodes":[{"episode":1,"result":"DECIDED"},{"episode":2,"result":"DECIDED"},{"episode":3,"result":"UNCHANGED"},
+                             {"episode":4,"result":"OWN_UPLOAD"},{"episode":5,"result":"NOT_QC_ACCEPTED"}]}
+                """);
+
+        assertThat(Views.approvalOutcome(answer, "es", "APPROVED")).isEqualTo("Approved 2 episode(s) of es (1 already approved)."
+                + " Left alone: episode 4 (your own upload: someone else must decide), episode 5 (its track did not pass QC).");
+    }
 }
