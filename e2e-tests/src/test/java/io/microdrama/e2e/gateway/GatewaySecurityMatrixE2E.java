@@ -67,6 +67,7 @@ class GatewaySecurityMatrixE2E {
             + "00:00:01.000 --> 00:00:03.000\\nHola a todos\\n\"}]}";
     static final String BULK_JA = BULK_ES.replace("Hola a todos", "こんにちは");
     static final String HOLD = "{\"reason\":\"e2e matrix hold\"}";
+    static final String APPROVE = "{\"decision\":\"APPROVED\",\"comment\":\"e2e matrix approval\"}";
     static final String IMPACT_FX = "{\"rates\":{\"EUR\":0.95},\"source\":\"e2e matrix impact\"}";
     static final String IMPACT_TIER = "{\"freeEpisodes\":5,\"coinsPerEpisode\":12,\"notes\":\"e2e matrix impact\"}";
     static final String OVERRIDE = "{\"coinsPerEpisode\":50,\"freeEpisodes\":3,\"reason\":\"e2e matrix override\"}";
@@ -178,6 +179,16 @@ class GatewaySecurityMatrixE2E {
             cell(Who.OPS_NA, "GET", "/api/v1/localization/dramas/{A}/plan", 200),
             cell(Who.CJK, "GET", "/api/v1/localization/dramas/{A}/plan", 403),
             cell(Who.ANON, "GET", "/api/v1/localization/dramas/{A}/plan", 401),
+            // Subtitle approval: ops and admins only (gateway); ops only where a country of theirs requires the
+            // language approved (service: no country here does), four-eyes for the uploader (CJK uploaded ja).
+            cell(Who.ANON, "PUT", "/api/v1/localization/dramas/{A}/episodes/1/subtitles/ja/approval", APPROVE, 401),
+            cell(Who.AURORA, "PUT", "/api/v1/localization/dramas/{A}/episodes/1/subtitles/ja/approval", APPROVE, 403),
+            cell(Who.CJK, "PUT", "/api/v1/localization/dramas/{A}/episodes/1/subtitles/ja/approval", APPROVE, 403),
+            cell(Who.OPS_NA, "PUT", "/api/v1/localization/dramas/{A}/episodes/1/subtitles/ja/approval", APPROVE, 403),
+            cell(Who.CJK, "PUT", "/api/v1/localization/dramas/{A}/subtitles/ja/approval", APPROVE, 403),
+            cell(Who.OPS_EU, "PUT", "/api/v1/localization/dramas/{A}/subtitles/ja/approval", APPROVE, 403),
+            cell(Who.ADMIN, "PUT", "/api/v1/localization/dramas/{A}/episodes/99/subtitles/ja/approval", APPROVE, 404),
+            cell(Who.ADMIN, "PUT", "/api/v1/localization/dramas/{A}/episodes/1/subtitles/ja/approval", APPROVE, 200),
             cell(Who.AURORA, "GET", "/api/v1/billing/dramas/{A}/prices", 200),
             cell(Who.LOTUS, "GET", "/api/v1/billing/dramas/{A}/prices", 404),
             cell(Who.OPS_EU, "GET", "/api/v1/billing/dramas/{A}/prices", 200),
