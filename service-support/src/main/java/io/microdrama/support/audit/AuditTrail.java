@@ -1,7 +1,6 @@
 package io.microdrama.support.audit;
 
 import io.microdrama.contracts.CloudEventTypes;
-import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.support.config.EventingConfig;
 import io.microdrama.support.outbox.Outbox;
@@ -13,7 +12,8 @@ import java.time.Clock;
 
 /**
  * Records an action of a person or studio in the platform's audit trail: an {@code audit.recorded} event appended to
- * this service's outbox in the caller's transaction, so a record exists exactly when the action committed. catalog
+ * this service's outbox (topic {@code eventing.audit-topic}, the contract's {@code platform.audit.v1}) in the
+ * caller's transaction, so a record exists exactly when the action committed. catalog
  * consumes the topic into its append-only {@code audit_record} table (ADR 0005). The one way every service records.
  */
 @ApplicationScoped
@@ -24,17 +24,19 @@ public class AuditTrail {
     private final Outbox outbox;
     private final Clock clock;
     private final String service;
+    private final String topic;
 
     public AuditTrail(Outbox outbox, Clock clock, EventingConfig eventing) {
         this.outbox = outbox;
         this.clock = clock;
         this.service = serviceName(eventing.source());
+        this.topic = eventing.auditTopic();
     }
 
     public Uni<Void> record(Mutiny.Session session, Actor actor, AuditRecorded.Action action, AuditSubject subject,
             String reason, AuditChanges changes) {
         AuditRecorded event = event(actor, action, subject, reason, changes, service, clock);
-        return outbox.append(session, Topics.PLATFORM_AUDIT, AGGREGATE, subject.key(), CloudEventTypes.AUDIT_RECORDED,
+        return outbox.append(session, topic, AGGREGATE, subject.key(), CloudEventTypes.AUDIT_RECORDED,
                 event).replaceWithVoid();
     }
 
