@@ -4,6 +4,7 @@ import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.localization.application.PolicyService;
 import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.domain.PolicyChange;
+import io.microdrama.support.audit.Actor;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -99,14 +100,14 @@ public class PolicyResource {
         if (request == null || request.languages() == null) {
             throw ProblemException.invalid(List.of(new FieldError("languages", "a list of BCP 47 tags is required")));
         }
-        return service.set(region, request.languages(), caller.name(), version(ifMatch)).map(this::answer);
+        return service.set(region, request.languages(), Actor.of(caller.grants()), version(ifMatch)).map(this::answer);
     }
 
     @DELETE
     @Path("/regions/{region}")
     public Uni<Response> remove(@PathParam("region") String region, @HeaderParam("If-Match") String ifMatch) {
         requireKnown(region);
-        return service.remove(region, caller.name(), version(ifMatch)).map(this::answer);
+        return service.remove(region, Actor.of(caller.grants()), version(ifMatch)).map(this::answer);
     }
 
     @GET

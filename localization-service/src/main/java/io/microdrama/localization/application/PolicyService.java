@@ -1,5 +1,6 @@
 package io.microdrama.localization.application;
 
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.domain.PolicyChange;
@@ -12,6 +13,10 @@ import io.microdrama.localization.persistence.PolicyChangeRow;
 import io.microdrama.localization.persistence.PolicyEntryRow;
 import io.microdrama.localization.persistence.PolicyRepository;
 import io.microdrama.localization.persistence.RegionPlan;
+import io.microdrama.support.audit.Actor;
+import io.microdrama.support.audit.AuditChanges;
+import io.microdrama.support.audit.AuditSubject;
+import io.microdrama.support.audit.AuditTrail;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +45,11 @@ public class PolicyService {
     private final DramaRepository dramas;
     private final Planner planner;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public PolicyService(Mutiny.SessionFactory sessions, PolicyRepository policies, DramaRepository dramas, Planner planner,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.policies = policies;
         this.dramas = dramas;
@@ -77,7 +84,7 @@ public class PolicyService {
     }
 
     /** Sets a region's languages; {@code expectedVersion} (from If-Match) guards against a concurrent change. */
-    public Uni<ChangeResult> set(String region, List<String> languages, String changedBy, Long expectedVersion) {
+    public Uni<ChangeResult> set(String region, List<String> languages, Actor changedBy, Long expectedVersion) {
         List<String> problems = LanguagePolicy.problems(region, languages);
         if (!problems.isEmpty()) {
             throw Refusal.invalid(problems.stream().map(problem -> new Field(
@@ -87,11 +94,11 @@ public class PolicyService {
     }
 
     /** Removes a region's own entry: its countries fall back to their group's entry, or to English. */
-    public Uni<ChangeResult> remove(String region, String changedBy, Long expectedVersion) {
+    public Uni<ChangeResult> remove(String region, Actor changedBy, Long expectedVersion) {
         return change(region, null, changedBy, expectedVersion);
     }
 
-    private Uni<ChangeResult> change(String region, List<String> languages, String changedBy, Long expectedVersion) {
+    private Uni<ChangeResult> change(String region, List<String> languages, Actor changedBy, Long expectedVersion) {
         Instant now = clock.instant();
         return sessions.withTransaction(session -> policies.lockExclusive(session)
                 .chain(() -> policies.current(session))
@@ -116,7 +123,12 @@ public class PolicyService {
                     }
                     LanguagePolicy changed = new LanguagePolicy(version, entries);
                     return store(session, region, languages, version)
-                            .chain(() -> policies.appendChange(session, version, region, languages, changedBy, null, now))
+                            .chain(() -> policies.appendChange(session, version, region, languages, changedBy.name(), null, now))
+                            // The platform's audit trail, beside the policy's own change log.
+                            .chain(() -> audit.record(session, changedBy, AuditRecorded.Action.POLICY_CHANGED,
+                                    AuditSubject.of("region-policy", region, null, affectedCountries(region)), null,
+                                    AuditChanges.of(before == null ? null : Map.of("languages", before),
+                                            languages == null ? null : Map.of("languages", List.copyOf(languages)))))
                             .chain(() -> replan(session, affectedCountries(region), changed))
                             .map(counts -> new ChangeResult(version, region,
                                     languages == null ? changed.resolve(region).languages() : languages, true, counts[0], counts[1]));
