@@ -21,9 +21,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditRecordRepository {
 
-    private static final String COLUMNS = "event_id::text, to_char(occurred_at at time zone 'UTC', "
-            + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), actor, actor_role, action, service, entity_type, entity_id, "
-            + "drama_id::text, studio_id, array_to_string(regions, ','), reason, before::text, after::text";
+    // cast(...) rather than PostgreSQL's ::, which Hibernate's native-query parser would read as an escaped colon.
+    private static final String COLUMNS = "cast(event_id as text) as event_text, to_char(occurred_at at time zone 'UTC', "
+            + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as occurred_text, actor, actor_role, action, service, entity_type, "
+            + "entity_id, cast(drama_id as text) as drama_text, studio_id, array_to_string(regions, ',') as regions_text, "
+            + "reason, cast(before as text) as before_text, cast(after as text) as after_text";
 
     /** Returns whether the record was new (false: this event id is stored already). */
     public Uni<Boolean> append(Mutiny.Session session, AuditEntry entry) {
