@@ -103,11 +103,11 @@ public class OpsRolloutResource {
     @POST
     @Path("/regions/{region}/dramas/{dramaId}/release")
     public Uni<DramaView.RegionRollout> release(@PathParam("region") String region, @PathParam("dramaId") String dramaId,
-            HoldRequest request) {
+            @QueryParam("reason") String reasonParam) {
         requireRegion(region);
-        // The body is optional (the reason goes to the audit trail); a release without one stays valid.
-        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
-                : request.reason().strip();
+        // The reason is optional and goes to the audit trail; as a query parameter (like billing's override removal)
+        // a release keeps needing no body, so existing callers stay valid.
+        String reason = reasonParam == null || reasonParam.isBlank() ? null : reasonParam.strip();
         if (reason != null && reason.length() > 500) {
             throw ProblemException.invalid(List.of(new FieldError("reason", "at most 500 characters")));
         }

@@ -29,12 +29,16 @@ public class AuditRecordRepository {
 
     /** Returns whether the record was new (false: this event id is stored already). */
     public Uni<Boolean> append(Mutiny.Session session, AuditEntry entry) {
+        // Every parameter goes in as text and is cast by PostgreSQL: the reactive driver refuses a Java String for a
+        // parameter it infers as timestamptz or jsonb.
         return session.createNativeQuery("insert into audit_record (event_id, occurred_at, actor, actor_role, action, "
                         + "service, entity_type, entity_id, drama_id, studio_id, regions, reason, before, after) values ("
-                        + "cast(:id as uuid), cast(:occurredAt as timestamptz), :actor, :role, :action, :service, "
-                        + ":entityType, :entityId, cast(:dramaId as uuid), cast(:studioId as text), "
-                        + "string_to_array(:regions, ','), cast(:reason as text), cast(:before as jsonb), "
-                        + "cast(:after as jsonb)) on conflict (event_id) do nothing")
+                        + "cast(cast(:id as text) as uuid), cast(cast(:occurredAt as text) as timestamptz), "
+                        + "cast(:actor as text), cast(:role as text), cast(:action as text), cast(:service as text), "
+                        + "cast(:entityType as text), cast(:entityId as text), cast(cast(:dramaId as text) as uuid), "
+                        + "cast(:studioId as text), string_to_array(cast(:regions as text), ','), cast(:reason as text), "
+                        + "cast(cast(:before as text) as jsonb), cast(cast(:after as text) as jsonb)) "
+                        + "on conflict (event_id) do nothing")
                 .setParameter("id", entry.eventId().toString())
                 .setParameter("occurredAt", entry.occurredAt().toString())
                 .setParameter("actor", entry.actor())
@@ -57,18 +61,18 @@ public class AuditRecordRepository {
     public Uni<AuditQuery.Page> page(Mutiny.Session session, AuditQuery query) {
         StringBuilder where = new StringBuilder(" where true");
         if (query.dramaId() != null) {
-            where.append(" and drama_id = cast(:dramaId as uuid)");
+            where.append(" and drama_id = cast(cast(:dramaId as text) as uuid)");
         }
         if (query.region() != null) {
             where.append(" and regions @> array[cast(:region as text)]");
         }
         if (query.actor() != null) {
-            where.append(" and actor = :actor");
+            where.append(" and actor = cast(:actor as text)");
         }
         AuditQuery.Scope scope = query.scope();
         if (!scope.all()) {
-            where.append(scope.studioId() != null ? " and studio_id = :scopeStudio"
-                    : " and regions && string_to_array(:scopeRegions, ',')");
+            where.append(scope.studioId() != null ? " and studio_id = cast(:scopeStudio as text)"
+                    : " and regions && string_to_array(cast(:scopeRegions as text), ',')");
         }
         Mutiny.SelectionQuery<Long> count = bind(session.createNativeQuery("select count(*) from audit_record" + where,
                 Long.class), query);
