@@ -1,6 +1,8 @@
 package io.microdrama.billing;
 
 import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.contracts.Topics;
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.testing.Events;
@@ -139,11 +141,26 @@ class DramaPricingIT {
         assertThat(overridden.value()).contains("\"region\":\"DE\"").contains("\"coinsPerEpisode\":45")
                 .contains("\"amountMinor\":45").contains("\"dramaVersion\":1");
 
+        // The platform's audit trail got who, where, why and the override's values (nothing before it).
+        ConsumerRecord<String, String> audited = Stack.awaitRecords(Topics.PLATFORM_AUDIT, dramaId, 1).get(0);
+        assertThat(header(audited, "ce_type")).isEqualTo(CloudEventTypes.AUDIT_RECORDED);
+        AuditRecorded overrideSet = Stack.payload(audited, AuditRecorded.class);
+        assertThat(overrideSet.action()).isEqualTo("PRICE_OVERRIDE_SET");
+        assertThat(overrideSet.actor()).isEqualTo("ops-eu");
+        assertThat(overrideSet.actorRole()).isEqualTo("ops");
+        assertThat(overrideSet.service()).isEqualTo("billing");
+        assertThat(overrideSet.regions()).containsExactly("DE");
+        assertThat(overrideSet.reason()).isEqualTo("Launch promotion agreed with the studio");
+        assertThat(overrideSet.before()).isNull();
+        assertThat(overrideSet.after()).containsEntry("coinsPerEpisode", 45).containsEntry("freeEpisodes", 8);
+
         // The same override again: nothing changes, nothing is announced or audited.
         long auditBefore = auditEntries(dramaId);
         override("ops-eu", "DE", dramaId, OVERRIDE).statusCode(200).body("source", equalTo("OVERRIDE"));
         assertThat(pricingEvents(dramaId)).isEqualTo(3);
         assertThat(auditEntries(dramaId)).isEqualTo(auditBefore);
+        assertThat(count("select count(*) from outbox_event where aggregateid = ? and type = ?", dramaId,
+                CloudEventTypes.AUDIT_RECORDED)).isEqualTo(1);
 
         // Version 2 has 25 episodes and adds Austria: DE keeps the override on the new version, the others get the tier.
         awaitConsumed(publish(dramaId, 2, "standard", 25, List.of("DE", "FR", "AT")));
@@ -178,6 +195,14 @@ class DramaPricingIT {
         given().auth().oauth2(userToken("ops-eu")).get(PRICING + "/audit", "DE", dramaId).then().statusCode(200)
                 .body("items[0].action", equalTo("OVERRIDE_REMOVED")).body("items[0].actor", equalTo("admin"))
                 .body("items[0].reason", equalTo("Promotion over")).body("items[0].source", equalTo("TIER"));
+        AuditRecorded removed = Stack.payload(Stack.awaitRecords(Topics.PLATFORM_AUDIT, dramaId, 2).get(1),
+                AuditRecorded.class);
+        assertThat(removed.action()).isEqualTo("PRICE_OVERRIDE_REMOVED");
+        assertThat(removed.actor()).isEqualTo("admin");
+        assertThat(removed.actorRole()).isEqualTo("admin");
+        assertThat(removed.reason()).isEqualTo("Promotion over");
+        assertThat(removed.before()).containsEntry("coinsPerEpisode", 45);
+        assertThat(removed.after()).isNull();
         // Nothing left to delete: no change, no event.
         given().auth().oauth2(userToken("ops-eu")).delete(PRICING, "DE", dramaId).then().statusCode(200);
         assertThat(pricingEvents(dramaId)).isEqualTo(7);

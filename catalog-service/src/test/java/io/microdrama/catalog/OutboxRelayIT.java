@@ -58,7 +58,8 @@ class OutboxRelayIT {
                 dramaIds.add(given().auth().oauth2(aurora).post("/api/v1/studio/dramas/{id}/publish", externalId)
                         .then().statusCode(200).body("dramaVersion", equalTo(1)).extract().path("id"));
             }
-            assertThat(pendingRowsOf(dramaIds)).isEqualTo(5);
+            // Per drama: drama.published and the audit records of its creation and publication (ADR 0005).
+            assertThat(pendingRowsOf(dramaIds)).isEqualTo(3 * 5);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metric("outbox_events_pending"))
                     .isGreaterThanOrEqualTo(5));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metric("outbox_events_failed_total"))

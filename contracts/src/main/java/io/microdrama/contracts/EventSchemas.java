@@ -1,5 +1,6 @@
 package io.microdrama.contracts;
 
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.contracts.events.DramaWithdrawn;
 import io.microdrama.contracts.events.PricingSet;
@@ -29,7 +30,8 @@ public final class EventSchemas {
             CloudEventTypes.DRAMA_PUBLISHED, DramaPublished.class,
             CloudEventTypes.DRAMA_WITHDRAWN, DramaWithdrawn.class,
             CloudEventTypes.READINESS_CHANGED, ReadinessChanged.class,
-            CloudEventTypes.PRICING_SET, PricingSet.class);
+            CloudEventTypes.PRICING_SET, PricingSet.class,
+            CloudEventTypes.AUDIT_RECORDED, AuditRecorded.class);
 
     private EventSchemas() {
     }

@@ -1,6 +1,9 @@
 package io.microdrama.contracts;
 
-/** Kafka topic names. Each topic has exactly one producing service; see asyncapi.yaml for the consumers. */
+/**
+ * Kafka topic names. Each topic has exactly one producing service, except the audit topic, which every service
+ * writes (each from its own outbox); see asyncapi.yaml for the consumers.
+ */
 public final class Topics {
     /** Produced by catalog-service: {@code drama.published}, {@code drama.withdrawn}. Key: drama id. */
     public static final String CATALOG_DRAMA = "catalog.drama.v1";
@@ -8,6 +11,9 @@ public final class Topics {
     public static final String LOCALIZATION_READINESS = "localization.readiness.v1";
     /** Produced by billing-service: {@code billing.pricing.set}. Key: drama id. */
     public static final String BILLING_PRICING = "billing.pricing.v1";
+
+    /** Produced by catalog, localization and billing: {@code audit.recorded}. Key: drama id, else the entity id. */
+    public static final String PLATFORM_AUDIT = "platform.audit.v1";
 
     private Topics() {
     }

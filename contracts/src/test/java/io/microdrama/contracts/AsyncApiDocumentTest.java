@@ -23,22 +23,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The AsyncAPI document agrees with the Java constants, the schema files and the platform's topology. */
 class AsyncApiDocumentTest {
 
-    /** Who produces each topic (the brief): exactly one service per topic. */
-    private static final Map<String, String> PRODUCER = Map.of(
-            Topics.CATALOG_DRAMA, "catalog",
-            Topics.LOCALIZATION_READINESS, "localization",
-            Topics.BILLING_PRICING, "billing");
+    /** Who produces each topic (the brief): one service per topic, except the audit topic, which every service writes. */
+    private static final Map<String, Set<String>> PRODUCERS = Map.of(
+            Topics.CATALOG_DRAMA, Set.of("catalog"),
+            Topics.LOCALIZATION_READINESS, Set.of("localization"),
+            Topics.BILLING_PRICING, Set.of("billing"),
+            Topics.PLATFORM_AUDIT, Set.of("catalog", "localization", "billing"));
     /** Who consumes each topic (the brief). */
     private static final Map<String, Set<String>> CONSUMERS = Map.of(
             Topics.CATALOG_DRAMA, Set.of("localization", "billing"),
             Topics.LOCALIZATION_READINESS, Set.of("catalog"),
-            Topics.BILLING_PRICING, Set.of("catalog"));
+            Topics.BILLING_PRICING, Set.of("catalog"),
+            Topics.PLATFORM_AUDIT, Set.of("catalog"));
     /** The topic each event type travels on. */
     private static final Map<String, String> TOPIC_OF_TYPE = Map.of(
             CloudEventTypes.DRAMA_PUBLISHED, Topics.CATALOG_DRAMA,
             CloudEventTypes.DRAMA_WITHDRAWN, Topics.CATALOG_DRAMA,
             CloudEventTypes.READINESS_CHANGED, Topics.LOCALIZATION_READINESS,
-            CloudEventTypes.PRICING_SET, Topics.BILLING_PRICING);
+            CloudEventTypes.PRICING_SET, Topics.BILLING_PRICING,
+            CloudEventTypes.AUDIT_RECORDED, Topics.PLATFORM_AUDIT);
     private static final String DOCUMENT_DIRECTORY = EventSchemas.ASYNCAPI_RESOURCE
             .substring(0, EventSchemas.ASYNCAPI_RESOURCE.lastIndexOf('/') + 1);
 
@@ -133,13 +136,14 @@ class AsyncApiDocumentTest {
                 consumers.forEach(consumer -> expected.add(Topics.deadLetter(topic, consumer))));
 
         assertThat(expected).contains("catalog.drama.v1.dlq.localization", "catalog.drama.v1.dlq.billing",
-                "localization.readiness.v1.dlq.catalog", "billing.pricing.v1.dlq.catalog");
+                "localization.readiness.v1.dlq.catalog", "billing.pricing.v1.dlq.catalog",
+                "platform.audit.v1.dlq.catalog");
         assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
     void everyTopicConstantHasAKnownProducerAndConsumers() {
-        assertThat(PRODUCER.keySet()).containsExactlyInAnyOrderElementsOf(topicConstants());
+        assertThat(PRODUCERS.keySet()).containsExactlyInAnyOrderElementsOf(topicConstants());
         assertThat(CONSUMERS.keySet()).containsExactlyInAnyOrderElementsOf(topicConstants());
     }
 
@@ -148,7 +152,7 @@ class AsyncApiDocumentTest {
         Map<String, JsonNode> channels = channelsByAddress();
         for (String topic : topicConstants()) {
             assertThat(services(operationsOn(channels.get(topic), "send")))
-                    .as("producers of %s", topic).containsExactly(PRODUCER.get(topic));
+                    .as("producers of %s", topic).containsExactlyInAnyOrderElementsOf(PRODUCERS.get(topic));
             assertThat(services(operationsOn(channels.get(topic), "receive")))
                     .as("consumers of %s", topic).containsExactlyInAnyOrderElementsOf(CONSUMERS.get(topic));
             for (String consumer : CONSUMERS.get(topic)) {
@@ -188,12 +192,17 @@ class AsyncApiDocumentTest {
         assertThat(classpathOf(schemaRef)).isEqualTo(EventSchemas.resourcePath(ceType));
         assertThat(getClass().getClassLoader().getResource(classpathOf(schemaRef))).as(schemaRef).isNotNull();
 
-        String source = ceTypeHeaderConst(message, "ce_source");
-        assertThat(source).isEqualTo("/" + PRODUCER.get(TOPIC_OF_TYPE.get(ceType)));
-        assertThat(source).isIn(CloudEventTypes.SOURCE_CATALOG, CloudEventTypes.SOURCE_LOCALIZATION,
-                CloudEventTypes.SOURCE_BILLING);
+        Set<String> producers = PRODUCERS.get(TOPIC_OF_TYPE.get(ceType));
+        Set<String> sources = new TreeSet<>();
+        producers.forEach(producer -> sources.add("/" + producer));
+        assertThat(ceTypeHeaderValues(message, "ce_source")).containsExactlyInAnyOrderElementsOf(sources);
+        assertThat(sources).allSatisfy(source -> assertThat(source).isIn(CloudEventTypes.SOURCE_CATALOG,
+                CloudEventTypes.SOURCE_LOCALIZATION, CloudEventTypes.SOURCE_BILLING));
         assertThat(message.at("/bindings/kafka/key").isMissingNode()).as("record key documented").isFalse();
-        assertThat(resolve(message.at("/bindings/kafka/key")).path("format").asText()).isEqualTo("uuid");
+        if (!CloudEventTypes.AUDIT_RECORDED.equals(ceType)) {
+            // The audit record's key is the drama id when it has one, else the entity's id (a studio, a currency).
+            assertThat(resolve(message.at("/bindings/kafka/key")).path("format").asText()).isEqualTo("uuid");
+        }
 
         // The message is carried by the channel of its topic, and only by that one.
         List<String> carriers = new ArrayList<>();
@@ -298,6 +307,22 @@ class AsyncApiDocumentTest {
             }
         }
         return null;
+    }
+
+    /** The values a message's own header schema allows for {@code header}: its {@code const}, or its {@code enum}. */
+    private static Set<String> ceTypeHeaderValues(JsonNode message, String header) {
+        Set<String> values = new TreeSet<>();
+        for (JsonNode part : message.at("/headers/allOf")) {
+            if (part.has("$ref")) {
+                continue; // the shared headers allow every service; the message's own part narrows them
+            }
+            JsonNode property = part.at("/properties/" + header);
+            if (property.path("const").isTextual()) {
+                values.add(property.path("const").asText());
+            }
+            property.path("enum").forEach(value -> values.add(value.asText()));
+        }
+        return values;
     }
 
     private static JsonNode resolve(JsonNode node) {

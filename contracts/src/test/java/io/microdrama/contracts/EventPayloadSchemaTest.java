@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import static io.microdrama.contracts.CloudEventTypes.AUDIT_RECORDED;
 import static io.microdrama.contracts.CloudEventTypes.DRAMA_PUBLISHED;
 import static io.microdrama.contracts.CloudEventTypes.DRAMA_WITHDRAWN;
 import static io.microdrama.contracts.CloudEventTypes.PRICING_SET;
@@ -30,16 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Payload records serialized like the services do must satisfy their JSON Schema; broken payloads must not. */
 class EventPayloadSchemaTest {
 
-    private static final Map<String, Supplier<Record>> VALID = Map.of(
-            "DramaPublished full", Samples::dramaPublishedFull,
-            "DramaPublished minimal (empty localizations, genres, ratings)", Samples::dramaPublishedMinimal,
-            "DramaWithdrawn", Samples::dramaWithdrawn,
-            "ReadinessChanged not ready", Samples::readinessNotReady,
-            "ReadinessChanged ready, no languages", Samples::readinessReadyNoLanguages,
-            "PricingSet EUR (2 decimals)", Samples::pricingEur,
-            "PricingSet JPY (0 decimals) override", Samples::pricingJpyOverride,
-            "PricingSet KWD (3 decimals)", Samples::pricingKwd,
-            "PricingSet free (zero amount and coins)", Samples::pricingFree);
+    private static final Map<String, Supplier<Record>> VALID = Map.ofEntries(
+            sample("DramaPublished full", Samples::dramaPublishedFull),
+            sample("DramaPublished minimal (empty localizations, genres, ratings)", Samples::dramaPublishedMinimal),
+            sample("DramaWithdrawn", Samples::dramaWithdrawn),
+            sample("ReadinessChanged not ready", Samples::readinessNotReady),
+            sample("ReadinessChanged ready, no languages", Samples::readinessReadyNoLanguages),
+            sample("PricingSet EUR (2 decimals)", Samples::pricingEur),
+            sample("PricingSet JPY (0 decimals) override", Samples::pricingJpyOverride),
+            sample("PricingSet KWD (3 decimals)", Samples::pricingKwd),
+            sample("PricingSet free (zero amount and coins)", Samples::pricingFree),
+            sample("AuditRecorded hold", Samples::auditHold),
+            sample("AuditRecorded reference data (platform-wide, nulls)", Samples::auditReferenceData));
+
+    private static Map.Entry<String, Supplier<Record>> sample(String name, Supplier<Record> payload) {
+        return Map.entry(name, payload);
+    }
 
     static Stream<Arguments> validPayloads() {
         return VALID.entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(sample -> Stream.of(
@@ -116,6 +123,7 @@ class EventPayloadSchemaTest {
         Supplier<JsonNode> withdrawn = () -> Json.toTree(Json.QUARKUS_DEFAULT, Samples.dramaWithdrawn());
         Supplier<JsonNode> readiness = () -> Json.toTree(Json.QUARKUS_DEFAULT, Samples.readinessNotReady());
         Supplier<JsonNode> pricing = () -> Json.toTree(Json.QUARKUS_DEFAULT, Samples.pricingEur());
+        Supplier<JsonNode> audit = () -> Json.toTree(Json.QUARKUS_DEFAULT, Samples.auditHold());
         return Stream.of(
                 // DramaPublished
                 invalid(DRAMA_PUBLISHED, published, "required dramaVersion missing", remove("/dramaVersion"), "dramaVersion"),
@@ -165,7 +173,15 @@ class EventPayloadSchemaTest {
                 invalid(PRICING_SET, pricing, "negative series coins", set("/seriesCoins", -1), "seriesCoins"),
                 invalid(PRICING_SET, pricing, "negative free episodes", set("/freeEpisodes", -1), "freeEpisodes"),
                 invalid(PRICING_SET, pricing, "fractional free episodes", set("/freeEpisodes", 2.5), "freeEpisodes"),
-                invalid(PRICING_SET, pricing, "region empty", set("/region", ""), "region"));
+                invalid(PRICING_SET, pricing, "region empty", set("/region", ""), "region"),
+                // AuditRecorded
+                invalid(AUDIT_RECORDED, audit, "required actor missing", remove("/actor"), "actor"),
+                invalid(AUDIT_RECORDED, audit, "occurredAt not a date-time", set("/occurredAt", "now"), "occurredAt"),
+                invalid(AUDIT_RECORDED, audit, "unknown service", set("/service", "gateway"), "service"),
+                invalid(AUDIT_RECORDED, audit, "region lower case", set("/regions/0", "br"), "regions"),
+                invalid(AUDIT_RECORDED, audit, "dramaId not a UUID", set("/dramaId", "drama-42"), "dramaId"),
+                invalid(AUDIT_RECORDED, audit, "before a string", set("/before", "on hold"), "before"),
+                invalid(AUDIT_RECORDED, audit, "regions null", set("/regions", null), "regions"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -1,5 +1,6 @@
 package io.microdrama.contracts;
 
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.contracts.events.DramaPublished.AgeRating;
 import io.microdrama.contracts.events.DramaPublished.Episode;
@@ -89,5 +90,22 @@ final class Samples {
     static PricingSet pricingFree() {
         return new PricingSet(DRAMA_ID, 1, "IN", "free", 0, 0, 0, new Money(0, "INR", 2), true,
                 PricingSet.Source.OVERRIDE, Instant.parse("2025-05-28T14:03:12.515Z"), null);
+    }
+
+    /** A hold on a drama in one region, with reason and before/after. */
+    static AuditRecorded auditHold() {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("onHold", true);
+        after.put("holdReason", "Legal review");
+        return new AuditRecorded("ops-br", "ops", "HOLD_PLACED", Instant.parse("2025-05-28T14:03:12.020Z"), "catalog",
+                "rollout", DRAMA_ID + "/BR", DRAMA_ID, "studio-aurora", List.of("BR"), "Legal review",
+                Map.of("onHold", false), after);
+    }
+
+    /** A platform-wide reference change: no drama, studio, region, reason or before. */
+    static AuditRecorded auditReferenceData() {
+        return new AuditRecorded("admin", "admin", "REFERENCE_DATA_CHANGED", Instant.parse("2025-06-01T00:00:00Z"),
+                "billing", "fx-rate", "BRL", null, null, List.of(), null, null,
+                Map.of("currency", "BRL", "perEur", "5.61", "nested", Map.of("list", List.of(1, 2))));
     }
 }

@@ -1,6 +1,7 @@
 package io.microdrama.localization;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.testing.Events;
 import io.microdrama.testing.Events.PublishedDrama;
@@ -145,6 +146,7 @@ class SubtitleApprovalIT {
         assertThat(Stack.count("select count(*) from subtitle_track where drama_id = ?::uuid and approval_decision is not null",
                 drama.id())).isZero();
         assertThat(readinessRows(drama.id())).as("nothing announced before an approval").isEqualTo(eventsBefore);
+        assertThat(approvalAudits(drama.id())).as("refusals leave no audit record").isZero();
 
         // Ops of NL approve episode 1 (uploaded by the admin): not ready yet, episode 2 waits; the admin approves
         // episode 2 (uploaded by the studio): NL is ready, told once.
@@ -159,6 +161,8 @@ class SubtitleApprovalIT {
         approve(opsEu, drama, 2, "nl").statusCode(200).body("changed", equalTo(false))
                 .body("approval.decidedBy", equalTo("admin"));
         assertThat(readinessRows(drama.id())).isEqualTo(eventsBefore + 1);
+        // Each decision that changed something is one record of the platform's audit trail, in its transaction.
+        assertThat(approvalAudits(drama.id())).as("one audit record per decision that changed a track").isEqualTo(2);
 
         // An identical re-upload is no new revision: the approval stays.
         given().auth().oauth2(admin).contentType(SRT).body(Subtitles.srt("Goedemorgen.")).put(BY_ID, drama.id(), 1, "nl")
@@ -274,5 +278,11 @@ class SubtitleApprovalIT {
     static ValidatableResponse tracks(String token, PublishedDrama drama) {
         return given().auth().oauth2(token).get("/api/v1/localization/dramas/{id}/subtitles", drama.id()).then()
                 .statusCode(200).rootPath("tracks");
+    }
+
+    /** Audit records of approvals of the drama still in (or relayed from) localization's outbox. */
+    private static long approvalAudits(String dramaId) {
+        return Stack.count("select count(*) from outbox_event where aggregateid = ? and type = ? and payload like ?",
+                dramaId, CloudEventTypes.AUDIT_RECORDED, "%SUBTITLE_APPROVED%");
     }
 }

@@ -29,6 +29,6 @@ public class CallerScope {
     /** Who is acting, for audit trails: the principal name (e.g. Keycloak username) and the token subject. */
     public Actor actor() {
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
-        return new Actor(caller.name(), subject);
+        return new Actor(caller.name(), subject, io.microdrama.support.audit.Actor.of(caller.grants()).role());
     }
 }

@@ -13,13 +13,19 @@ import io.microdrama.billing.persistence.PriceOverrideRow;
 import io.microdrama.billing.persistence.PriceRepository;
 import io.microdrama.billing.persistence.PricedDramaRow;
 import io.microdrama.billing.persistence.PricingAuditRow;
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.contracts.events.PricingSet;
+import io.microdrama.support.audit.AuditChanges;
+import io.microdrama.support.audit.AuditSubject;
+import io.microdrama.support.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,9 +57,11 @@ public class PriceOverrides {
     private final CurrentPricing currentPricing;
     private final PriceRepository prices;
     private final PriceBook book;
+    private final AuditTrail audit;
 
     public PriceOverrides(Mutiny.SessionFactory sessions, CurrentPricing currentPricing, PriceRepository prices,
-            PriceBook book) {
+            PriceBook book, AuditTrail audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.currentPricing = currentPricing;
         this.prices = prices;
@@ -89,6 +97,7 @@ public class PriceOverrides {
                                 return Uni.createFrom().item(PricingState.of(drama, row, existing,
                                         tierPrice(pricing, drama, region), false));
                             }
+                            Map<String, Object> before = existing == null ? null : overrideValues(existing);
                             PriceOverrideRow stored = existing != null ? existing : new PriceOverrideRow();
                             stored.key = new DramaPriceRow.Key(dramaId, region);
                             stored.coinsPerEpisode = Math.toIntExact(override.coinsPerEpisode());
@@ -106,6 +115,8 @@ public class PriceOverrides {
                             Uni<Void> persisted = existing != null ? Uni.createFrom().voidItem() : prices.add(session, stored);
                             return persisted.chain(() -> book.record(session, List.of(entry)))
                                     .chain(() -> book.announce(session, List.of(row), PricingSet.Cause.OVERRIDE))
+                                    .chain(() -> recordOverride(session, AuditRecorded.Action.PRICE_OVERRIDE_SET, drama,
+                                            region, reason, actor, before, overrideValues(stored)))
                                     .replaceWith(() -> PricingState.of(drama, row, stored,
                                             tierPrice(pricing, drama, region), true));
                         });
@@ -131,13 +142,37 @@ public class PriceOverrides {
                             book.apply(row, drama, region, price, PricingSet.Source.TIER);
                             PricingAuditRow entry = book.entry(drama, region, PricingAuditAction.OVERRIDE_REMOVED, price,
                                     PricingSet.Source.TIER, reason, actor);
+                            Map<String, Object> before = overrideValues(existing);
                             return prices.remove(session, existing)
                                     .chain(() -> book.record(session, List.of(entry)))
                                     .chain(() -> book.announce(session, List.of(row), PricingSet.Cause.OVERRIDE))
+                                    .chain(() -> recordOverride(session, AuditRecorded.Action.PRICE_OVERRIDE_REMOVED,
+                                            drama, region, reason, actor, before, null))
                                     .replaceWith(() -> PricingState.of(drama, row, null, Optional.of(price), true));
                         });
                     });
                 })));
+    }
+
+    /**
+     * The platform's audit record of an override change, beside billing's own pricing audit (which keeps the
+     * resulting prices): the override's values before and after.
+     */
+    private Uni<Void> recordOverride(Mutiny.Session session, AuditRecorded.Action action, PricedDramaRow drama,
+            String region, String reason, Actor actor, Map<String, Object> before, Map<String, Object> after) {
+        return audit.record(session, new io.microdrama.support.audit.Actor(actor.name(), actor.role()), action,
+                AuditSubject.dramaInRegion("price-override", drama.dramaId, drama.studioId, region), reason,
+                AuditChanges.of(before, after));
+    }
+
+    private static Map<String, Object> overrideValues(PriceOverrideRow override) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("coinsPerEpisode", override.coinsPerEpisode);
+        values.put("freeEpisodes", override.freeEpisodes);
+        values.put("seriesCoins", override.seriesCoins);
+        values.put("reason", override.reason);
+        values.put("setBy", override.setBy);
+        return values;
     }
 
     public Uni<HistoryPage> history(UUID dramaId, String region, int page, int size) {

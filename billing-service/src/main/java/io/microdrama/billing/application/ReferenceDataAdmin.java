@@ -13,6 +13,10 @@ import io.microdrama.billing.domain.reference.Storefront;
 import io.microdrama.billing.domain.tier.PricingTierVersion;
 import io.microdrama.billing.persistence.ReferenceVersionStore;
 import io.microdrama.billing.persistence.ReferenceVersionStore.Stored;
+import io.microdrama.contracts.events.AuditRecorded;
+import io.microdrama.support.audit.AuditChanges;
+import io.microdrama.support.audit.AuditSubject;
+import io.microdrama.support.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -47,9 +51,11 @@ public class ReferenceDataAdmin {
     private final ReferenceVersionStore store;
     private final CurrentPricing currentPricing;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public ReferenceDataAdmin(Mutiny.SessionFactory sessions, ReferenceVersionStore store, CurrentPricing currentPricing,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.store = store;
         this.currentPricing = currentPricing;
@@ -71,9 +77,64 @@ public class ReferenceDataAdmin {
                                 return Uni.createFrom().item(new Outcome(proposal.before(), false));
                             }
                             return store.insert(session, proposal.missing(), recorded)
+                                    .chain(() -> recordChange(session, proposal, actor))
                                     .replaceWith(new Outcome(proposal.after(), true));
                         }))
                 .invoke(outcome -> currentPricing.offer(outcome.snapshot()));
+    }
+
+    /**
+     * The platform's audit record of a stored change: per added version, the version in force on its date before
+     * (null when there was none) and the new one; the regions of the storefronts and purchasing-power factors it
+     * touches (FX rates and tiers apply everywhere, so those records are platform-wide).
+     */
+    private Uni<Void> recordChange(Mutiny.Session session, Proposal proposal, Actor actor) {
+        ReferenceVersions added = proposal.missing();
+        var data = proposal.before().pricing().referenceData();
+        Map<String, Object> before = new java.util.LinkedHashMap<>();
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        List<String> regions = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        for (Storefront storefront : added.storefronts()) {
+            String key = "storefront " + storefront.region() + " from " + storefront.effectiveFrom();
+            before.put(key, inForce(data.storefrontHistory(storefront.region()), Storefront::effectiveFrom,
+                    storefront.effectiveFrom()));
+            after.put(key, storefront.toString());
+            regions.add(storefront.region());
+            kinds.add("storefront");
+        }
+        for (FxRate rate : added.fxRates()) {
+            String key = "fx " + rate.currency() + " as of " + rate.asOf();
+            before.put(key, inForce(data.fxRateHistory(rate.currency()), FxRate::asOf, rate.asOf()));
+            after.put(key, rate.toString());
+            kinds.add("fx-rate");
+        }
+        for (PurchasingPowerFactor factor : added.purchasingPowerFactors()) {
+            String key = "ppp " + factor.region() + " from " + factor.effectiveFrom();
+            before.put(key, inForce(data.purchasingPowerFactorHistory(factor.region()),
+                    PurchasingPowerFactor::effectiveFrom, factor.effectiveFrom()));
+            after.put(key, factor.toString());
+            regions.add(factor.region());
+            kinds.add("ppp-factor");
+        }
+        for (PricingTierVersion tier : added.tiers()) {
+            String key = "tier " + tier.tier().name() + " from " + tier.effectiveFrom();
+            before.put(key, null);
+            after.put(key, tier.toString());
+            kinds.add("tier");
+        }
+        String entityType = kinds.stream().distinct().count() == 1 ? kinds.get(0) : "reference-data";
+        String entityId = String.join(",", after.keySet());
+        return audit.record(session, new io.microdrama.support.audit.Actor(actor.name(), actor.role()),
+                AuditRecorded.Action.REFERENCE_DATA_CHANGED,
+                AuditSubject.of(entityType, entityId.length() > 200 ? entityId.substring(0, 200) : entityId, null, regions),
+                null, AuditChanges.of(before, after));
+    }
+
+    /** The version in force just before {@code date} (the one the new version supersedes from then on), as text. */
+    private static <T> String inForce(List<T> history, java.util.function.Function<T, LocalDate> dateOf, LocalDate date) {
+        return history.stream().filter(version -> dateOf.apply(version).isBefore(date))
+                .max(java.util.Comparator.comparing(dateOf)).map(Object::toString).orElse(null);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.microdrama.catalog.api;
 
 import io.microdrama.catalog.domain.Studio;
 import io.microdrama.catalog.application.StudioService;
+import io.microdrama.support.audit.Actor;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -63,7 +64,7 @@ public class AdminStudioResource {
             throw ProblemException.invalid(errors);
         }
         boolean active = request.active() == null || request.active();
-        return studios.register(studioId, request.name().strip(), active, caller.name())
+        return studios.register(studioId, request.name().strip(), active, Actor.of(caller.grants()))
                 .map(registration -> Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK)
                         .entity(StudioView.of(registration.studio())).build());
     }

@@ -4,6 +4,7 @@ import io.microdrama.catalog.domain.RegionalRollout;
 import io.microdrama.catalog.application.RolloutService;
 import io.microdrama.catalog.domain.RolloutState;
 import io.microdrama.contracts.regions.RegionGroups;
+import io.microdrama.support.audit.Actor;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -96,14 +97,21 @@ public class OpsRolloutResource {
         if (request == null || request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
             throw ProblemException.invalid(List.of(new FieldError("reason", "is required, at most 500 characters")));
         }
-        return rollouts.hold(parseDramaId(dramaId), region, request.reason().strip(), caller.name()).map(this::view);
+        return rollouts.hold(parseDramaId(dramaId), region, request.reason().strip(), Actor.of(caller.grants())).map(this::view);
     }
 
     @POST
     @Path("/regions/{region}/dramas/{dramaId}/release")
-    public Uni<DramaView.RegionRollout> release(@PathParam("region") String region, @PathParam("dramaId") String dramaId) {
+    public Uni<DramaView.RegionRollout> release(@PathParam("region") String region, @PathParam("dramaId") String dramaId,
+            @QueryParam("reason") String reasonParam) {
         requireRegion(region);
-        return rollouts.release(parseDramaId(dramaId), region).map(this::view);
+        // The reason is optional and goes to the audit trail; as a query parameter (like billing's override removal)
+        // a release keeps needing no body, so existing callers stay valid.
+        String reason = reasonParam == null || reasonParam.isBlank() ? null : reasonParam.strip();
+        if (reason != null && reason.length() > 500) {
+            throw ProblemException.invalid(List.of(new FieldError("reason", "at most 500 characters")));
+        }
+        return rollouts.release(parseDramaId(dramaId), region, reason, Actor.of(caller.grants())).map(this::view);
     }
 
     private DramaView.RegionRollout view(RegionalRollout rollout) {

@@ -6,6 +6,7 @@ import io.microdrama.catalog.application.DramaService;
 import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.RolloutState;
 import io.microdrama.contracts.DramaLimits;
+import io.microdrama.support.audit.Actor;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -105,7 +106,8 @@ public class StudioDramaResource {
         if (request == null) {
             throw new ProblemException(400, "Bad Request", "A JSON body is required");
         }
-        return dramas.upsert(caller.requireStudioId(), externalId, request.toContent(ratingPolicy), revisionOf(ifMatch), republish)
+        return dramas.upsert(caller.requireStudioId(), externalId, request.toContent(ratingPolicy), revisionOf(ifMatch), republish,
+                        Actor.of(caller.grants()))
                 .flatMap(result -> dramas.find(result.drama().studioId, externalId).map(view -> Response
                         .status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                         .tag(etag(view.drama().revision))
@@ -123,14 +125,14 @@ public class StudioDramaResource {
     @POST
     @Path("/{externalId}/publish")
     public Uni<DramaView> publish(@PathParam("externalId") String externalId) {
-        return dramas.publish(caller.requireStudioId(), externalId)
+        return dramas.publish(caller.requireStudioId(), externalId, Actor.of(caller.grants()))
                 .map(view -> DramaView.of(view.drama(), view.rollout(), clock.instant()));
     }
 
     @POST
     @Path("/{externalId}/withdraw")
     public Uni<DramaView> withdraw(@PathParam("externalId") String externalId) {
-        return dramas.withdraw(caller.requireStudioId(), externalId)
+        return dramas.withdraw(caller.requireStudioId(), externalId, Actor.of(caller.grants()))
                 .map(view -> DramaView.of(view.drama(), view.rollout(), clock.instant()));
     }
 

@@ -12,6 +12,10 @@ import io.microdrama.catalog.domain.RolloutState;
 import io.microdrama.catalog.domain.Studio;
 import io.microdrama.catalog.persistence.DramaRepository;
 import io.microdrama.catalog.persistence.StudioRepository;
+import io.microdrama.contracts.events.AuditRecorded.Action;
+import io.microdrama.support.audit.Actor;
+import io.microdrama.support.audit.AuditChanges;
+import io.microdrama.support.audit.AuditTrail;
 import io.microdrama.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -42,10 +46,12 @@ public class DramaService {
     private final AgeRatingPolicy ratingPolicy;
 
     private final StorefrontCache storefront;
+    private final AuditTrail audit;
 
     public DramaService(Mutiny.SessionFactory sessions, DramaRepository dramas, StudioRepository studios, Outbox outbox,
-            Clock clock, AgeRatingPolicy ratingPolicy, StorefrontCache storefront) {
+            Clock clock, AgeRatingPolicy ratingPolicy, StorefrontCache storefront, AuditTrail audit) {
         this.storefront = storefront;
+        this.audit = audit;
         this.sessions = sessions;
         this.dramas = dramas;
         this.studios = studios;
@@ -69,7 +75,7 @@ public class DramaService {
      * so viewers never see a published version that lost episodes silently.
      */
     public Uni<UpsertResult> upsert(String studioId, String externalId, DramaContent content, Long expectedRevision,
-            boolean republish) {
+            boolean republish, Actor actor) {
         return sessions.withTransaction(session -> requireActiveStudio(session, studioId)
                 .chain(() -> dramas.findByExternalId(session, studioId, externalId))
                 .flatMap(existing -> {
@@ -80,7 +86,10 @@ public class DramaService {
                         }
                         Drama drama = Drama.draft(studioId, externalId, dramas.fingerprint());
                         drama.applyContent(content, clock.instant());
-                        return dramas.insert(session, drama).replaceWith(new UpsertResult(drama, true, true));
+                        return dramas.insert(session, drama)
+                                .call(() -> audit.record(session, actor, Action.DRAMA_UPSERTED, CatalogAudit.drama(drama),
+                                        null, AuditChanges.of(null, CatalogAudit.metadata(drama))))
+                                .replaceWith(new UpsertResult(drama, true, true));
                     }
                     if (expectedRevision != null && expectedRevision != existing.revision) {
                         throw CatalogException.staleRevision("The drama changed since revision "
@@ -91,15 +100,18 @@ public class DramaService {
                                 + existing.publishedEpisodes + " episodes and this content has " + content.episodes().size()
                                 + ": removing published episodes needs a re-publish (PUT with ?republish=true) or a withdraw first");
                     }
+                    Map<String, Object> before = CatalogAudit.metadata(existing);
                     boolean changed = existing.applyContent(content, clock.instant());
                     UpsertResult result = new UpsertResult(existing, false, changed);
                     if (!changed) {
                         return Uni.createFrom().item(result);
                     }
+                    Uni<Void> recorded = audit.record(session, actor, Action.DRAMA_UPSERTED, CatalogAudit.drama(existing),
+                            null, AuditChanges.of(before, CatalogAudit.metadata(existing)));
                     if (republish && existing.status == DramaStatus.PUBLISHED) {
-                        return publishInSession(session, existing).replaceWith(result);
+                        return recorded.chain(() -> publishInSession(session, existing, actor)).replaceWith(result);
                     }
-                    return dramas.update(session, existing).replaceWith(result);
+                    return recorded.chain(() -> dramas.update(session, existing)).replaceWith(result);
                 }))
                 .invoke(storefront::invalidateAll)
                 // Two writers passed the revision check at once; the version column let only one commit.
@@ -125,30 +137,34 @@ public class DramaService {
         return false;
     }
 
-    public Uni<DramaWithRollout> publish(String studioId, String externalId) {
+    public Uni<DramaWithRollout> publish(String studioId, String externalId, Actor actor) {
         return sessions.withTransaction(session -> requireActiveStudio(session, studioId)
                 .chain(() -> requireDrama(session, studioId, externalId))
-                .flatMap(drama -> publishInSession(session, drama)))
+                .flatMap(drama -> publishInSession(session, drama, actor)))
                 .invoke(storefront::invalidateAll);
     }
 
     /** Publishing content that is already published as it is (a retried request) is a no-op: no new version. */
-    private Uni<DramaWithRollout> publishInSession(Mutiny.Session session, Drama drama) {
+    private Uni<DramaWithRollout> publishInSession(Mutiny.Session session, Drama drama, Actor actor) {
         if (drama.isPublishedAsIs()) {
             return dramas.rolloutOf(session, drama.id).map(rollout -> new DramaWithRollout(drama, rollout));
         }
+        Map<String, Object> before = CatalogAudit.publication(drama);
         drama.publish(clock.instant());
         return dramas.update(session, drama)
                 .chain(() -> dramas.rolloutOfForUpdate(session, drama.id))
                 .flatMap(existing -> syncRollout(session, drama, existing))
                 .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
                         DramaEvents.PUBLISHED, DramaEvents.published(drama, clock.instant())))
+                .call(() -> audit.record(session, actor, Action.DRAMA_PUBLISHED, CatalogAudit.drama(drama), null,
+                        AuditChanges.of(before, CatalogAudit.publication(drama))))
                 .map(rollout -> new DramaWithRollout(drama, rollout));
     }
 
-    public Uni<DramaWithRollout> withdraw(String studioId, String externalId) {
+    public Uni<DramaWithRollout> withdraw(String studioId, String externalId, Actor actor) {
         // Withdrawing stays possible for a deactivated studio: pulling content must never be blocked.
         return sessions.withTransaction(session -> requireDrama(session, studioId, externalId).flatMap(drama -> {
+            Map<String, Object> before = CatalogAudit.publication(drama);
             drama.withdraw(clock.instant());
             return dramas.update(session, drama)
                     .chain(() -> dramas.rolloutOfForUpdate(session, drama.id))
@@ -156,6 +172,8 @@ public class DramaService {
                     .call(rollout -> dramas.updateRollouts(session, rollout))
                     .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
                             DramaEvents.WITHDRAWN, DramaEvents.withdrawn(drama, clock.instant())))
+                    .call(() -> audit.record(session, actor, Action.DRAMA_WITHDRAWN, CatalogAudit.drama(drama), null,
+                            AuditChanges.of(before, CatalogAudit.publication(drama))))
                     .map(rollout -> new DramaWithRollout(drama, rollout));
         }))
                 .invoke(storefront::invalidateAll);

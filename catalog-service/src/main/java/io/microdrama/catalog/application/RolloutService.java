@@ -5,6 +5,10 @@ import io.microdrama.catalog.domain.Drama;
 import io.microdrama.catalog.domain.RegionalRollout;
 import io.microdrama.catalog.domain.RolloutState;
 import io.microdrama.catalog.persistence.DramaRepository;
+import io.microdrama.contracts.events.AuditRecorded.Action;
+import io.microdrama.support.audit.Actor;
+import io.microdrama.support.audit.AuditChanges;
+import io.microdrama.support.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -28,8 +32,11 @@ public class RolloutService {
     private final DramaRepository dramas;
     private final Clock clock;
     private final StorefrontCache storefront;
+    private final AuditTrail audit;
 
-    public RolloutService(Mutiny.SessionFactory sessions, DramaRepository dramas, Clock clock, StorefrontCache storefront) {
+    public RolloutService(Mutiny.SessionFactory sessions, DramaRepository dramas, Clock clock, StorefrontCache storefront,
+            AuditTrail audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.dramas = dramas;
         this.clock = clock;
@@ -68,20 +75,43 @@ public class RolloutService {
         }));
     }
 
-    /** Holds a drama in one region (idempotent for the same reason); a withdrawn drama cannot be held. */
-    public Uni<RegionalRollout> hold(UUID dramaId, String region, String reason, String by) {
+    /**
+     * Holds a drama in one region (idempotent for the same reason); a withdrawn drama cannot be held. A hold that
+     * changes something is recorded in the audit trail in the same transaction.
+     */
+    public Uni<RegionalRollout> hold(UUID dramaId, String region, String reason, Actor actor) {
         return sessions.withTransaction(session -> requireRollout(session, dramaId, region)
-                .call(rollout -> rollout.hold(reason, by, clock.instant())
-                        ? dramas.updateRollouts(session, List.of(rollout)) : Uni.createFrom().voidItem()))
+                .call(rollout -> {
+                    Map<String, Object> before = CatalogAudit.hold(rollout);
+                    if (!rollout.hold(reason, actor.name(), clock.instant())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return dramas.updateRollouts(session, List.of(rollout))
+                            .chain(() -> recordHold(session, rollout, Action.HOLD_PLACED, reason, before, actor));
+                }))
                 // This replica answers the caller after its own cache forgot the region (others hear the NOTIFY).
                 .invoke(() -> storefront.invalidateRegion(region));
     }
 
-    public Uni<RegionalRollout> release(UUID dramaId, String region) {
+    /** Releases a hold; the release's reason (optional) is kept in the audit trail with the hold it ended. */
+    public Uni<RegionalRollout> release(UUID dramaId, String region, String reason, Actor actor) {
         return sessions.withTransaction(session -> requireRollout(session, dramaId, region)
-                .call(rollout -> rollout.release()
-                        ? dramas.updateRollouts(session, List.of(rollout)) : Uni.createFrom().voidItem()))
+                .call(rollout -> {
+                    Map<String, Object> before = CatalogAudit.hold(rollout);
+                    if (!rollout.release()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return dramas.updateRollouts(session, List.of(rollout))
+                            .chain(() -> recordHold(session, rollout, Action.HOLD_RELEASED, reason, before, actor));
+                }))
                 .invoke(() -> storefront.invalidateRegion(region));
+    }
+
+    private Uni<Void> recordHold(Mutiny.Session session, RegionalRollout rollout, Action action, String reason,
+            Map<String, Object> before, Actor actor) {
+        return dramas.find(session, rollout.key.dramaId()).chain(drama -> audit.record(session, actor, action,
+                CatalogAudit.rollout(drama, rollout.key.region()), reason,
+                AuditChanges.of(before, CatalogAudit.hold(rollout))));
     }
 
     private Uni<RegionalRollout> requireRollout(Mutiny.Session session, UUID dramaId, String region) {

@@ -5,7 +5,9 @@ import io.microdrama.support.inbox.IncomingEvent;
 import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.microdrama.catalog.application.AuditLog;
 import io.microdrama.catalog.application.RolloutAnswers;
+import io.microdrama.catalog.domain.AuditEntry;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.support.inbox.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +40,8 @@ class IncomingHandlersTest {
     private final IncomingDelivery delivery = IncomingDelivery.retrying(3, Duration.ofMillis(1), Duration.ofMillis(5));
     private final LocalizationReadinessHandler readinessHandler = new LocalizationReadinessHandler(delivery, answers, JSON);
     private final BillingPricingHandler pricingHandler = new BillingPricingHandler(delivery, answers, JSON);
+    private final FakeAuditLog auditLog = new FakeAuditLog();
+    private final PlatformAuditHandler auditHandler = new PlatformAuditHandler(delivery, auditLog, JSON);
 
     @Test
     void aReadinessEventReachesTheUseCaseTyped() {
@@ -94,6 +98,44 @@ class IncomingHandlersTest {
         assertThat(answers.prices).isEmpty();
     }
 
+    @Test
+    void anAuditRecordReachesTheUseCaseWithItsEventIdAndBeforeAfterAsJson() {
+        Delivery delivery = cloudEvent(CloudEventTypes.AUDIT_RECORDED, audit("\"actor\":\"ops-eu\",", "[\"GB\"]"));
+        auditHandler.onMessage(delivery.message).await().indefinitely();
+
+        assertThat(delivery.acked).isTrue();
+        assertThat(auditLog.entries).hasSize(1);
+        AuditEntry entry = auditLog.entries.get(0);
+        assertThat(entry.eventId()).isEqualTo(UUID.fromString(delivery.message.getMetadata(
+                io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata.class).orElseThrow().getId()));
+        assertThat(entry.actor()).isEqualTo("ops-eu");
+        assertThat(entry.dramaId()).isEqualTo(UUID.fromString(DRAMA));
+        assertThat(entry.regions()).containsExactly("GB");
+        assertThat(entry.beforeJson()).isEqualTo("{\"onHold\":false}");
+        assertThat(entry.afterJson()).isNull();
+    }
+
+    @Test
+    void anAuditRecordWithoutAnActorOrWithARegionGroupIsPoison() {
+        List<Delivery> poison = List.of(
+                cloudEvent(CloudEventTypes.AUDIT_RECORDED, audit("", "[\"GB\"]")),
+                cloudEvent(CloudEventTypes.AUDIT_RECORDED, audit("\"actor\":\" \",", "[\"GB\"]")),
+                cloudEvent(CloudEventTypes.AUDIT_RECORDED, audit("\"actor\":\"ops-eu\",", "[\"EU\"]")),
+                cloudEvent(CloudEventTypes.AUDIT_RECORDED, "{\"actor\":\"ops-eu\"}"));
+        for (Delivery delivery : poison) {
+            auditHandler.onMessage(delivery.message).await().indefinitely();
+            assertThat(delivery.nackedWith).as(delivery.message.getPayload()).isInstanceOf(PoisonMessageException.class);
+        }
+        assertThat(auditLog.entries).isEmpty();
+    }
+
+    private static String audit(String actor, String regions) {
+        return """
+                {%s"actorRole":"ops","action":"HOLD_RELEASED","occurredAt":"2026-01-01T00:00:00Z","service":"catalog",
+                 "entityType":"rollout","entityId":"%s/GB","dramaId":"%s","studioId":"aurora","regions":%s,
+                 "reason":null,"before":{"onHold":false},"after":null}""".formatted(actor, DRAMA, DRAMA, regions);
+    }
+
     private static String price(String dramaId, String displayPrice) {
         return """
                 {"dramaId":"%s","dramaVersion":2,"region":"GB","pricingTier":"standard","freeEpisodes":5,
@@ -125,6 +167,21 @@ class IncomingHandlersTest {
                 nackedWith = failure;
                 return CompletableFuture.completedFuture(null);
             });
+        }
+    }
+
+    /** The audit trail's use case, minus the inbox and the database. */
+    private static final class FakeAuditLog extends AuditLog {
+        final List<AuditEntry> entries = new ArrayList<>();
+
+        FakeAuditLog() {
+            super(null, null, null);
+        }
+
+        @Override
+        public Uni<Void> append(IncomingEvent event, AuditEntry entry) {
+            entries.add(entry);
+            return Uni.createFrom().voidItem();
         }
     }
 

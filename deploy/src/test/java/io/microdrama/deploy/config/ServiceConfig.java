@@ -413,11 +413,17 @@ public final class ServiceConfig {
         return Optional.of(properties.getOrDefault("eventing.relay.transactional-id", applicationName() + "-outbox-relay"));
     }
 
-    /** Topics the service writes: its outbox relay's topic ({@code eventing.topic}), outgoing topics, dead-letter topics. */
+    /**
+     * Topics the service writes: its outbox relay's topic ({@code eventing.topic}) and the audit topic its outbox also
+     * carries ({@code eventing.audit-topic}, shared by every service), outgoing topics, dead-letter topics.
+     */
     public Set<String> producedTopics() {
         Set<String> topics = new LinkedHashSet<>();
         if (properties.containsKey("eventing.topic")) {
             topics.add(properties.get("eventing.topic"));
+            if (properties.containsKey("eventing.audit-topic")) {
+                topics.add(properties.get("eventing.audit-topic"));
+            }
         }
         for (KafkaChannel c : kafkaChannels()) {
             if (c.direction() == Direction.OUTGOING) {

@@ -24,7 +24,9 @@ public record Access(Scope scope, Set<String> roles) {
         /** One of the roles; a caller allowed only as localizer must have the path's {@code {language}}. */
         LANGUAGE,
         /** Open tasks: {@code ?language=} within a localizer's languages, {@code ?region=} within ops' regions. */
-        TASK_FILTERS
+        TASK_FILTERS,
+        /** The audit trail: a {@code ?region=} filter of a caller acting as ops must be within its regions. */
+        AUDIT_FILTERS
     }
 
     public static Access anonymous() {
@@ -53,6 +55,10 @@ public record Access(Scope scope, Set<String> roles) {
 
     public static Access taskFilters() {
         return new Access(Scope.TASK_FILTERS, Set.of(Roles.LOCALIZER, Roles.OPS, Roles.ADMIN));
+    }
+
+    public static Access auditFilters() {
+        return new Access(Scope.AUDIT_FILTERS, Set.of(Roles.ADMIN, Roles.OPS, Roles.STUDIO));
     }
 
     public boolean isPublic() {

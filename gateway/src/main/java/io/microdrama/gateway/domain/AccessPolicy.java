@@ -50,6 +50,7 @@ public final class AccessPolicy {
                 }
             }
             case TASK_FILTERS -> checkTaskFilters(caller, first(query, "language"), first(query, "region"));
+            case AUDIT_FILTERS -> checkAuditFilters(caller, first(query, "region"));
             case ROLES, PUBLIC -> {
                 // the role is all the gateway can check; the service narrows the answer
             }
@@ -92,6 +93,16 @@ public final class AccessPolicy {
             throw GatewayException.forbidden("Your token's languages do not include " + language);
         }
         if (region != null && !caller.has(Roles.LOCALIZER) && RegionGroups.isCountry(region) && !caller.coversRegion(region)) {
+            throw GatewayException.forbidden("Your token does not cover region " + region);
+        }
+    }
+
+    /** Same rule as catalog's audit trail: ops (not admins) see only their regions, so a filter beyond them is 403. */
+    private static void checkAuditFilters(CallerGrants caller, String region) {
+        if (caller.isAdmin() || !caller.has(Roles.OPS)) {
+            return; // admins see everything; a studio's records are narrowed to its studio by catalog
+        }
+        if (region != null && RegionGroups.isCountry(region) && !caller.coversRegion(region)) {
             throw GatewayException.forbidden("Your token does not cover region " + region);
         }
     }

@@ -65,6 +65,10 @@ public final class RouteTable {
             Route.of("GET", "/api/v1/localization/dramas/{dramaId}/plan", LOCALIZATION, Access.roles(STUDIO, OPS, ADMIN)),
             Route.of("GET", "/api/v1/billing/dramas/{dramaId}/prices", BILLING, Access.roles(STUDIO, OPS, ADMIN)),
 
+            // The audit trail of every service's ops and admin actions (catalog keeps it): admins all, ops their
+            // regions, studios their own dramas.
+            Route.of("GET", "/api/v1/audit", CATALOG, Access.auditFilters()),
+
             // Admins: studios, the region -> language policy, billing reference data.
             Route.of("GET", "/api/v1/admin/studios", CATALOG, Access.roles(ADMIN)),
             Route.of("GET", "/api/v1/admin/studios/{studioId}", CATALOG, Access.roles(ADMIN)),

@@ -114,6 +114,18 @@ class AccessPolicyTest {
     }
 
     @Test
+    void auditRegionFilterStaysWithinAnOpsCallersRegions() {
+        assertThat(status("GET", "/api/v1/audit", OPS_EU)).isEqualTo(200);
+        assertThat(status("GET", "/api/v1/audit?region=GB", OPS_EU)).isEqualTo(200);
+        assertThat(status("GET", "/api/v1/audit?region=US", OPS_EU)).isEqualTo(403);
+        assertThat(status("GET", "/api/v1/audit?region=US", ADMIN)).isEqualTo(200);
+        assertThat(status("GET", "/api/v1/audit?region=US", AURORA)).as("catalog narrows a studio to its own records")
+                .isEqualTo(200);
+        assertThat(status("GET", "/api/v1/audit", CJK)).isEqualTo(403);
+        assertThat(status("GET", "/api/v1/audit", null)).isEqualTo(401);
+    }
+
+    @Test
     void storefrontNeedsNoCaller() {
         assertThatCode(() -> status("GET", "/api/v1/storefront/DE/offers", null)).doesNotThrowAnyException();
     }

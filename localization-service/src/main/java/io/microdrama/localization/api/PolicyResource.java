@@ -5,6 +5,7 @@ import io.microdrama.localization.application.PolicyService;
 import io.microdrama.localization.domain.ApprovalRule;
 import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.domain.PolicyChange;
+import io.microdrama.support.audit.Actor;
 import io.microdrama.support.problem.Problem.FieldError;
 import io.microdrama.support.problem.ProblemException;
 import io.microdrama.support.security.Caller;
@@ -128,14 +129,14 @@ public class PolicyResource {
                     "an object of language tag -> true or false (null is neither)")));
         }
         return service.set(region, request.languages(), ApprovalRule.of(request.approvalRequired(), byLanguage),
-                caller.name(), version(ifMatch)).map(this::answer);
+                Actor.of(caller.grants()), version(ifMatch)).map(this::answer);
     }
 
     @DELETE
     @Path("/regions/{region}")
     public Uni<Response> remove(@PathParam("region") String region, @HeaderParam("If-Match") String ifMatch) {
         requireKnown(region);
-        return service.remove(region, caller.name(), version(ifMatch)).map(this::answer);
+        return service.remove(region, Actor.of(caller.grants()), version(ifMatch)).map(this::answer);
     }
 
     @GET

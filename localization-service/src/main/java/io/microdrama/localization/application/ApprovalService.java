@@ -11,6 +11,11 @@ import io.microdrama.localization.persistence.LocalizedDrama;
 import io.microdrama.localization.persistence.RegionPlan;
 import io.microdrama.localization.persistence.SubtitleTrack;
 import io.microdrama.localization.persistence.TrackRepository;
+import io.microdrama.contracts.events.AuditRecorded;
+import io.microdrama.support.audit.Actor;
+import io.microdrama.support.audit.AuditChanges;
+import io.microdrama.support.audit.AuditSubject;
+import io.microdrama.support.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -40,14 +45,16 @@ public class ApprovalService {
     private final TrackRepository tracks;
     private final Planner planner;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public ApprovalService(Mutiny.SessionFactory sessions, DramaRepository dramas, TrackRepository tracks, Planner planner,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
         this.sessions = sessions;
         this.dramas = dramas;
         this.tracks = tracks;
         this.planner = planner;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Decides whether the caller may decide on the drama's tracks in a language; throws if not (404 or 403). */
@@ -107,8 +114,11 @@ public class ApprovalService {
                         return Uni.createFrom().item(new Result(drama.summary(), track.snapshot(), false));
                     }
                     case DECIDED -> {
+                        Map<String, Object> before = decisionForAudit(track, List.of(episode));
                         track.decide(request.decision(), request.comment(), request.decider(), locked.role(), now);
                         return planner.afterTrackChange(session, drama)
+                                .call(() -> record(session, locked, language, request, before,
+                                        decisionForAudit(track, List.of(episode))))
                                 .map(events -> new Result(drama.summary(), track.snapshot(), true));
                     }
                 }
@@ -143,7 +153,13 @@ public class ApprovalService {
                     }
                     outcomes.put(episode, outcome);
                 }
-                Uni<Integer> events = anyDecided ? planner.afterTrackChange(session, drama) : Uni.createFrom().item(0);
+                List<Integer> decided = outcomes.entrySet().stream()
+                        .filter(entry -> entry.getValue() == EpisodeOutcome.DECIDED).map(Map.Entry::getKey).toList();
+                Uni<Integer> events = anyDecided
+                        ? planner.afterTrackChange(session, drama).call(() -> record(session, locked, language, request,
+                                null, Map.of("decision", request.decision().name(), "episodes", decided,
+                                        "comment", request.comment() == null ? "" : request.comment())))
+                        : Uni.createFrom().item(0);
                 return events.map(ignored -> {
                     List<EpisodeResult> results = new ArrayList<>();
                     outcomes.forEach((episode, outcome) -> {
@@ -156,7 +172,38 @@ public class ApprovalService {
         }));
     }
 
-    private record Locked(LocalizedDrama drama, String role) {
+    private record Locked(LocalizedDrama drama, String role, Map<String, List<String>> approvalLanguagesByRegion) {
+    }
+
+    /**
+     * The decision in the platform's audit trail, in the same transaction: seen by ops of the countries that want the
+     * language approved, by the studio, and by admins.
+     */
+    private Uni<Void> record(Mutiny.Session session, Locked locked, String language, Request request,
+            Map<String, Object> before, Map<String, Object> after) {
+        List<String> regions = locked.approvalLanguagesByRegion().entrySet().stream()
+                .filter(entry -> entry.getValue() != null && entry.getValue().contains(language)).map(Map.Entry::getKey).toList();
+        DramaSummary drama = locked.drama().summary();
+        AuditRecorded.Action action = request.decision() == Decision.APPROVED
+                ? AuditRecorded.Action.SUBTITLE_APPROVED : AuditRecorded.Action.SUBTITLE_REJECTED;
+        return audit.record(session, new Actor(request.decider(), locked.role()), action,
+                new AuditSubject("subtitles", drama.id() + "/" + language, drama.id(), drama.studioId(), regions), request.comment(),
+                AuditChanges.of(before, after));
+    }
+
+    private static Map<String, Object> decisionForAudit(SubtitleTrack track, List<Integer> episodes) {
+        Approval approval = track.approval();
+        if (approval == null) {
+            return null;
+        }
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("episodes", episodes);
+        decision.put("decision", approval.decision().name());
+        decision.put("revision", approval.revision());
+        if (approval.comment() != null) {
+            decision.put("comment", approval.comment());
+        }
+        return decision;
     }
 
     private static void requireValid(Request request) {
@@ -188,7 +235,7 @@ public class ApprovalService {
                 if (drama.withdrawn) {
                     throw Refusal.conflict("Drama " + drama.id + " is withdrawn; its subtitles are no longer approved");
                 }
-                return new Locked(drama, role);
+                return new Locked(drama, role, approvalLanguages);
             });
         });
     }

@@ -1,5 +1,6 @@
 package io.microdrama.localization.application;
 
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.contracts.regions.RegionGroups;
 import io.microdrama.localization.domain.ApprovalRule;
 import io.microdrama.localization.domain.LanguagePolicy;
@@ -13,6 +14,10 @@ import io.microdrama.localization.persistence.PolicyChangeRow;
 import io.microdrama.localization.persistence.PolicyEntryRow;
 import io.microdrama.localization.persistence.PolicyRepository;
 import io.microdrama.localization.persistence.RegionPlan;
+import io.microdrama.support.audit.Actor;
+import io.microdrama.support.audit.AuditChanges;
+import io.microdrama.support.audit.AuditSubject;
+import io.microdrama.support.audit.AuditTrail;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,9 +46,11 @@ public class PolicyService {
     private final DramaRepository dramas;
     private final Planner planner;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public PolicyService(Mutiny.SessionFactory sessions, PolicyRepository policies, DramaRepository dramas, Planner planner,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.policies = policies;
         this.dramas = dramas;
@@ -81,7 +88,7 @@ public class PolicyService {
      * Sets a region's languages and approval rule (the whole entry: a rule left out is {@link ApprovalRule#NONE});
      * {@code expectedVersion} (from If-Match) guards against a concurrent change.
      */
-    public Uni<ChangeResult> set(String region, List<String> languages, ApprovalRule approval, String changedBy,
+    public Uni<ChangeResult> set(String region, List<String> languages, ApprovalRule approval, Actor changedBy,
             Long expectedVersion) {
         List<Field> problems = new java.util.ArrayList<>(LanguagePolicy.problems(region, languages).stream()
                 .map(problem -> new Field(problem.startsWith("'" + region + "'") ? "region" : "languages", problem)).toList());
@@ -93,11 +100,11 @@ public class PolicyService {
     }
 
     /** Removes a region's own entry: its countries fall back to their group's entry, or to English. */
-    public Uni<ChangeResult> remove(String region, String changedBy, Long expectedVersion) {
+    public Uni<ChangeResult> remove(String region, Actor changedBy, Long expectedVersion) {
         return change(region, null, ApprovalRule.NONE, changedBy, expectedVersion);
     }
 
-    private Uni<ChangeResult> change(String region, List<String> languages, ApprovalRule approval, String changedBy,
+    private Uni<ChangeResult> change(String region, List<String> languages, ApprovalRule approval, Actor changedBy,
             Long expectedVersion) {
         Instant now = clock.instant();
         return sessions.withTransaction(session -> policies.lockExclusive(session)
@@ -108,6 +115,7 @@ public class PolicyService {
                                 + ", not " + expectedVersion + "; read it again and retry");
                     }
                     List<String> before = policy.entries().get(region);
+                    ApprovalRule beforeApproval = policy.approval(region);
                     if (languages == null && before == null) {
                         throw Refusal.notFound("Policy entry for " + region);
                     }
@@ -127,7 +135,12 @@ public class PolicyService {
                     }
                     LanguagePolicy changed = new LanguagePolicy(version, entries, approvals);
                     return store(session, region, languages, approval, version)
-                            .chain(() -> policies.appendChange(session, version, region, languages, approval, changedBy, null, now))
+                            .chain(() -> policies.appendChange(session, version, region, languages, approval, changedBy.name(), null, now))
+                            // The platform's audit trail, beside the policy's own change log.
+                            .chain(() -> audit.record(session, changedBy, AuditRecorded.Action.POLICY_CHANGED,
+                                    AuditSubject.of("region-policy", region, null, affectedCountries(region)), null,
+                                    AuditChanges.of(before == null ? null : entryForAudit(before, beforeApproval),
+                                            languages == null ? null : entryForAudit(languages, approval))))
                             .chain(() -> replan(session, affectedCountries(region), changed))
                             .map(counts -> {
                                 LanguagePolicy.Resolution effective = changed.resolve(region);
@@ -142,6 +155,15 @@ public class PolicyService {
             boolean changed, int[] counts) {
         return new ChangeResult(version, region, languages, approval.required(), approval.sortedByLanguage(), changed,
                 counts[0], counts[1]);
+    }
+
+    /** An entry as the audit trail shows it: its languages and, where one applies, its approval rule. */
+    private static Map<String, Object> entryForAudit(List<String> languages, ApprovalRule approval) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("languages", List.copyOf(languages));
+        entry.put("approvalRequired", approval.required());
+        entry.put("approvalByLanguage", approval.sortedByLanguage());
+        return entry;
     }
 
     private Uni<Void> store(Mutiny.Session session, String region, List<String> languages, ApprovalRule approval,

@@ -16,6 +16,12 @@ public interface EventingConfig {
     /** The topic this service's events go to (each outbox row names its topic; deploy's checks create this one). */
     String topic();
 
+    /**
+     * The topic of the platform's audit trail, which every service writes ({@code AuditTrail}); the contract's
+     * {@code platform.audit.v1}, set in the shared configuration.
+     */
+    String auditTopic();
+
     Relay relay();
 
     Consumer consumer();

@@ -69,8 +69,9 @@ public final class ServiceShape {
                 .as("api and messaging run no query: they call a use case");
         ArchRule onlyUseCasesAppendToTheOutbox = noClasses().that().resideOutsideOfPackage(application)
                 .and().resideOutsideOfPackage(config)
-                .should().dependOnClassesThat().haveFullyQualifiedName("io.microdrama.support.outbox.Outbox")
-                .as("outgoing events are appended in one place per service: its use cases");
+                .should().dependOnClassesThat().haveNameMatching(
+                        "io\\.microdrama\\.support\\.(outbox\\.Outbox|audit\\.AuditTrail)")
+                .as("outgoing events (audit records too) are appended in one place per service: its use cases");
         return List.of(layers, domainIsPlainJava, domainDependsOnNothingAround, adaptersDoNotReachPersistence,
                 onlyUseCasesAppendToTheOutbox);
     }
