@@ -155,9 +155,19 @@ class OpsConsoleBrowserE2E {
         screenshot("drama-held");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storefrontDE()).doesNotContain(dramaId));
 
+        browser.findElement(By.id("release-reason-DE")).sendKeys("Legal cleared the rights");
         browser.findElement(By.id("release-DE")).click();
         awaitStatus("Released in DE");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storefrontDE()).contains(dramaId));
+
+        // The drama's history (the platform's audit trail, fed through Kafka) shows both actions with their reasons.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            browser.get(CONSOLE + "/ops/dramas/" + dramaId);
+            assertThat(browser.findElement(By.id("history-table")).getText())
+                    .contains("hold placed").contains("Rights check requested by legal")
+                    .contains("hold released").contains("Legal cleared the rights").contains("ops-eu");
+        });
+        screenshot("drama-history");
 
         browser.get(CONSOLE + "/ops/regions/DE");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("DE");

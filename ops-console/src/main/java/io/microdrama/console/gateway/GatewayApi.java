@@ -43,7 +43,13 @@ public interface GatewayApi {
 
     @POST
     @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/release")
-    JsonNode release(@PathParam("region") String region, @PathParam("dramaId") String dramaId);
+    JsonNode release(@PathParam("region") String region, @PathParam("dramaId") String dramaId,
+            @QueryParam("reason") String reason);
+
+    /** The platform's audit trail, newest first, as far as the caller may see it. */
+    @GET
+    @Path("/api/v1/audit")
+    JsonNode audit(@QueryParam("dramaId") String dramaId, @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing")

@@ -77,6 +77,11 @@ public final class Views {
     public record Studio(String id, String name, boolean active, String registeredBy, String updatedAt) {
     }
 
+    /** One line of a drama's history: who did what, where, when and why, and what changed. */
+    @TemplateData
+    public record HistoryLine(String at, String actor, String action, String regions, String reason, String change) {
+    }
+
     @TemplateData
     public record PolicyEntry(String region, String languages, String approval) {
     }
@@ -227,6 +232,37 @@ public final class Views {
             words.append(" Left alone: ").append(String.join(", ", leftAlone)).append('.');
         }
         return words.toString();
+    }
+
+    /** The audit trail's page as lines, newest first; "HOLD_PLACED" reads "hold placed". */
+    public static List<HistoryLine> history(JsonNode page) {
+        List<HistoryLine> lines = new ArrayList<>();
+        for (JsonNode record : page.path("items")) {
+            lines.add(new HistoryLine(record.path("occurredAt").asText(),
+                    record.path("actor").asText() + " (" + record.path("actorRole").asText() + ")",
+                    record.path("action").asText().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    joined(record.path("regions")), record.path("reason").asText(""),
+                    change(record.path("before"), record.path("after"))));
+        }
+        return List.copyOf(lines);
+    }
+
+    /** "coinsPerEpisode: 40 → 50" for each field the record shows; a field only after is shown as "→ value". */
+    static String change(JsonNode before, JsonNode after) {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        before.fieldNames().forEachRemaining(fields::add);
+        after.fieldNames().forEachRemaining(fields::add);
+        List<String> parts = new ArrayList<>();
+        for (String field : fields) {
+            String was = before.has(field) ? compact(before.get(field)) : "";
+            String now = after.has(field) ? compact(after.get(field)) : "";
+            parts.add(field + ": " + (was.isEmpty() ? "" : was + " ") + "→" + (now.isEmpty() ? " (none)" : " " + now));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String compact(JsonNode value) {
+        return value == null || value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -139,6 +139,9 @@ public class OpsPages {
         return repricing.data("caller", caller.get()).data("preview", RepricingPreview.of(answer));
     }
 
+    /** The newest audit records shown on a drama's page. */
+    private static final int HISTORY_SIZE = 20;
+
     @GET
     @Path("dramas/{dramaId}")
     public TemplateInstance drama(@RestPath String dramaId) {
@@ -160,10 +163,14 @@ public class OpsPages {
 
     @POST
     @Path("regions/{region}/dramas/{dramaId}/release")
-    public Response release(@RestPath String region, @RestPath String dramaId) {
+    public Response release(@RestPath String region, @RestPath String dramaId, @RestForm String reason) {
         String country = country(region);
         String id = id(dramaId);
-        return act(() -> gateway.call(api -> api.release(country, id)), "Released in " + country + ".", id);
+        if (reason == null || reason.isBlank()) {
+            return actionAnswer(dramaPage(id, null, new ProblemWords.Explanation(422,
+                    "A reason is required to release a drama.", null, List.of("reason: must not be blank"))), 422);
+        }
+        return act(() -> gateway.call(api -> api.release(country, id, reason.trim())), "Released in " + country + ".", id);
     }
 
     /**
@@ -258,7 +265,17 @@ public class OpsPages {
     private TemplateInstance dramaPage(String dramaId, String outcome, ProblemWords.Explanation problem) {
         JsonNode overview = gateway.call(api -> api.opsDrama(dramaId));
         return drama.data("caller", caller.get()).data("drama", Views.drama(overview))
+                .data("history", history(dramaId))
                 .data("timeline", RolloutTimeline.of(overview)).data("outcome", outcome).data("problem", problem);
+    }
+
+    /** The drama's audit trail; null when it cannot be read now (the rest of the page still shows). */
+    private List<Views.HistoryLine> history(String dramaId) {
+        try {
+            return Views.history(gateway.call(api -> api.audit(dramaId, 0, HISTORY_SIZE)));
+        } catch (GatewayProblem problem) {
+            return null;
+        }
     }
 
     private TemplateInstance pricingPage(String region, String dramaId, String outcome, ProblemWords.Explanation problem) {

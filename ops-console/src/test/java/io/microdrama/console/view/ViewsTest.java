@@ -126,4 +126,21 @@ class ViewsTest {
         assertThat(Views.approvalOutcome(answer, "es", "APPROVED")).isEqualTo("Approved 2 episode(s) of es (1 already approved)."
                 + " Left alone: episode 4 (your own upload: someone else must decide), episode 5 (its track did not pass QC).");
     }
+
+    @Test
+    void aDramasHistoryReadsWhoDidWhatWhereWhyAndWhatChanged() throws Exception {
+        JsonNode page = json.readTree("""
+                {"page":0,"size":20,"total":2,"items":[
+                 {"id":"a","occurredAt":"2026-12-03T10:00:00Z","actor":"ops-eu","actorRole":"ops","action":"HOLD_RELEASED",
+                  "service":"catalog","entityType":"rollout","entityId":"d/DE","regions":["DE"],"reason":"cleared",
+                  "before":{"onHold":true},"after":{"onHold":false}},
+                 {"id":"b","occurredAt":"2026-12-03T09:00:00Z","actor":"ops-eu","actorRole":"ops","action":"PRICE_OVERRIDE_SET",
+                  "service":"billing","entityType":"price","entityId":"d/DE","regions":["DE"],"reason":null,
+                  "before":null,"after":{"coinsPerEpisode":50}}]}
+                """);
+
+        assertThat(Views.history(page)).extracting(Views.HistoryLine::action, Views.HistoryLine::reason, Views.HistoryLine::change)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("hold released", "cleared", "onHold: true → false"),
+                        org.assertj.core.groups.Tuple.tuple("price override set", "", "coinsPerEpisode: → 50"));
+    }
 }
