@@ -36,6 +36,8 @@ class DramaFanOutE2E {
     static DevStack stack;
     static final List<ServiceProcess> services = new ArrayList<>();
     static ServiceProcess catalog;
+    /** A second catalog process on the same database and consumer group: what a second replica in production is. */
+    static ServiceProcess catalogReplica;
     static ServiceProcess localization;
     static ServiceProcess billing;
     static ServiceProcess gateway;
@@ -50,6 +52,7 @@ class DramaFanOutE2E {
                 .postgres(0, List.of("catalog", "localization", "billing")).keycloak(0).start();
         collector = new OtlpCollectorStandIn();
         catalog = start(root, "catalog-service", "catalog");
+        catalogReplica = start(root, "catalog-service", "catalog");
         localization = start(root, "localization-service", "localization");
         billing = start(root, "billing-service", "billing");
         gateway = start(root, "gateway", null, Map.of("CATALOG_URL", catalog.url(),
@@ -184,6 +187,52 @@ class DramaFanOutE2E {
         String lotus = tokens.clientCredentials("studio-lotus", "lotus-dev-secret");
         assertThat(call("GET", localization.url() + "/api/v1/localization/dramas/" + dramaId + "/plan", lotus, null).statusCode()).isEqualTo(404);
         assertThat(call("GET", billing.url() + "/api/v1/billing/dramas/" + dramaId + "/prices", lotus, null).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Two catalog processes on one database: a hold and a release committed through one of them take the drama off
+     * and back onto the other's cached storefront page (the change reaches it as a PostgreSQL notification), and both
+     * serve the page from the database when cold. The two also share the outbox relay and the Kafka consumer group.
+     */
+    @Test
+    void aHoldOnOneCatalogReplicaReachesTheOthersCachedStorefrontPage() throws Exception {
+        KeycloakTokens tokens = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
+        String admin = tokens.password("admin", "demo");
+        assertThat(call("PUT", catalog.url() + "/api/v1/admin/studios/aurora", admin, "{\"name\":\"Aurora Pictures\"}").statusCode())
+                .isIn(200, 201);
+        String studio = tokens.clientCredentials("studio-aurora", "aurora-dev-secret");
+        String externalId = "e2e-replicas-" + UUID.randomUUID().toString().substring(0, 8);
+        String drama = """
+                {"title":"Two Replicas","originalLanguage":"en","genres":["drama"],"pricingTier":"standard",
+                 "episodes":[%s],"licences":[{"region":"GB","validFrom":"2025-01-01T00:00:00Z"}]}"""
+                .formatted(episode(1, 80));
+        assertThat(call("PUT", catalogReplica.url() + "/api/v1/studio/dramas/" + externalId, studio, drama).statusCode()).isEqualTo(201);
+        HttpResponse<String> published = call("POST", catalog.url() + "/api/v1/studio/dramas/" + externalId + "/publish", studio, null);
+        assertThat(published.statusCode()).isEqualTo(200);
+        String dramaId = json.readTree(published.body()).get("id").asText();
+
+        // LIVE in GB, seen by both replicas (each fills its own cache from the database).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(storefrontIds(catalog, "GB")).contains(dramaId);
+            assertThat(storefrontIds(catalogReplica, "GB")).contains(dramaId);
+        });
+
+        String opsEu = tokens.password("ops-eu", "demo");
+        assertThat(call("POST", catalog.url() + "/api/v1/ops/regions/GB/dramas/" + dramaId + "/hold", opsEu,
+                "{\"reason\":\"replica check\"}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(storefrontIds(catalogReplica, "GB")).doesNotContain(dramaId));
+
+        assertThat(call("POST", catalogReplica.url() + "/api/v1/ops/regions/GB/dramas/" + dramaId + "/release?reason=cleared",
+                opsEu, null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(storefrontIds(catalog, "GB")).contains(dramaId));
+    }
+
+    private static List<String> storefrontIds(ServiceProcess catalogProcess, String region) throws Exception {
+        HttpResponse<String> page = call("GET", catalogProcess.url() + "/api/v1/storefront/" + region + "/dramas?size=100", null, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        return ids(json.readTree(page.body()));
     }
 
     @Test
