@@ -62,7 +62,7 @@ public final class Views {
 
     @TemplateData
     public record Task(String dramaId, String title, int episode, String language, String regions, String status,
-            String errorCount) {
+            String errorCount, String note) {
     }
 
     @TemplateData
@@ -155,13 +155,22 @@ public final class Views {
         return List.copyOf(entries);
     }
 
+    /** Why a person sent the track back: "rejected by ops-eu: Names misspelt" (empty for other tasks). */
+    static String taskNote(JsonNode item) {
+        if (!"REJECTED".equals(item.path("reason").asText())) {
+            return "";
+        }
+        return "rejected by " + item.path("rejectedBy").asText("?") + (item.hasNonNull("comment")
+                ? ": " + item.path("comment").asText() : "");
+    }
+
     public static List<Task> tasks(JsonNode page) {
         List<Task> tasks = new ArrayList<>();
         for (JsonNode item : page.path("items")) {
             tasks.add(new Task(item.path("dramaId").asText(), item.path("externalId").asText(item.path("dramaId").asText()),
                     item.path("episode").asInt(), item.path("language").asText(), joined(item.path("regions")),
                     item.path("reason").asText(item.path("status").asText("")),
-                    item.path("errorCount").isNumber() ? item.path("errorCount").asText() : ""));
+                    item.path("errorCount").isNumber() ? item.path("errorCount").asText() : "", taskNote(item)));
         }
         return List.copyOf(tasks);
     }

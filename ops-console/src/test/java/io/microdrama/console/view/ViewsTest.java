@@ -143,4 +143,18 @@ class ViewsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("hold released", "cleared", "onHold: true → false"),
                         org.assertj.core.groups.Tuple.tuple("price override set", "", "coinsPerEpisode: → 50"));
     }
+
+    @Test
+    void aRejectedTrackTellsTheLocalizerWhoSentItBackAndWhy() throws Exception {
+        JsonNode page = json.readTree("""
+                {"total":2,"items":[
+                 {"dramaId":"d","externalId":"heir","episode":3,"language":"nl","regions":["NL"],"reason":"REJECTED",
+                  "revision":1,"comment":"Names misspelt in cue 4","rejectedBy":"ops-eu","rejectedAt":"2026-12-03T10:00:00Z"},
+                 {"dramaId":"d","externalId":"heir","episode":4,"language":"nl","regions":["NL"],"reason":"MISSING"}]}
+                """);
+
+        assertThat(Views.tasks(page)).extracting(Views.Task::status, Views.Task::note)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("REJECTED", "rejected by ops-eu: Names misspelt in cue 4"),
+                        org.assertj.core.groups.Tuple.tuple("MISSING", ""));
+    }
 }
