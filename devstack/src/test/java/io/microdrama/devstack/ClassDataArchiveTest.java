@@ -21,6 +21,8 @@ class ClassDataArchiveTest {
     @Test
     void theFirstRunRecordsBesideTheArchiveAndAGracefulStopMakesItTheArchive() throws Exception {
         Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "jar");
+        // Built a while before the run (file times can be coarser than this test is fast).
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
         Path archive = app.resolve("platform-cds.jsa");
 
         ClassDataArchive run = ClassDataArchive.at(archive, jar);
