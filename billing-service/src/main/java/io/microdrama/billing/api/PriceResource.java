@@ -34,7 +34,7 @@ public class PriceResource {
 
     public record RegionPrice(String region, long dramaVersion, String pricingTier, String currency, long amountMinor,
             int minorUnits, boolean taxInclusive, int coinsPerEpisode, int freeEpisodes, int seriesCoins, boolean active,
-            String source) {
+            String source, Long usdEquivalentMinor) {
     }
 
     @GET
@@ -43,11 +43,15 @@ public class PriceResource {
         return dramaPrices.of(dramaId)
                 .map(prices -> {
                     List<RegionPrice> visible = prices.stream()
-                            .filter(price -> caller.mayReadStudio(price.studioId()) || caller.coversRegion(price.region()))
-                            .map(price -> new RegionPrice(price.region(), price.dramaVersion(), price.pricingTier(),
-                                    price.currency(), price.amountMinor(), price.minorUnits(), price.taxInclusive(),
-                                    price.coinsPerEpisode(), price.freeEpisodes(), price.seriesCoins(), price.active(),
-                                    price.source()))
+                            .filter(priced -> caller.mayReadStudio(priced.price().studioId())
+                                    || caller.coversRegion(priced.price().region()))
+                            .map(priced -> {
+                                var price = priced.price();
+                                return new RegionPrice(price.region(), price.dramaVersion(), price.pricingTier(),
+                                        price.currency(), price.amountMinor(), price.minorUnits(), price.taxInclusive(),
+                                        price.coinsPerEpisode(), price.freeEpisodes(), price.seriesCoins(), price.active(),
+                                        price.source(), priced.usdEquivalentCents());
+                            })
                             .toList();
                     if (visible.isEmpty()) {
                         throw ProblemException.notFound("Prices of drama " + dramaId);

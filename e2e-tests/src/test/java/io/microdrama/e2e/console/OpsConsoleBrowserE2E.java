@@ -148,6 +148,8 @@ class OpsConsoleBrowserE2E {
         signIn("ops-eu");
         browser.get(CONSOLE + "/ops/dramas/" + dramaId);
         screenshot("drama-before-hold");
+        assertThat(browser.findElement(By.id("price-bars")).getText()).as("prices side by side in US dollars")
+                .contains("DE").contains("EUR").contains("USD");
         browser.findElement(By.id("hold-reason-DE")).sendKeys("Rights check requested by legal");
         browser.findElement(By.id("hold-DE")).click();
         awaitStatus("Held in DE");

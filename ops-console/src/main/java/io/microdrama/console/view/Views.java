@@ -43,12 +43,17 @@ public final class Views {
     @TemplateData
     public record RegionPanel(String region, String state, String blockers, String validFrom, String validUntil,
             boolean onHold, String holdReason, String holdBy, String holdAt, String requiredLanguages,
-            String missingLanguages, List<String> approvalLanguages, String price, String priceBasis) {
+            String missingLanguages, List<String> approvalLanguages, String price, String priceBasis, String priceUsd) {
+    }
+
+    /** One bar of the prices-side-by-side picture: the region's price in US dollars, as a share of the highest. */
+    @TemplateData
+    public record PriceBar(String region, String local, String usd, int percent) {
     }
 
     @TemplateData
     public record DramaPage(String id, String title, String externalId, String studioId, String status,
-            int dramaVersion, int episodes, List<RegionPanel> regions, List<String> unavailable) {
+            int dramaVersion, int episodes, List<RegionPanel> regions, List<String> unavailable, List<PriceBar> priceBars) {
     }
 
     @TemplateData
@@ -120,13 +125,15 @@ public final class Views {
                     plan == null ? List.of() : texts(plan.path("approvalLanguages")),
                     price == null ? (pricesAvailable ? "no price yet" : "unavailable")
                             : money(price.path("amountMinor"), price.path("minorUnits").asInt(), price.path("currency").asText()),
-                    price == null ? "" : basis(price)));
+                    price == null ? "" : basis(price),
+                    price == null || !price.path("usdEquivalentMinor").isNumber() ? ""
+                            : money(price.path("usdEquivalentMinor"), 2, "USD")));
         }
         List<String> unavailable = new ArrayList<>();
         overview.path("unavailable").forEach(part -> unavailable.add(part.asText()));
         return new DramaPage(drama.path("id").asText(), drama.path("title").asText(), drama.path("externalId").asText(),
                 drama.path("studioId").asText(), drama.path("status").asText(), drama.path("dramaVersion").asInt(),
-                drama.path("episodes").asInt(), List.copyOf(panels), List.copyOf(unavailable));
+                drama.path("episodes").asInt(), List.copyOf(panels), List.copyOf(unavailable), priceBars(prices.values()));
     }
 
     public static Pricing pricing(JsonNode view, String region, String dramaId) {
@@ -278,6 +285,23 @@ public final class Views {
         List<String> texts = new ArrayList<>();
         array.forEach(item -> texts.add(item.asText()));
         return List.copyOf(texts);
+    }
+
+    /** The drama's regional prices in US dollars, highest first, each as a share of the highest (for the bars). */
+    static List<PriceBar> priceBars(java.util.Collection<JsonNode> prices) {
+        List<JsonNode> comparable = prices.stream().filter(price -> price.path("usdEquivalentMinor").isNumber())
+                .sorted(java.util.Comparator.comparingLong((JsonNode price) -> price.path("usdEquivalentMinor").asLong())
+                        .reversed().thenComparing(price -> price.path("region").asText()))
+                .toList();
+        long highest = comparable.isEmpty() ? 0 : comparable.get(0).path("usdEquivalentMinor").asLong();
+        List<PriceBar> bars = new ArrayList<>();
+        for (JsonNode price : comparable) {
+            long usd = price.path("usdEquivalentMinor").asLong();
+            bars.add(new PriceBar(price.path("region").asText(),
+                    money(price.path("amountMinor"), price.path("minorUnits").asInt(), price.path("currency").asText()),
+                    money(price.path("usdEquivalentMinor"), 2, "USD"), highest == 0 ? 0 : (int) Math.round(100.0 * usd / highest)));
+        }
+        return List.copyOf(bars);
     }
 
     /** "required", "not required", or either with the languages that differ: "required except en". */

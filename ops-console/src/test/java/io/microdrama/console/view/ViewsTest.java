@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 class ViewsTest {
 
     private final ObjectMapper json = new ObjectMapper();
@@ -156,5 +158,23 @@ class ViewsTest {
         assertThat(Views.tasks(page)).extracting(Views.Task::status, Views.Task::note)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("REJECTED", "rejected by ops-eu: Names misspelt in cue 4"),
                         org.assertj.core.groups.Tuple.tuple("MISSING", ""));
+    }
+
+    @Test
+    void regionalPricesAreComparedInUsDollarsHighestFirst() throws Exception {
+        JsonNode prices = json.readTree("""
+                [{"region":"IN","currency":"INR","amountMinor":2900,"minorUnits":2,"usdEquivalentMinor":35},
+                 {"region":"GB","currency":"GBP","amountMinor":99,"minorUnits":2,"usdEquivalentMinor":125},
+                 {"region":"JP","currency":"JPY","amountMinor":160,"minorUnits":0,"usdEquivalentMinor":107},
+                 {"region":"XX","currency":"XXX","amountMinor":1,"minorUnits":2,"usdEquivalentMinor":null}]
+                """);
+        List<JsonNode> list = new java.util.ArrayList<>();
+        prices.forEach(list::add);
+
+        assertThat(Views.priceBars(list)).extracting(Views.PriceBar::region, Views.PriceBar::local, Views.PriceBar::usd,
+                        Views.PriceBar::percent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GB", "0.99 GBP", "1.25 USD", 100),
+                        org.assertj.core.groups.Tuple.tuple("JP", "160 JPY", "1.07 USD", 86),
+                        org.assertj.core.groups.Tuple.tuple("IN", "29.00 INR", "0.35 USD", 28));
     }
 }
