@@ -6,8 +6,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.microdrama.gateway.config.GatewayConfig;
 import io.microdrama.gateway.domain.SharedCacheRules;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
@@ -83,6 +85,8 @@ public class StorefrontMicroCache {
     private final Counter misses;
     private final Counter coalesced;
     private final Counter notKept;
+    private final MeterRegistry meters;
+    private final List<Gauge> gauges;
 
     public StorefrontMicroCache(GatewayConfig config, MeterRegistry meters) {
         GatewayConfig.StorefrontCache settings = config.storefrontCache();
@@ -118,8 +122,20 @@ public class StorefrontMicroCache {
         this.misses = counter(meters, "miss");
         this.coalesced = counter(meters, "coalesced");
         this.notKept = counter(meters, "not_kept");
-        meters.gauge("gateway.storefront.cache.entries", this, StorefrontMicroCache::size);
-        meters.gauge("gateway.storefront.cache.bytes", this, StorefrontMicroCache::weight);
+        this.meters = meters;
+        this.gauges = List.of(
+                Gauge.builder("gateway.storefront.cache.entries", this, StorefrontMicroCache::size).register(meters),
+                Gauge.builder("gateway.storefront.cache.bytes", this, StorefrontMicroCache::weight).register(meters));
+    }
+
+    /**
+     * The gauges read this instance: they go with it. A registry that outlives the application (a restart in dev mode
+     * or between test applications in one JVM) would otherwise keep answering a gauge of a cache that is gone, and
+     * the next instance's registration would get that stale gauge back instead of its own.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(meters::remove);
     }
 
     private static Counter counter(MeterRegistry meters, String result) {
