@@ -1,5 +1,7 @@
 package io.microdrama.billing;
 
+import io.microdrama.contracts.Topics;
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -200,6 +202,20 @@ class BillingApiIT {
         given().auth().oauth2(userToken("admin")).get("/api/v1/billing/dramas/{id}/prices", dramaId).then().statusCode(200)
                 .body("[0].pricingTier", equalTo("weekend")).body("[0].coinsPerEpisode", equalTo(30))
                 .body("[0].seriesCoins", equalTo(285)).body("[0].amountMinor", equalTo(30));
+
+        // A later version of the tier: the platform's audit trail names the version it supersedes and the new one.
+        String later = today().plusDays(30).toString();
+        admin().body("""
+                {"freeEpisodes":2,"coinsPerEpisode":35,"seriesDiscountPercent":5,"notes":"weekend special, dearer (test)"}""")
+                .put(REFERENCE + "/tiers/weekend/versions/{date}", later).then().statusCode(201);
+        String change = "tier weekend from " + later;
+        AuditRecorded recorded = Stack.payload(Stack.awaitRecords(Topics.PLATFORM_AUDIT, change, 1).get(0),
+                AuditRecorded.class);
+        assertThat(recorded.action()).isEqualTo("REFERENCE_DATA_CHANGED");
+        assertThat(recorded.actor()).isEqualTo("admin");
+        assertThat(recorded.entityType()).isEqualTo("tier");
+        assertThat(String.valueOf(recorded.before().get(change))).contains("name=weekend").contains("coinsPerEpisode=30");
+        assertThat(String.valueOf(recorded.after().get(change))).contains("coinsPerEpisode=35");
 
         admin().body("""
                 {"factor":0.9,"note":"test"}""").put(REFERENCE + "/ppp-factors/MX/versions/{date}", today).then()

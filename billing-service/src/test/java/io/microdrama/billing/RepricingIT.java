@@ -1,6 +1,7 @@
 package io.microdrama.billing;
 
 import io.microdrama.contracts.Topics;
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -86,6 +87,17 @@ class RepricingIT {
                 .body("items[0].action", equalTo("REPRICED"));
         admin().get("/api/v1/billing/repricing").then().statusCode(200)
                 .body("completed", equalTo(true)).body("pricingDate", equalTo(today().toString()));
+
+        // The change itself is one record of the platform's audit trail: who, and the rate before and after.
+        String change = "fx THB as of " + today();
+        AuditRecorded recorded = Stack.payload(Stack.awaitRecords(Topics.PLATFORM_AUDIT, change, 1).get(0),
+                AuditRecorded.class);
+        assertThat(recorded.action()).isEqualTo("REFERENCE_DATA_CHANGED");
+        assertThat(recorded.actor()).isEqualTo("admin");
+        assertThat(recorded.actorRole()).isEqualTo("admin");
+        assertThat(recorded.entityType()).isEqualTo("fx-rate");
+        assertThat(String.valueOf(recorded.before().get(change))).contains("currency=THB").doesNotContain("65.2");
+        assertThat(String.valueOf(recorded.after().get(change))).contains("unitsPerUsd=65.2");
     }
 
     @Test

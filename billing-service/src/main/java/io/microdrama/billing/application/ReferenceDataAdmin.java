@@ -119,7 +119,8 @@ public class ReferenceDataAdmin {
         }
         for (PricingTierVersion tier : added.tiers()) {
             String key = "tier " + tier.tier().name() + " from " + tier.effectiveFrom();
-            before.put(key, null);
+            before.put(key, inForce(proposal.before().pricing().tiers().history(tier.tier().name()),
+                    PricingTierVersion::effectiveFrom, tier.effectiveFrom()));
             after.put(key, tier.toString());
             kinds.add("tier");
         }
