@@ -172,6 +172,37 @@ class AuditTrailIT {
     }
 
     /** The drama's trail as {@code token} reads it, once it holds {@code count} records. */
+    @Test
+    void registeringAndChangingAStudioLeaveOneRecordEachWithBeforeAndAfter() {
+        String studioId = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = userToken("admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\":\"Audit Pictures\"}")
+                .put("/api/v1/admin/studios/{id}", studioId).then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\":\"Audit Pictures\",\"active\":false}")
+                .put("/api/v1/admin/studios/{id}", studioId).then().statusCode(200);
+        // The same request again changes nothing, so it records nothing.
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\":\"Audit Pictures\",\"active\":false}")
+                .put("/api/v1/admin/studios/{id}", studioId).then().statusCode(200);
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(studioRecords(admin, studioId)).hasSize(2));
+        List<Map<String, Object>> records = studioRecords(admin, studioId);
+        assertThat(records.get(0)).containsEntry("action", "STUDIO_CHANGED").containsEntry("actor", "admin")
+                .containsEntry("entityType", "studio")
+                // Only what changed: the name stayed.
+                .containsEntry("before", Map.of("active", true)).containsEntry("after", Map.of("active", false));
+        assertThat(records.get(1)).containsEntry("action", "STUDIO_REGISTERED")
+                .containsEntry("after", Map.of("name", "Audit Pictures", "active", true));
+        assertThat(records.get(1).get("before")).as("nothing before a registration").isNull();
+        assertThat(Stack.count("select count(*) from outbox_event where aggregateid = ? and type = ?", studioId,
+                CloudEventTypes.AUDIT_RECORDED)).as("no record for the request that changed nothing").isEqualTo(2);
+    }
+
+    /** The admin's records about one studio, newest first. */
+    private static List<Map<String, Object>> studioRecords(String token, String studioId) {
+        return given().auth().oauth2(token).queryParam("actor", "admin").queryParam("size", 200).get("/api/v1/audit")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.entityId == '" + studioId + "' }");
+    }
+
     private static JsonPath awaitTrail(String token, String dramaId, int count) {
         await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(token).queryParam("dramaId", dramaId)
                 .get("/api/v1/audit").then().statusCode(200).body("total", equalTo(count)));

@@ -2,6 +2,8 @@ package io.microdrama.localization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.contracts.Topics;
+import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.testing.Events;
 import io.microdrama.testing.Events.PublishedDrama;
@@ -88,6 +90,17 @@ class SubtitleApprovalIT {
         given().auth().oauth2(admin).get("/api/v1/localization/policy/changes").then().statusCode(200)
                 .body("[0].region", equalTo("AT")).body("[0].approvalRequired", equalTo(true));
         plan(drama, "AT").body("approvalLanguages", equalTo(List.of("de"))).body("ready", equalTo(false));
+        // The change is one record of the platform's audit trail: who, where, and the entry before and after.
+        AuditRecorded policyChanged = Stack.payload(Stack.awaitRecords(Topics.PLATFORM_AUDIT, record -> "AT".equals(record.key())
+                && record.value().contains("POLICY_CHANGED") && record.value().contains("\"approvalRequired\":true"), 1).get(0),
+                AuditRecorded.class);
+        assertThat(policyChanged.actor()).isEqualTo("admin");
+        assertThat(policyChanged.actorRole()).isEqualTo("admin");
+        assertThat(policyChanged.service()).isEqualTo("localization");
+        assertThat(policyChanged.regions()).contains("AT");
+        // Only what changed: the languages stayed.
+        assertThat(policyChanged.before()).containsEntry("approvalRequired", false).doesNotContainKey("languages");
+        assertThat(policyChanged.after()).containsEntry("approvalRequired", true).doesNotContainKey("languages");
         // The same entry again changes nothing.
         given().auth().oauth2(admin).contentType("application/json")
                 .body("{\"languages\":[\"de\",\"en\"],\"approvalRequired\":true,\"approvalByLanguage\":{\"de\":true}}")
