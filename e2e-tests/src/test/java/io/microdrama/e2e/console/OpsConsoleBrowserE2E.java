@@ -247,6 +247,14 @@ class OpsConsoleBrowserE2E {
         List<String> findings = browser.findElements(By.cssSelector("ol.findings li")).stream().map(WebElement::getText).toList();
         assertThat(findings).as("one list item per finding").anySatisfy(f -> assertThat(f).contains("CUE_OVERLAP"))
                 .anySatisfy(f -> assertThat(f).contains("CUE_AFTER_EPISODE_END"));
+        // The same findings placed on the episode's cue timeline, which runs to the file's last cue (2:02).
+        WebElement timeline = browser.findElement(By.id("qc-timeline"));
+        assertThat(timeline.findElement(By.tagName("figcaption")).getText()).contains("00:02:02.000");
+        assertThat(timeline.findElements(By.cssSelector("rect.qc-cue"))).as("cue blocks").isNotEmpty();
+        List<String> placed = timeline.findElements(By.cssSelector("rect.qc-error title, rect.qc-warning title")).stream()
+                .map(title -> title.getAttribute("textContent")).toList();
+        assertThat(placed).anySatisfy(f -> assertThat(f).contains("CUE_OVERLAP"))
+                .anySatisfy(f -> assertThat(f).contains("CUE_AFTER_EPISODE_END").contains("00:02:00.000"));
         screenshot("localizer-qc-failed");
 
         browser.findElement(By.linkText("Preview the cues on a phone")).click();

@@ -75,7 +75,7 @@ public final class Views {
     }
 
     @TemplateData
-    public record QcReport(String verdict, int errorCount, int warningCount, List<Finding> findings) {
+    public record QcReport(String verdict, int errorCount, int warningCount, List<Finding> findings, QcTimeline timeline) {
     }
 
     @TemplateData
@@ -184,18 +184,28 @@ public final class Views {
 
     /** The QC report of an upload answer: parse findings first (they say why a file could not be read), then QC's. */
     public static QcReport qcReport(JsonNode answer) {
+        return qcReport(answer, List.of());
+    }
+
+    /** The report, with its findings also placed on the timeline of {@code cues} (the uploaded file's cues). */
+    public static QcReport qcReport(JsonNode answer, List<QcTimeline.CueSpan> cues) {
         JsonNode report = answer.path("report");
         List<Finding> findings = new ArrayList<>();
-        for (JsonNode finding : report.path("parseFindings")) {
-            findings.add(new Finding(finding.path("severity").asText(""), finding.path("code").asText(""),
-                    where(finding), finding.path("message").asText("")));
-        }
-        for (JsonNode finding : report.path("findings")) {
-            findings.add(new Finding(finding.path("severity").asText(""), finding.path("code").asText(""),
-                    where(finding), finding.path("message").asText("")));
+        List<QcTimeline.TimedFinding> timed = new ArrayList<>();
+        for (String list : List.of("parseFindings", "findings")) {
+            for (JsonNode finding : report.path(list)) {
+                findings.add(new Finding(finding.path("severity").asText(""), finding.path("code").asText(""),
+                        where(finding), finding.path("message").asText("")));
+                timed.add(new QcTimeline.TimedFinding(finding.path("severity").asText(""), finding.path("code").asText(""),
+                        finding.path("cueNumber").isNumber() ? finding.path("cueNumber").asInt() : null,
+                        finding.path("startMs").isNumber() ? finding.path("startMs").asLong() : null,
+                        finding.path("endMs").isNumber() ? finding.path("endMs").asLong() : null,
+                        finding.path("message").asText("")));
+            }
         }
         return new QcReport(answer.path("verdict").asText(report.path("verdict").asText("")),
-                report.path("errorCount").asInt(), report.path("warningCount").asInt(), List.copyOf(findings));
+                report.path("errorCount").asInt(), report.path("warningCount").asInt(), List.copyOf(findings),
+                QcTimeline.of(cues, timed));
     }
 
     public static List<Studio> studios(JsonNode answer) {

@@ -5,7 +5,9 @@ import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayProblem;
 import io.microdrama.console.view.CuePreview;
 import io.microdrama.console.view.ProblemWords;
+import io.microdrama.console.view.QcTimeline;
 import io.microdrama.console.view.Views;
+import io.microdrama.subtitles.SubtitleIngest;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -111,16 +113,31 @@ public class LocalizerPages {
         }
         try {
             JsonNode answer = gateway.call(api -> api.uploadSubtitle(dramaId.trim(), number, language.trim(), body));
-            return answer(page.data("report", Views.qcReport(answer)).data("problem", null)
+            return answer(page.data("report", Views.qcReport(answer, cues(body))).data("problem", null)
                     .data("outcome", "Accepted: revision " + answer.path("revision").asText() + "."), 200);
         } catch (GatewayProblem problem) {
             boolean qcFailed = problem.status() == 422 && problem.body() != null && problem.body().has("report");
-            return answer(page.data("report", qcFailed ? Views.qcReport(problem.body()) : null).data("outcome", null)
+            return answer(page.data("report", qcFailed ? Views.qcReport(problem.body(), cues(body)) : null).data("outcome", null)
                     .data("problem", qcFailed
                             ? new ProblemWords.Explanation(422, "The file was stored but failed quality checks. "
                                     + "Fix the findings below and upload again.", null, List.of())
                             : ProblemWords.explain(problem.status(), problem.body())),
                     problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
+    /**
+     * The cues of the file just uploaded, for the QC timeline: parsed here with the platform's own subtitle library
+     * (linear in the file, which the upload limit bounds) from the bytes the report is about, instead of a second
+     * gateway call for the stored copy.
+     */
+    private static List<QcTimeline.CueSpan> cues(String body) {
+        try {
+            String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
+            return SubtitleIngest.withDefaults().parseText(text).cues().stream()
+                    .map(cue -> new QcTimeline.CueSpan(cue.startMs(), cue.endMs())).toList();
+        } catch (RuntimeException unparseable) {
+            return List.of();
         }
     }
 
