@@ -85,7 +85,7 @@ class ModuleDependenciesTest {
 
     private static Set<String> modules() throws IOException {
         Set<String> modules = new TreeSet<>();
-        Matcher matcher = MODULE.matcher(Files.readString(root().resolve("pom.xml")));
+        Matcher matcher = MODULE.matcher(Files.readString(RepositoryRoot.find().resolve("pom.xml")));
         while (matcher.find()) {
             modules.add(matcher.group(1).trim());
         }
@@ -94,7 +94,7 @@ class ModuleDependenciesTest {
     }
 
     private static List<OwnDependency> ownDependencies(String module) throws IOException {
-        String pom = Files.readString(root().resolve(module).resolve("pom.xml"))
+        String pom = Files.readString(RepositoryRoot.find().resolve(module).resolve("pom.xml"))
                 .replaceAll("(?s)<parent>.*?</parent>", "")
                 .replaceAll("(?s)<dependencyManagement>.*?</dependencyManagement>", "")
                 .replaceAll("(?s)<!--.*?-->", "");
@@ -112,13 +112,5 @@ class ModuleDependenciesTest {
     private static String element(String xml, String name) {
         Matcher matcher = Pattern.compile("<" + name + ">\\s*([^<]+?)\\s*</" + name + ">").matcher(xml);
         return matcher.find() ? matcher.group(1) : null;
-    }
-
-    private static Path root() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null && !Files.exists(directory.resolve("mvnw"))) {
-            directory = directory.getParent();
-        }
-        return directory;
     }
 }

@@ -28,12 +28,12 @@ class TestClassNamesTest {
     @Test
     void everyTestClassOfEveryModuleMatchesATierPattern() throws IOException {
         List<Path> testSources = testSources();
-        assertThat(testSources).as("test sources found under " + repositoryRoot()).hasSizeGreaterThan(50);
+        assertThat(testSources).as("test sources found under " + RepositoryRoot.find()).hasSizeGreaterThan(50);
 
         List<String> neverRun = testSources.stream()
                 .filter(TestClassNamesTest::declaresTests)
                 .filter(source -> RUN_SUFFIXES.stream().noneMatch(className(source)::endsWith))
-                .map(source -> repositoryRoot().relativize(source).toString())
+                .map(source -> RepositoryRoot.find().relativize(source).toString())
                 .toList();
 
         assertThat(neverRun).as("test classes that match no include pattern (*Test, *IT, *E2E) and so never run")
@@ -48,7 +48,7 @@ class TestClassNamesTest {
     }
 
     private static List<Path> testSources() throws IOException {
-        try (Stream<Path> files = Files.walk(repositoryRoot())) {
+        try (Stream<Path> files = Files.walk(RepositoryRoot.find())) {
             return files.filter(path -> path.toString().endsWith(".java"))
                     .filter(path -> path.toString().contains("/src/test/java/"))
                     .filter(path -> !path.toString().contains("/target/") && !path.toString().contains("/node_modules/"))
@@ -68,17 +68,5 @@ class TestClassNamesTest {
     private static String className(Path source) {
         String file = source.getFileName().toString();
         return file.substring(0, file.length() - ".java".length());
-    }
-
-    /** Surefire runs in the module directory; the repository root is the nearest parent holding {@code mvnw}. */
-    private static Path repositoryRoot() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null && !Files.exists(directory.resolve("mvnw"))) {
-            directory = directory.getParent();
-        }
-        if (directory == null) {
-            throw new IllegalStateException("No mvnw above " + Path.of("").toAbsolutePath());
-        }
-        return directory;
     }
 }
