@@ -97,12 +97,28 @@ public class StudioDramaResource {
         }
     }
 
+    /**
+     * A boolean query parameter: absent is false, {@code true} or {@code false} (any case) is itself, anything else is
+     * 400. JAX-RS's own conversion ({@code Boolean.valueOf}) read {@code ?republish=1} or {@code =yes} as false and
+     * answered 200 without re-publishing.
+     */
+    static boolean flag(String name, String value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ProblemException(400, "Bad Request", name + " must be true or false");
+    }
+
     @PUT
     @Path("/{externalId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> upsert(@PathParam("externalId") String externalId, @HeaderParam("If-Match") String ifMatch,
-            @QueryParam("republish") @DefaultValue("false") boolean republish, DramaRequest request) {
+            @QueryParam("republish") String republishParameter, DramaRequest request) {
         requireExternalId(externalId);
+        boolean republish = flag("republish", republishParameter);
         if (request == null) {
             throw new ProblemException(400, "Bad Request", "A JSON body is required");
         }
