@@ -13,8 +13,10 @@ import java.util.function.Function;
 
 /**
  * How every consumer treats a message: it is read as a CloudEvent and handed to one use-case call. Poison
- * ({@link PoisonMessageException}, thrown while decoding) is nacked at once; any other failure is retried with
- * backoff up to {@code eventing.consumer.max-attempts} in all, then nacked. A nack goes to the channel's
+ * ({@link PoisonMessageException}, thrown while decoding) is nacked at once; the database out of reach
+ * ({@link DatabaseOutage}) is waited out, retrying with backoff until it answers (the partition waits, in order);
+ * any other failure is retried with backoff up to {@code eventing.consumer.max-attempts} in all, then nacked. A
+ * nack goes to the channel's
  * {@code dead-letter-queue} failure strategy ({@code <topic>.dlq.<service>}, the reason in headers); the consumer
  * keeps running. Needs no database: the use case owns its transaction (see {@link Inbox}).
  */
@@ -61,6 +63,9 @@ public class IncomingDelivery {
             return deadLetter(message, new PoisonMessageException("payload cannot be decoded: " + unreadable, unreadable));
         }
         return Uni.createFrom().deferred(() -> useCase.apply(event, decoded))
+                .onFailure(DatabaseOutage::is).invoke(outage -> LOG.warnf(
+                        "Database out of reach while handling %s %s, retrying until it answers: %s", event.type(), event.id(), outage))
+                .onFailure(DatabaseOutage::is).retry().withBackOff(initialBackoff, maxBackoff).indefinitely()
                 .onFailure(IncomingDelivery::isTransient)
                 .retry().withBackOff(initialBackoff, maxBackoff).atMost(maxAttempts - 1L)
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null

@@ -1,5 +1,7 @@
 package io.microdrama.support.inbox;
 
+import io.vertx.pgclient.PgException;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.contracts.CloudEventTypes;
@@ -83,7 +85,7 @@ class IncomingDeliveryTest {
         Received received = new Received();
         delivery.handle(message(CloudEventTypes.DRAMA_WITHDRAWN, withdrawn("\"" + DRAMA_ID + "\""), received), this::decode, (event, decoded) -> {
             attempts.incrementAndGet();
-            return Uni.createFrom().failure(new IllegalStateException("database unavailable"));
+            return Uni.createFrom().failure(new IllegalStateException("a bug in the use case"));
         }).await().atMost(Duration.ofSeconds(5));
 
         assertThat(attempts).hasValue(MAX_ATTEMPTS);
@@ -100,6 +102,51 @@ class IncomingDeliveryTest {
 
         assertThat(attempts).hasValue(3);
         assertThat(received.acked()).isTrue();
+    }
+
+    @Test
+    void theDatabaseOutOfReachIsWaitedOutNotDeadLettered() {
+        // Far more failed attempts than max-attempts: a PostgreSQL restart, connections refused and then cut.
+        int outageAttempts = MAX_ATTEMPTS * 3;
+        Received received = new Received();
+        delivery.handle(message(CloudEventTypes.DRAMA_WITHDRAWN, withdrawn("\"" + DRAMA_ID + "\""), received), this::decode, (event, decoded) -> {
+            int attempt = attempts.incrementAndGet();
+            if (attempt > outageAttempts) {
+                return Uni.createFrom().voidItem();
+            }
+            Throwable outage = attempt % 2 == 0
+                    ? new java.util.concurrent.CompletionException(new java.net.ConnectException("Connection refused"))
+                    : new IllegalStateException("session failed", new PgException("the database system is starting up",
+                            "FATAL", "57P03", null));
+            return Uni.createFrom().failure(outage);
+        }).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(attempts).hasValue(outageAttempts + 1);
+        assertThat(received.acked()).isTrue();
+        assertThat(received.nackReason()).isNull();
+    }
+
+    @Test
+    void aFailureWhileTheDatabaseAnswersStillEndsInTheDeadLetterTopic() {
+        Received received = new Received();
+        delivery.handle(message(CloudEventTypes.DRAMA_WITHDRAWN, withdrawn("\"" + DRAMA_ID + "\""), received), this::decode, (event, decoded) -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().failure(new PgException("duplicate key value", "ERROR", "23505", null));
+        }).await().atMost(Duration.ofSeconds(5));
+
+        assertThat(attempts).hasValue(MAX_ATTEMPTS);
+        assertThat(received.nackReason()).isInstanceOf(PgException.class);
+    }
+
+    @Test
+    void outagesAreTheConnectionsNotTheWork() {
+        assertThat(DatabaseOutage.is(new RuntimeException(new java.io.IOException("Connection reset")))).isTrue();
+        assertThat(DatabaseOutage.is(new java.util.concurrent.TimeoutException())).isTrue();
+        assertThat(DatabaseOutage.is(new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))).isTrue();
+        assertThat(DatabaseOutage.is(new PgException("connection failure", "FATAL", "08006", null))).isTrue();
+        assertThat(DatabaseOutage.is(new PgException("deadlock detected", "ERROR", "40P01", null))).isFalse();
+        assertThat(DatabaseOutage.is(new IllegalArgumentException("bad value"))).isFalse();
+        assertThat(DatabaseOutage.is(new PoisonMessageException("unreadable", null))).isFalse();
     }
 
     private void assertPoison(Received received, String reason) {
