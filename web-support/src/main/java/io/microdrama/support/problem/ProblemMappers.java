@@ -35,6 +35,12 @@ public class ProblemMappers {
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER,
             HttpHeaders.WWW_AUTHENTICATE);
 
+    private final List<DependencyUnavailable> unavailable;
+
+    public ProblemMappers(jakarta.enterprise.inject.Instance<DependencyUnavailable> unavailable) {
+        this.unavailable = unavailable.stream().toList();
+    }
+
     /** A problem answer; callers add the headers their status needs. */
     public static Response.ResponseBuilder answer(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
@@ -112,6 +118,15 @@ public class ProblemMappers {
             LOG.infof("Client closed the connection before the answer to %s %s (%s)", request == null ? "?" : request.method(),
                     request == null ? "?" : request.path(), e.toString());
             return answer(Problem.of(499, "Client Closed Request", "The client closed the connection")).build();
+        }
+        if (unavailable.stream().anyMatch(recogniser -> recogniser.covers(e))) {
+            // Our dependency is out of reach (a database restart): nothing was changed, and the same request later
+            // will work. A warning, not an error with a stack trace: the outage itself is what operators are told of.
+            LOG.warnf("Answered 503 to %s %s, a dependency is out of reach: %s", request == null ? "?" : request.method(),
+                    request == null ? "?" : request.path(), e.toString());
+            return answer(Problem.of(503, "Service Unavailable", "A dependency of this service is out of reach; "
+                    + "nothing was changed, try again shortly"))
+                    .header(HttpHeaders.RETRY_AFTER, DependencyUnavailable.RETRY_AFTER_SECONDS).build();
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);

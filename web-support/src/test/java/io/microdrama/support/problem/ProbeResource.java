@@ -75,6 +75,33 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/unreachable")
+    public String unreachable() {
+        throw new IllegalStateException("session failed", new ProbeOutage("connection to db-internal-7:5432 refused"));
+    }
+
+    /** What {@link ProbeDependencyUnavailable} recognises as a dependency out of reach. */
+    static final class ProbeOutage extends RuntimeException {
+        ProbeOutage(String message) {
+            super(message);
+        }
+    }
+
+    /** The test's stand-in for a service's recogniser (service-support's is the database's). */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class ProbeDependencyUnavailable implements DependencyUnavailable {
+        @Override
+        public boolean covers(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ProbeOutage) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @GET
     @Path("/admin")
     @RolesAllowed("admin")
     public String admin() {

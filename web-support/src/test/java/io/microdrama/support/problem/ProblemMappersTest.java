@@ -102,4 +102,11 @@ class ProblemMappersTest {
         assertThat(response.jsonPath().getString("detail")).contains("quote reference").doesNotContain("db-internal");
         assertThat(response.asString()).doesNotContain("IllegalStateException").doesNotContain("at io.");
     }
+
+    @Test
+    void aDependencyOutOfReachIs503WithRetryAfterNot500() {
+        Response response = assertProblem(given().get("/probe/unreachable"), 503, "Service Unavailable");
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.jsonPath().getString("detail")).contains("nothing was changed").doesNotContain("db-internal");
+    }
 }
