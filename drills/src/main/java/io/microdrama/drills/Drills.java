@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Drills: {@code kafka-pause}, {@code service-kill}, {@code two-relays}, {@code postgres-restart},
  * {@code consumer-kill}. Options (defaults in brackets): --root [.], --rate [50] dramas/s, --seconds [40; kafka-pause:
- * pause + 30], --fault-at [10] s into the storm, --pause-seconds [60], --service [catalog] (service-kill),
+ * fault-at + pause + 20; consumer-kill: 60], --fault-at [10] s into the storm, --pause-seconds [60], --service [catalog] (service-kill),
  * --down-seconds [5] (postgres-restart), --kills [3] and --service [billing] (consumer-kill), --clients [32] requests
  * in flight at most, --converge-timeout [600] s.
  */
@@ -49,7 +49,11 @@ public final class Drills {
         int rate = integer(options, "rate", 50);
         int pauseSeconds = integer(options, "pause-seconds", 60);
         int faultAt = integer(options, "fault-at", 10);
-        int seconds = integer(options, "seconds", drill.equals("kafka-pause") ? faultAt + pauseSeconds + 20 : 40);
+        int seconds = integer(options, "seconds", switch (drill) {
+            case "kafka-pause" -> faultAt + pauseSeconds + 20;
+            case "consumer-kill" -> 60;
+            default -> 40;
+        });
         int clients = integer(options, "clients", 32);
         int convergeTimeout = integer(options, "converge-timeout", 600);
 
