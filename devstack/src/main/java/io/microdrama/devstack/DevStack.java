@@ -30,7 +30,7 @@ public final class DevStack implements AutoCloseable {
 
     private final Optional<KafkaBroker> kafka;
     private final String kafkaBootstrapServers;
-    private final Optional<PostgresServer> postgres;
+    private volatile Optional<PostgresServer> postgres;
     private final String postgresHost;
     private final int postgresPort;
     private final Optional<KeycloakServer> keycloak;
@@ -56,6 +56,15 @@ public final class DevStack implements AutoCloseable {
 
     public Optional<String> kafkaBootstrapServers() {
         return Optional.ofNullable(kafkaBootstrapServers);
+    }
+
+    /**
+     * Stops the PostgreSQL server this stack started and starts it again on the same port and data (see
+     * {@link PostgresServer#restart}); the services' connections break meanwhile and must reconnect on their own.
+     */
+    public synchronized void restartPostgres(Runnable whileDown) {
+        PostgresServer server = postgres.orElseThrow(() -> new IllegalStateException("this stack started no PostgreSQL"));
+        postgres = Optional.of(server.restart(whileDown));
     }
 
     /** The broker this stack started, if it started one (not when KAFKA_BOOTSTRAP_SERVERS names an existing one). */

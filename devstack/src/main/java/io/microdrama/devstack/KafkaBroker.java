@@ -68,6 +68,34 @@ public final class KafkaBroker implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Freezes the broker's JVM (SIGSTOP): its sockets stay open but nothing answers, as in a long GC pause, a hung
+     * host or a network partition, not a clean shutdown. {@link #resume()} (SIGCONT) lets it carry on where it was.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} broker run again. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        long pid = process.commandPid().orElseThrow(() -> new IllegalStateException("the Kafka broker is not running"));
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.close();

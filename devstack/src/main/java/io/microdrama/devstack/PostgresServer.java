@@ -19,10 +19,14 @@ public final class PostgresServer implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final Path dataDir;
+    private final List<String> databases;
 
-    private PostgresServer(ChildProcess process, int port) {
+    private PostgresServer(ChildProcess process, int port, Path dataDir, List<String> databases) {
         this.process = process;
         this.port = port;
+        this.dataDir = dataDir;
+        this.databases = List.copyOf(databases);
     }
 
     public static PostgresServer start(Path dataDir, int requestedPort, List<String> databases) {
@@ -39,7 +43,7 @@ public final class PostgresServer implements AutoCloseable {
         command.addAll(databases);
         ChildProcess process = ChildProcess.start("postgres", command, Map.of(), dataDir, dataDir.resolve("postgres.log"));
         process.awaitReady(() -> process.logContains(READY_LINE), Duration.ofMinutes(4));
-        return new PostgresServer(process, port);
+        return new PostgresServer(process, port, dataDir, databases);
     }
 
     public String host() {
@@ -52,6 +56,18 @@ public final class PostgresServer implements AutoCloseable {
 
     public ChildProcess process() {
         return process;
+    }
+
+    /**
+     * Stops this server (SIGTERM: PostgreSQL's fast shutdown, open connections are cut) and starts a new one on the
+     * same port and data directory, which keeps every database; returns the new server once it answers. Between the
+     * two, {@code whileDown} runs (e.g. waiting a while). For the fault drills.
+     */
+    public PostgresServer restart(Runnable whileDown) {
+        close();
+        Ports.awaitFree(port, Duration.ofSeconds(30));
+        whileDown.run();
+        return start(dataDir, port, databases);
     }
 
     @Override

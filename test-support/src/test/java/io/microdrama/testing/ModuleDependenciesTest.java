@@ -43,6 +43,8 @@ class ModuleDependenciesTest {
             entry("studio-push", Set.of("contracts", "subtitles")),
             entry("deploy", Set.of()),
             entry("benchmarks", Set.of("contracts", "subtitles", "devstack", "test-support")),
+            // The fault drills start devstack and the packaged services as processes (PackagedPlatform), as benchmarks do.
+            entry("drills", Set.of("contracts", "devstack")),
             // The end-to-end tests start the packaged services: they depend on all of them, to be built after them.
             entry("e2e-tests", Set.of("contracts", "devstack", "test-support", "catalog-service", "localization-service",
                     "billing-service", "gateway", "studio-push", "ops-console")));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.devstack.KeycloakTokens;
 import io.microdrama.devstack.ServiceProcess;
-import io.microdrama.e2e.PackagedPlatform;
+import io.microdrama.devstack.PackagedPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

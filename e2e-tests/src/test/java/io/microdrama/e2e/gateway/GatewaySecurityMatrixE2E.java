@@ -2,7 +2,7 @@ package io.microdrama.e2e.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.microdrama.e2e.PackagedPlatform;
+import io.microdrama.devstack.PackagedPlatform;
 import io.microdrama.devstack.KeycloakTokens;
 import io.microdrama.devstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;

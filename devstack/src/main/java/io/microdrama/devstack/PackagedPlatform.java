@@ -1,8 +1,4 @@
-package io.microdrama.e2e;
-
-import io.microdrama.devstack.DevStack;
-import io.microdrama.devstack.KeycloakTokens;
-import io.microdrama.devstack.ServiceProcess;
+package io.microdrama.devstack;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,23 +12,32 @@ import java.util.Map;
 /**
  * The platform as end-to-end tests use it: devstack (Kafka, PostgreSQL, Keycloak on free ports) plus the four packaged
  * services as separate JVMs, the gateway wired to the other three, and optionally the packaged ops console. The one
- * home of this start for every {@code *E2E} that needs the whole platform on free ports.
+ * home of this start for every {@code *E2E} that needs the whole platform on free ports, and for the fault drills
+ * ({@code drills/}), which also start a service again ({@link #startService}) after killing it, or a second one.
  */
 public final class PackagedPlatform implements AutoCloseable {
 
     /** The console's port: the realm's console client allows redirects to http://localhost:3000/* only. */
     public static final int CONSOLE_PORT = 3000;
 
+    private static final Map<String, String> DATABASES = Map.of("catalog-service", "catalog",
+            "localization-service", "localization", "billing-service", "billing");
+
+    private final Path root;
     private final DevStack stack;
     private final List<ServiceProcess> services;
     private final Map<String, ServiceProcess> byModule;
+    private final Map<String, Map<String, String>> envByModule;
     private final KeycloakTokens tokens;
 
-    private PackagedPlatform(DevStack stack, List<ServiceProcess> services) {
+    private PackagedPlatform(Path root, DevStack stack, List<ServiceProcess> services,
+            Map<String, Map<String, String>> envByModule) {
+        this.root = root;
         this.stack = stack;
-        this.services = services;
+        this.services = new ArrayList<>(services);
         this.byModule = new HashMap<>();
         services.forEach(service -> byModule.put(service.name(), service));
+        this.envByModule = envByModule;
         this.tokens = new KeycloakTokens(stack.oidcServerUrl().orElseThrow());
     }
 
@@ -42,6 +47,8 @@ public final class PackagedPlatform implements AutoCloseable {
         private final Map<String, String> gatewayEnv = new HashMap<>();
         private boolean console;
         private final Map<String, String> consoleEnv = new HashMap<>();
+        private final Map<String, String> backendEnv = new HashMap<>();
+        private Path root = Path.of(System.getProperty("platform.root", ".."));
 
         private Spec(String name) {
             this.name = name;
@@ -49,6 +56,18 @@ public final class PackagedPlatform implements AutoCloseable {
 
         public Spec gatewayEnv(Map<String, String> env) {
             gatewayEnv.putAll(env);
+            return this;
+        }
+
+        /** Extra settings for catalog, localization and billing (not the gateway). */
+        public Spec backendEnv(Map<String, String> env) {
+            backendEnv.putAll(env);
+            return this;
+        }
+
+        /** The repository whose packaged services run (default: system property platform.root, else ..). */
+        public Spec root(Path repository) {
+            root = repository;
             return this;
         }
 
@@ -61,20 +80,24 @@ public final class PackagedPlatform implements AutoCloseable {
 
         /** Starts everything and waits until every service is ready. */
         public PackagedPlatform start() throws Exception {
-            Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+            Path root = this.root.toAbsolutePath().normalize();
+            Map<String, Map<String, String>> envByModule = new HashMap<>();
             DevStack stack = DevStack.builder().workDir(Files.createTempDirectory("e2e-" + name + "-")).kafka(0)
                     .postgres(0, List.of("catalog", "localization", "billing")).keycloak(0).start();
             List<ServiceProcess> started = new ArrayList<>();
             try {
-                ServiceProcess catalog = start(started, root, stack, "catalog-service", "catalog", 0, Map.of());
-                ServiceProcess localization = start(started, root, stack, "localization-service", "localization", 0, Map.of());
-                ServiceProcess billing = start(started, root, stack, "billing-service", "billing", 0, Map.of());
+                List.of("catalog-service", "localization-service", "billing-service")
+                        .forEach(module -> envByModule.put(module, Map.copyOf(backendEnv)));
+                ServiceProcess catalog = start(started, root, stack, "catalog-service", "catalog", 0, backendEnv);
+                ServiceProcess localization = start(started, root, stack, "localization-service", "localization", 0, backendEnv);
+                ServiceProcess billing = start(started, root, stack, "billing-service", "billing", 0, backendEnv);
                 Map<String, String> gateway = new HashMap<>(Map.of("CATALOG_URL", catalog.url(),
                         "LOCALIZATION_URL", localization.url(), "BILLING_URL", billing.url()));
                 if (console) {
                     gateway.put("CONSOLE_ORIGIN", consoleUrl());
                 }
                 gateway.putAll(gatewayEnv);
+                envByModule.put("gateway", Map.copyOf(gateway));
                 ServiceProcess gatewayProcess = start(started, root, stack, "gateway", null, 0, gateway);
                 if (console) {
                     String keycloakOrigin = URI.create(stack.oidcServerUrl().orElseThrow()).resolve("/").toString()
@@ -88,9 +111,9 @@ public final class PackagedPlatform implements AutoCloseable {
                 for (ServiceProcess service : started) {
                     service.awaitReady(Duration.ofMinutes(3));
                 }
-                return new PackagedPlatform(stack, started);
+                return new PackagedPlatform(root, stack, started, envByModule);
             } catch (Exception | Error e) {
-                new PackagedPlatform(stack, started).close();
+                new PackagedPlatform(root, stack, started, envByModule).close();
                 throw e;
             }
         }
@@ -132,6 +155,24 @@ public final class PackagedPlatform implements AutoCloseable {
             throw new IllegalArgumentException(module + " was not started");
         }
         return service;
+    }
+
+    /**
+     * Starts one more process of {@code module} (catalog, localization or billing) wired as the first one was (same
+     * database, Kafka, realm and settings), on {@code port} (0: a free one), and waits until it is ready. It becomes
+     * what {@link #service} returns for the module and is stopped by {@link #close()}. A second process of a module
+     * is a second replica; started on the port of one that was killed, it is that service restarted.
+     */
+    public synchronized ServiceProcess startService(String module, int port, Duration readyWithin) {
+        String database = DATABASES.get(module);
+        if (database == null) {
+            throw new IllegalArgumentException("startService starts catalog, localization or billing, not " + module);
+        }
+        ServiceProcess process = ServiceProcess.start(root, module, port, stack, database, envByModule.get(module));
+        services.add(process);
+        byModule.put(module, process);
+        process.awaitReady(readyWithin);
+        return process;
     }
 
     /** Services in reverse start order, then the infrastructure. */
