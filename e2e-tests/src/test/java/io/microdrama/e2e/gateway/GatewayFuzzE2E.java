@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.microdrama.devstack.KeycloakTokens;
 import io.microdrama.devstack.ServiceProcess;
-import io.microdrama.e2e.PackagedPlatform;
+import io.microdrama.devstack.PackagedPlatform;
 import io.microdrama.testing.DatabaseProbe;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
