@@ -67,6 +67,11 @@ public final class DevStack implements AutoCloseable {
         postgres = Optional.of(server.restart(whileDown));
     }
 
+    /** The PostgreSQL server this stack started, if it started one (not when DEVSTACK_POSTGRES_HOST names one). */
+    public Optional<PostgresServer> postgresServer() {
+        return postgres;
+    }
+
     /** The broker this stack started, if it started one (not when KAFKA_BOOTSTRAP_SERVERS names an existing one). */
     public Optional<KafkaBroker> kafkaBroker() {
         return kafka;

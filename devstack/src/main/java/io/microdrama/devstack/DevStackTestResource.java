@@ -51,6 +51,13 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
             config.put(KafkaOutage.PORT, Integer.toString(broker.port()));
             config.put(KafkaOutage.GUARD_PID, Long.toString(broker.process().pid()));
         });
+        // For database outage tests (PostgresOutage): the same for the PostgreSQL server.
+        stack.postgresServer().ifPresent(server -> {
+            config.put(PostgresOutage.DATA_DIR, server.dataDir().toString());
+            config.put(PostgresOutage.PORT, Integer.toString(server.port()));
+            config.put(PostgresOutage.GUARD_PID, Long.toString(server.process().pid()));
+            config.put(PostgresOutage.DATABASES, String.join(",", server.databases()));
+        });
         return config;
     }
 

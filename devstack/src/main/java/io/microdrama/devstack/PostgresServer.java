@@ -58,6 +58,14 @@ public final class PostgresServer implements AutoCloseable {
         return process;
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public List<String> databases() {
+        return databases;
+    }
+
     /**
      * Stops this server (SIGTERM: PostgreSQL's fast shutdown, open connections are cut) and starts a new one on the
      * same port and data directory, which keeps every database; returns the new server once it answers. Between the

@@ -144,6 +144,12 @@ class IncomingDeliveryTest {
         assertThat(DatabaseOutage.is(new java.util.concurrent.TimeoutException())).isTrue();
         assertThat(DatabaseOutage.is(new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))).isTrue();
         assertThat(DatabaseOutage.is(new PgException("connection failure", "FATAL", "08006", null))).isTrue();
+        // As the drill saw them: a transaction on a connection PostgreSQL cut, failing its rollback too.
+        assertThat(DatabaseOutage.is(new io.smallrye.mutiny.CompositeException(
+                new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED"),
+                new IllegalStateException("HR000090: Live transaction detected while closing the connection")))).isTrue();
+        assertThat(DatabaseOutage.is(new RuntimeException(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSED")))).isTrue();
         assertThat(DatabaseOutage.is(new PgException("deadlock detected", "ERROR", "40P01", null))).isFalse();
         assertThat(DatabaseOutage.is(new IllegalArgumentException("bad value"))).isFalse();
         assertThat(DatabaseOutage.is(new PoisonMessageException("unreadable", null))).isFalse();
