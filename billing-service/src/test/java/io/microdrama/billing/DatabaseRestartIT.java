@@ -2,15 +2,17 @@ package io.microdrama.billing;
 
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.devstack.PostgresOutage;
+import io.microdrama.support.inbox.IncomingDelivery;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A PostgreSQL restart loses no event: a drama published while billing's database is down is priced once it is
  * back, and nothing goes to the dead-letter topic. The restart takes longer than the consumer's limited retries for
- * other failures (5 attempts, about 3 s), which is what once sent such events to the DLQ. Requests meanwhile are 503
+ * other failures (5 attempts, about 3 s): it lasts until the consumer was refused more often than that, which is what once sent such events to the DLQ. Requests meanwhile are 503
  * problems with Retry-After, not 500s.
  */
 @QuarkusTest
@@ -32,29 +34,31 @@ import static org.awaitility.Awaitility.await;
         @ResourceArg(name = "database", value = "billing"), @ResourceArg(name = "keycloak", value = "true") })
 class DatabaseRestartIT {
 
-    /** Longer than the retries for other failures; the outage is the fault injected, not a wait for an effect. */
-    private static final Duration DOWN = Duration.ofSeconds(8);
+    /** More refused attempts than the consumer was once allowed in all (5) before it dead-lettered the event. */
+    private static final int BEYOND_THE_OLD_LIMIT = 6;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
-    void anEventArrivingWhileTheDatabaseRestartsIsAppliedOnceItIsBackNotDeadLettered() throws Exception {
+    void anEventArrivingWhileTheDatabaseRestartsIsAppliedOnceItIsBackNotDeadLettered() {
         String before = UUID.randomUUID().toString();
         awaitConsumed(publish(before, 1, "standard", 10, List.of("DE")));
         PostgresOutage outage = PostgresOutage.of(key -> ConfigProvider.getConfig().getValue(key, String.class));
         String admin = Stack.userToken("admin");
+        double retriesBefore = outageRetries();
 
         String during = UUID.randomUUID().toString();
         String eventId;
         outage.stopServer();
-        Instant restartAt = Instant.now().plus(DOWN);
         try {
             eventId = publish(during, 1, "standard", 10, List.of("DE", "FR"));
             // While it is down, a request that needs the database is a 503 problem asking to retry, not a 500.
             given().auth().oauth2(admin).get("/api/v1/billing/dramas/{id}/prices", before).then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "5");
-            long left = Duration.between(Instant.now(), restartAt).toMillis();
-            if (left > 0) {
-                Thread.sleep(left);
-            }
+            // The outage lasts until the consumer has been refused more often than its old limit allowed.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> outageRetries() - retriesBefore >= BEYOND_THE_OLD_LIMIT);
         } finally {
             outage.startServer();
         }
@@ -63,5 +67,9 @@ class DatabaseRestartIT {
         // Applied, and once: a dead-lettered event is never applied, and a redelivered one is applied once.
         assertThat(Stack.count("select count(*) from drama_price where drama_id = ?::uuid", during)).isEqualTo(2);
         assertThat(Stack.count("select count(*) from inbox_message where event_id = ?", eventId)).isEqualTo(1);
+    }
+
+    private double outageRetries() {
+        return metrics.counter(IncomingDelivery.OUTAGE_RETRIES).count();
     }
 }

@@ -1,6 +1,7 @@
 package io.microdrama.support.inbox;
 
 import io.microdrama.support.config.EventingConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,24 +26,34 @@ public class IncomingDelivery {
 
     private static final Logger LOG = Logger.getLogger(IncomingDelivery.class);
 
+    /**
+     * Attempts that found the database out of reach and will be retried: rising while an outage lasts, so operators
+     * see consumers waiting rather than failing.
+     */
+    public static final String OUTAGE_RETRIES = "eventing.consumer.database.outage.retries";
+
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
+    private final Runnable outageRetried;
+
     @Inject
-    public IncomingDelivery(EventingConfig config) {
-        this(config.consumer().maxAttempts(), config.consumer().initialBackoff(), config.consumer().maxBackoff());
+    public IncomingDelivery(EventingConfig config, MeterRegistry metrics) {
+        this(config.consumer().maxAttempts(), config.consumer().initialBackoff(), config.consumer().maxBackoff(),
+                metrics.counter(OUTAGE_RETRIES)::increment);
     }
 
-    private IncomingDelivery(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+    private IncomingDelivery(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Runnable outageRetried) {
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        this.outageRetried = outageRetried;
     }
 
     /** The same rule with explicit retries, for component tests of the handlers (no configuration needed). */
     public static IncomingDelivery retrying(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-        return new IncomingDelivery(maxAttempts, initialBackoff, maxBackoff);
+        return new IncomingDelivery(maxAttempts, initialBackoff, maxBackoff, () -> { });
     }
 
     /**
@@ -63,8 +74,11 @@ public class IncomingDelivery {
             return deadLetter(message, new PoisonMessageException("payload cannot be decoded: " + unreadable, unreadable));
         }
         return Uni.createFrom().deferred(() -> useCase.apply(event, decoded))
-                .onFailure(DatabaseOutage::is).invoke(outage -> LOG.warnf(
-                        "Database out of reach while handling %s %s, retrying until it answers: %s", event.type(), event.id(), outage))
+                .onFailure(DatabaseOutage::is).invoke(outage -> {
+                    outageRetried.run();
+                    LOG.warnf("Database out of reach while handling %s %s, retrying until it answers: %s", event.type(),
+                            event.id(), outage);
+                })
                 .onFailure(DatabaseOutage::is).retry().withBackOff(initialBackoff, maxBackoff).indefinitely()
                 .onFailure(IncomingDelivery::isTransient)
                 .retry().withBackOff(initialBackoff, maxBackoff).atMost(maxAttempts - 1L)
