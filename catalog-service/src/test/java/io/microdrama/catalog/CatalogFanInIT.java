@@ -190,4 +190,38 @@ class CatalogFanInIT {
                 .get("/api/v1/studio/dramas/{id}", externalId).then()
                 .body("rollout.find { it.region == 'GB' }.episodePrice.amountMinor", equalTo(49)));
     }
+
+    /**
+     * Catalog reads answers in batches (one transaction per poll). A batch with poison in the middle applies the rest
+     * and dead-letters only the poison; the same records delivered again (same CloudEvent ids, other prices) change
+     * nothing, and a new answer behind them is applied.
+     */
+    @Test
+    void aBatchIsAppliedOnceEvenWhenDeliveredAgainAndItsPoisonAloneIsDeadLettered() {
+        String aurora = registeredStudio("aurora");
+        String externalId = uniqueId("batch");
+        given().auth().oauth2(aurora).contentType(ContentType.JSON).body(DRAMA).put("/api/v1/studio/dramas/{id}", externalId)
+                .then().statusCode(201);
+        String dramaId = given().auth().oauth2(aurora).post("/api/v1/studio/dramas/{id}/publish", externalId)
+                .then().statusCode(200).extract().path("id");
+
+        String gb = UUID.randomUUID().toString();
+        String de = UUID.randomUUID().toString();
+        send(Events.price(dramaId, 1, "GB", "GBP", 49), gb, Map.of());
+        String poisonId = sendRaw(Topics.BILLING_PRICING, dramaId, CloudEventTypes.PRICING_SET,
+                CloudEventTypes.SOURCE_BILLING, "{\"dramaId\":");
+        send(Events.price(dramaId, 1, "DE", "EUR", 59), de, Map.of());
+        awaitConsumed(RolloutAnswers.PRICING_CONSUMER, gb);
+        awaitConsumed(RolloutAnswers.PRICING_CONSUMER, de);
+
+        send(Events.price(dramaId, 1, "GB", "GBP", 99), gb, Map.of());
+        send(Events.price(dramaId, 1, "DE", "EUR", 99), de, Map.of());
+        String after = send(Events.price(dramaId, 1, "GB", "GBP", 77));
+        awaitConsumed(RolloutAnswers.PRICING_CONSUMER, after);
+
+        awaitRecords("billing.pricing.v1.dlq.catalog", r -> poisonId.equals(header(r, "ce_id")), 1, Duration.ofSeconds(60));
+        given().auth().oauth2(aurora).get("/api/v1/studio/dramas/{id}", externalId).then()
+                .body("rollout.find { it.region == 'GB' }.episodePrice.amountMinor", equalTo(77))
+                .body("rollout.find { it.region == 'DE' }.episodePrice.amountMinor", equalTo(59));
+    }
 }

@@ -3,14 +3,20 @@ package io.microdrama.catalog.application;
 import io.microdrama.catalog.domain.RegionalRollout;
 import io.microdrama.catalog.persistence.DramaRepository;
 import io.microdrama.support.inbox.Inbox;
+import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -65,6 +71,47 @@ public class RolloutAnswers {
                         price.minorUnits(), price.coinsPerEpisode(), price.freeEpisodes()),
                 "price v" + price.dramaVersion()))
                 .invoke(() -> storefront.invalidateRegion(price.region()));
+    }
+
+    /**
+     * Readiness answers of one poll, applied in one transaction with their inbox rows (see {@link #applyAll}).
+     */
+    public Uni<Void> applyReadinessAll(List<IncomingDelivery.Decoded<Readiness>> answers) {
+        return applyAll(READINESS_CONSUMER, answers, Readiness::dramaId, Readiness::region, (rollout, readiness) ->
+                rollout.applyReadiness(readiness.dramaVersion(), readiness.ready(), readiness.missingLanguages(),
+                        readiness.availableLanguages()), readiness -> "readiness v" + readiness.dramaVersion());
+    }
+
+    /** Prices of one poll, applied in one transaction with their inbox rows (see {@link #applyAll}). */
+    public Uni<Void> applyPriceAll(List<IncomingDelivery.Decoded<Price>> answers) {
+        return applyAll(PRICING_CONSUMER, answers, Price::dramaId, Price::region, (rollout, price) ->
+                rollout.applyPrice(price.dramaVersion(), price.currency(), price.amountMinor(), price.minorUnits(),
+                        price.coinsPerEpisode(), price.freeEpisodes()), price -> "price v" + price.dramaVersion());
+    }
+
+    /**
+     * One transaction for many answers (a drama's regions arrive together): the inbox rows first (duplicates left
+     * out), then each answer as {@link #apply} does, in (drama, region) order so that two transactions locking the same
+     * rows (readiness and pricing, two replicas) take the locks in the same order and cannot deadlock; answers of one
+     * row keep their arrival order (a stable sort). Commits once instead of once per answer.
+     */
+    private <T> Uni<Void> applyAll(String consumer, List<IncomingDelivery.Decoded<T>> answers,
+            Function<T, UUID> dramaId, Function<T, String> region, BiPredicate<RegionalRollout, T> answer,
+            Function<T, String> what) {
+        Map<String, T> byEventId = new HashMap<>();
+        answers.forEach(decoded -> byEventId.putIfAbsent(decoded.event().id(), decoded.value()));
+        List<IncomingEvent> events = answers.stream().map(IncomingDelivery.Decoded::event).toList();
+        return inbox.onceEach(consumer, events, (session, firsts) -> {
+            List<T> ordered = firsts.stream().map(event -> byEventId.get(event.id()))
+                    .sorted(Comparator.comparing(dramaId).thenComparing(region)).toList();
+            Uni<Void> applied = Uni.createFrom().voidItem();
+            for (T one : ordered) {
+                applied = applied.chain(() -> apply(session, new RegionalRollout.Key(dramaId.apply(one), region.apply(one)),
+                        rollout -> answer.test(rollout, one), what.apply(one)));
+            }
+            return applied;
+        }).invoke(() -> answers.stream().map(decoded -> region.apply(decoded.value())).distinct()
+                .forEach(storefront::invalidateRegion));
     }
 
     private Uni<Void> apply(Mutiny.Session session, RegionalRollout.Key key, Predicate<RegionalRollout> answer, String what) {

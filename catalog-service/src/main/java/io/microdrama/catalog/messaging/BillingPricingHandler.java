@@ -6,13 +6,17 @@ import io.microdrama.contracts.events.PricingSet;
 import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
+
 /**
  * What happens when {@code billing.pricing.set} arrives: decoded here, applied to the (drama, region) rollout by
- * {@link RolloutAnswers#applyPrice} (once per event, only for its drama version or a newer one).
+ * {@link RolloutAnswers#applyPriceAll} (the records of one poll in one transaction; once per event, only for its drama
+ * version or a newer one).
  */
 @ApplicationScoped
 public class BillingPricingHandler {
@@ -27,9 +31,14 @@ public class BillingPricingHandler {
         this.json = json;
     }
 
+    /** Every record of one poll: the regions of a drama arrive together and are applied in one transaction. */
     @Incoming("pricing")
-    public Uni<Void> onMessage(Message<String> message) {
-        return delivery.handle(message, this::decode, answers::applyPrice);
+    public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return onRecords(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    Uni<Void> onRecords(List<? extends Message<String>> records) {
+        return delivery.handleAll(records, this::decode, answers::applyPriceAll, answers::applyPrice);
     }
 
     RolloutAnswers.Price decode(IncomingEvent event) {

@@ -6,13 +6,17 @@ import io.microdrama.contracts.events.ReadinessChanged;
 import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
+
 /**
  * What happens when {@code localization.readiness.changed} arrives: decoded here, applied to the (drama, region)
- * rollout by {@link RolloutAnswers#applyReadiness} (once per event, only for its drama version or a newer one).
+ * rollout by {@link RolloutAnswers#applyReadinessAll} (the records of one poll in one transaction; once per event, only for its
+ * drama version or a newer one).
  */
 @ApplicationScoped
 public class LocalizationReadinessHandler {
@@ -27,9 +31,14 @@ public class LocalizationReadinessHandler {
         this.json = json;
     }
 
+    /** Every record of one poll: the regions of a drama arrive together and are applied in one transaction. */
     @Incoming("readiness")
-    public Uni<Void> onMessage(Message<String> message) {
-        return delivery.handle(message, this::decode, answers::applyReadiness);
+    public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return onRecords(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    Uni<Void> onRecords(List<? extends Message<String>> records) {
+        return delivery.handleAll(records, this::decode, answers::applyReadinessAll, answers::applyReadiness);
     }
 
     RolloutAnswers.Readiness decode(IncomingEvent event) {

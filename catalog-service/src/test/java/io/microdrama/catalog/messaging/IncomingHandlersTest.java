@@ -48,21 +48,59 @@ class IncomingHandlersTest {
         Delivery delivery = cloudEvent(CloudEventTypes.READINESS_CHANGED, """
                 {"dramaId":"%s","dramaVersion":3,"region":"GB","ready":false,"requiredLanguages":["en","fr"],
                  "missingLanguages":["fr"],"availableLanguages":["en"],"changedAt":"2026-01-01T00:00:00Z"}""".formatted(DRAMA));
-        readinessHandler.onMessage(delivery.message).await().indefinitely();
+        readinessHandler.onRecords(List.of(delivery.message)).await().indefinitely();
         assertThat(answers.readiness).containsExactly(new RolloutAnswers.Readiness(UUID.fromString(DRAMA), "GB", 3, false,
                 List.of("fr"), List.of("en")));
-        assertThat(delivery.acked).isTrue();
+        assertThat(answers.batches).isEqualTo(1);
+        // Records of a batch are acknowledged by the batch (its latest offset per partition), not one by one.
+        assertThat(delivery.acked).isFalse();
         assertThat(delivery.nackedWith).isNull();
+    }
+
+    @Test
+    void theRecordsOfOnePollAreAppliedTogetherAndOnlyThePoisonAmongThemIsDeadLettered() {
+        Delivery gb = readiness("GB");
+        Delivery poison = cloudEvent(CloudEventTypes.READINESS_CHANGED, "{not json");
+        Delivery us = readiness("US");
+        readinessHandler.onRecords(List.of(gb.message, poison.message, us.message)).await().indefinitely();
+
+        assertThat(answers.batches).isEqualTo(1);
+        assertThat(answers.readiness).extracting(RolloutAnswers.Readiness::region).containsExactly("GB", "US");
+        assertThat(poison.nackedWith).isInstanceOf(PoisonMessageException.class);
+        assertThat(gb.nackedWith).isNull();
+        assertThat(us.nackedWith).isNull();
+    }
+
+    @Test
+    void whenTheRecordsCannotBeAppliedTogetherEachIsAppliedAloneAndOnlyTheOneRefusedIsDeadLettered() {
+        answers.refuseTogether = true;
+        answers.refuseAlone = "US";
+        Delivery gb = readiness("GB");
+        Delivery us = readiness("US");
+        Delivery fr = readiness("FR");
+        readinessHandler.onRecords(List.of(gb.message, us.message, fr.message)).await().indefinitely();
+
+        assertThat(answers.readiness).extracting(RolloutAnswers.Readiness::region).containsExactly("GB", "FR");
+        assertThat(us.nackedWith).isInstanceOf(IllegalStateException.class);
+        assertThat(gb.nackedWith).isNull();
+        assertThat(fr.nackedWith).isNull();
+    }
+
+    private static Delivery readiness(String region) {
+        return cloudEvent(CloudEventTypes.READINESS_CHANGED, """
+                {"dramaId":"%s","dramaVersion":3,"region":"%s","ready":true,"requiredLanguages":["en"],
+                 "missingLanguages":[],"availableLanguages":["en"],"changedAt":"2026-01-01T00:00:00Z"}"""
+                .formatted(DRAMA, region));
     }
 
     @Test
     void aPriceEventReachesTheUseCaseTyped() {
         Delivery delivery = cloudEvent(CloudEventTypes.PRICING_SET, price(DRAMA, """
                 "episodeDisplayPrice":{"amountMinor":79,"currency":"GBP","minorUnits":2},"""));
-        pricingHandler.onMessage(delivery.message).await().indefinitely();
+        pricingHandler.onRecords(List.of(delivery.message)).await().indefinitely();
         assertThat(answers.prices).containsExactly(new RolloutAnswers.Price(UUID.fromString(DRAMA), "GB", 2, "GBP", 79, 2,
                 60, 5));
-        assertThat(delivery.acked).isTrue();
+        assertThat(delivery.nackedWith).isNull();
     }
 
     @Test
@@ -77,11 +115,12 @@ class IncomingHandlersTest {
                 cloudEvent(CloudEventTypes.READINESS_CHANGED, "   "),
                 notACloudEvent("{\"dramaId\":\"" + DRAMA + "\"}"));
         for (Delivery delivery : poison) {
-            readinessHandler.onMessage(delivery.message).await().indefinitely();
+            readinessHandler.onRecords(List.of(delivery.message)).await().indefinitely();
             assertThat(delivery.nackedWith).as(delivery.message.getPayload()).isInstanceOf(PoisonMessageException.class);
             assertThat(delivery.acked).isFalse();
         }
         assertThat(answers.readiness).isEmpty();
+        assertThat(answers.batches).isZero();
     }
 
     @Test
@@ -92,7 +131,7 @@ class IncomingHandlersTest {
                         "episodeDisplayPrice":{"amountMinor":79,"currency":"GBP","minorUnits":2},""")),
                 notACloudEvent(price(DRAMA, "")));
         for (Delivery delivery : poison) {
-            pricingHandler.onMessage(delivery.message).await().indefinitely();
+            pricingHandler.onRecords(List.of(delivery.message)).await().indefinitely();
             assertThat(delivery.nackedWith).as(delivery.message.getPayload()).isInstanceOf(PoisonMessageException.class);
         }
         assertThat(answers.prices).isEmpty();
@@ -185,10 +224,33 @@ class IncomingHandlersTest {
         }
     }
 
-    /** The use cases, minus the inbox and the database: records the typed answer and acknowledges. */
+    /**
+     * The use cases, minus the inbox and the database: records the typed answers (together or alone); can refuse the
+     * batch, and one region alone.
+     */
     private static final class FakeAnswers extends RolloutAnswers {
         final List<Readiness> readiness = new ArrayList<>();
         final List<Price> prices = new ArrayList<>();
+        int batches;
+        boolean refuseTogether;
+        String refuseAlone;
+
+        @Override
+        public Uni<Void> applyReadinessAll(List<IncomingDelivery.Decoded<Readiness>> answers) {
+            if (refuseTogether) {
+                return Uni.createFrom().failure(new IllegalStateException("refused together"));
+            }
+            batches++;
+            answers.forEach(answer -> readiness.add(answer.value()));
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Void> applyPriceAll(List<IncomingDelivery.Decoded<Price>> answers) {
+            batches++;
+            answers.forEach(answer -> prices.add(answer.value()));
+            return Uni.createFrom().voidItem();
+        }
 
         FakeAnswers() {
             super(null, null, null);
@@ -196,6 +258,9 @@ class IncomingHandlersTest {
 
         @Override
         public Uni<Void> applyReadiness(IncomingEvent event, Readiness answer) {
+            if (answer.region().equals(refuseAlone)) {
+                return Uni.createFrom().failure(new IllegalStateException("refused " + refuseAlone));
+            }
             readiness.add(answer);
             return Uni.createFrom().voidItem();
         }

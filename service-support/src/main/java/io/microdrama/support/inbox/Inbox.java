@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -26,6 +29,28 @@ public class Inbox {
     public Uni<Void> once(String consumer, IncomingEvent event, Function<Mutiny.Session, Uni<Void>> work) {
         return sessions.withTransaction(session -> firstDelivery(session, consumer, event)
                 .flatMap(first -> first ? work.apply(session) : skipDuplicate(consumer, event)));
+    }
+
+    /**
+     * The same for the events of one batch, in one transaction: {@code work} gets the events this consumer has not
+     * processed before (an id seen earlier, or twice in the batch, is left out), in their order.
+     */
+    public Uni<Void> onceEach(String consumer, List<IncomingEvent> events,
+            BiFunction<Mutiny.Session, List<IncomingEvent>, Uni<Void>> work) {
+        return sessions.withTransaction(session -> {
+            List<IncomingEvent> firsts = new ArrayList<>(events.size());
+            Uni<Void> inserted = Uni.createFrom().voidItem();
+            for (IncomingEvent event : events) {
+                inserted = inserted.chain(() -> firstDelivery(session, consumer, event).invoke(first -> {
+                    if (first) {
+                        firsts.add(event);
+                    } else {
+                        LOG.debugf("%s: duplicate event %s (%s) skipped", consumer, event.id(), event.type());
+                    }
+                }).replaceWithVoid());
+            }
+            return inserted.chain(() -> firsts.isEmpty() ? Uni.createFrom().voidItem() : work.apply(session, firsts));
+        });
     }
 
     private Uni<Boolean> firstDelivery(Mutiny.Session session, String consumer, IncomingEvent event) {

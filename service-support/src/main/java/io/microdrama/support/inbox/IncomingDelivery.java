@@ -2,13 +2,17 @@ package io.microdrama.support.inbox;
 
 import io.microdrama.support.config.EventingConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -63,28 +67,86 @@ public class IncomingDelivery {
      */
     public <T> Uni<Void> handle(Message<String> message, Function<IncomingEvent, T> decode,
             BiFunction<IncomingEvent, T, Uni<Void>> useCase) {
-        IncomingEvent event;
-        T decoded;
+        Decoded<T> decoded;
         try {
-            event = IncomingEvent.from(message);
-            decoded = decode.apply(event);
+            decoded = decode(message, decode);
         } catch (PoisonMessageException poison) {
             return deadLetter(message, poison);
-        } catch (RuntimeException unreadable) {
-            return deadLetter(message, new PoisonMessageException("payload cannot be decoded: " + unreadable, unreadable));
         }
-        return Uni.createFrom().deferred(() -> useCase.apply(event, decoded))
-                .onFailure(DatabaseOutage::is).invoke(outage -> {
-                    outageRetried.run();
-                    LOG.warnf("Database out of reach while handling %s %s, retrying until it answers: %s", event.type(),
-                            event.id(), outage);
-                })
-                .onFailure(DatabaseOutage::is).retry().withBackOff(initialBackoff, maxBackoff).indefinitely()
+        return attempt(decoded, useCase).onItem().transformToUni(failure -> failure == null
+                ? Uni.createFrom().completionStage(message.ack())
+                : deadLetter(message, failure));
+    }
+
+    /** A record read as a CloudEvent and decoded into what the use case takes. */
+    public record Decoded<T>(Message<String> message, IncomingEvent event, T value) {
+    }
+
+    /**
+     * The same rules for the records of one poll ({@code batch=true} channels), applied together: poison is
+     * dead-lettered record by record, and everything else goes to {@code together} in one call (one transaction),
+     * which waits out a database outage like {@link #handle}. If {@code together} fails otherwise (a record the use
+     * case refuses, a deadlock), the records are applied {@code alone}, one after another with {@link #handle}'s
+     * retries, so one bad record costs its own dead-lettering and nothing else. Acknowledging the batch is the caller's
+     * (after this completes, every record is applied or dead-lettered).
+     */
+    public <T> Uni<Void> handleAll(List<? extends Message<String>> records, Function<IncomingEvent, T> decode,
+            Function<List<Decoded<T>>, Uni<Void>> together, BiFunction<IncomingEvent, T, Uni<Void>> alone) {
+        List<Decoded<T>> decoded = new ArrayList<>(records.size());
+        List<Uni<Void>> poison = new ArrayList<>();
+        for (Message<String> record : records) {
+            try {
+                decoded.add(decode(record, decode));
+            } catch (PoisonMessageException e) {
+                poison.add(deadLetter(record, e));
+            }
+        }
+        Uni<Void> deadLettered = poison.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(poison).andCollectFailures().replaceWithVoid();
+        if (decoded.isEmpty()) {
+            return deadLettered;
+        }
+        Uni<Void> applied = waitOutOutages(Uni.createFrom().deferred(() -> together.apply(decoded)),
+                decoded.size() + " " + decoded.get(0).event().type() + " events")
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("%d events could not be applied together, applying them one by one: %s", decoded.size(),
+                            failure.toString());
+                    return Multi.createFrom().iterable(decoded)
+                            .onItem().transformToUniAndConcatenate(one -> attempt(one, alone).onItem().transformToUni(
+                                    refused -> refused == null ? Uni.createFrom().voidItem() : deadLetter(one.message(), refused)))
+                            .collect().last().replaceWithVoid();
+                });
+        return deadLettered.chain(() -> applied);
+    }
+
+    private static <T> Decoded<T> decode(Message<String> message, Function<IncomingEvent, T> decode) {
+        try {
+            IncomingEvent event = IncomingEvent.from(message);
+            return new Decoded<>(message, event, decode.apply(event));
+        } catch (PoisonMessageException poison) {
+            throw poison;
+        } catch (RuntimeException unreadable) {
+            throw new PoisonMessageException("payload cannot be decoded: " + unreadable, unreadable);
+        }
+    }
+
+    /** Runs the use case with the retry rules; the item is null when it succeeded, else the failure to dead-letter. */
+    private <T> Uni<Throwable> attempt(Decoded<T> decoded, BiFunction<IncomingEvent, T, Uni<Void>> useCase) {
+        IncomingEvent event = decoded.event();
+        return waitOutOutages(Uni.createFrom().deferred(() -> useCase.apply(event, decoded.value())),
+                event.type() + " " + event.id())
                 .onFailure(IncomingDelivery::isTransient)
                 .retry().withBackOff(initialBackoff, maxBackoff).atMost(maxAttempts - 1L)
-                .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
-                        : deadLetter(message, failure));
+                .onItemOrFailure().transform((ignored, failure) -> failure);
+    }
+
+    private Uni<Void> waitOutOutages(Uni<Void> work, String what) {
+        return work
+                .onFailure(DatabaseOutage::is).invoke(outage -> {
+                    outageRetried.run();
+                    LOG.warnf("Database out of reach while handling %s, retrying until it answers: %s", what, outage);
+                })
+                .onFailure(DatabaseOutage::is).retry().withBackOff(initialBackoff, maxBackoff).indefinitely();
     }
 
     static boolean isTransient(Throwable failure) {
