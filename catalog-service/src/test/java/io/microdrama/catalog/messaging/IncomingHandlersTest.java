@@ -191,7 +191,7 @@ class IncomingHandlersTest {
         final List<Price> prices = new ArrayList<>();
 
         FakeAnswers() {
-            super(null, null, null);
+            super(null, null, null, null);
         }
 
         @Override
