@@ -143,6 +143,12 @@ class OpsConsoleBrowserE2E {
                 .untilAsserted(() -> assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains(expected));
     }
 
+    /** Waits until the page a click led to is the one titled {@code expected} (same race as {@link #awaitStatus}). */
+    private void awaitHeading(String expected) {
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(expected));
+    }
+
     @Test
     void opsEuHoldsADramaInGermanyItLeavesTheStorefrontAndIsReleased() throws Exception {
         signIn("ops-eu");
@@ -198,7 +204,7 @@ class OpsConsoleBrowserE2E {
         // The region's upcoming price changes: reached from the board, priced for a day the ops person picks.
         browser.get(CONSOLE + "/ops/regions/DE");
         browser.findElement(By.linkText("Upcoming price changes in DE")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Upcoming price changes in DE");
+        awaitHeading("Upcoming price changes in DE");
         assertThat(browser.findElement(By.tagName("body")).getText()).containsPattern("of [1-9][0-9]* active prices change");
         screenshot("repricing-preview");
     }
@@ -298,7 +304,7 @@ class OpsConsoleBrowserE2E {
         browser.findElement(By.id("f-factor")).clear();
         browser.findElement(By.id("f-factor")).sendKeys("0.5");
         browser.findElement(By.xpath("//button[text()='Preview the impact']")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What this change will do");
+        awaitHeading("What this change will do");
         String impact = browser.findElement(By.tagName("main")).getText();
         assertThat(impact).containsPattern("DE \\(EUR\\): [1-9][0-9]* of [1-9][0-9]* active prices change")
                 .contains("Takes effect on " + inAMonth).contains(dramaId).contains("€");
@@ -327,7 +333,7 @@ class OpsConsoleBrowserE2E {
         browser.get(CONSOLE + "/admin/studios");
         assertThat(browser.findElement(By.id("studios-table")).getText()).contains(studioId).contains("Nova Films");
         browser.findElement(By.linkText(studioId)).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Studio Nova Films");
+        awaitHeading("Studio Nova Films");
         browser.findElement(By.id("studio-name")).clear();
         browser.findElement(By.id("studio-name")).sendKeys("Nova Films Europe");
         browser.findElement(By.id("studio-update")).click();
@@ -342,7 +348,7 @@ class OpsConsoleBrowserE2E {
         browser.get(CONSOLE + "/admin/policy");
         browser.findElement(By.id("lookup-region")).sendKeys("de");
         browser.findElement(By.xpath("//button[text()='Look up']")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Subtitle languages of DE");
+        awaitHeading("Subtitle languages of DE");
         assertThat(browser.findElement(By.id("region-policy")).getText()).contains("Where they come from");
         screenshot("admin-policy-region-DE");
         browser.get(CONSOLE + "/admin/policy/changes");
