@@ -2,6 +2,7 @@ package io.microdrama.catalog;
 
 import io.microdrama.contracts.events.ReadinessChanged;
 import java.util.Map;
+import java.time.Instant;
 import io.microdrama.testing.Stack;
 import io.microdrama.testing.Events;
 import io.microdrama.catalog.application.RolloutAnswers;
@@ -27,6 +28,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Fan-in on real PostgreSQL, Kafka and Keycloak: publish, the answers of localization and billing, LIVE. */
 @QuarkusTest
@@ -72,6 +75,21 @@ class CatalogFanInIT {
                 .body("rollout.find { it.region == 'GB' }.episodePrice.amountMinor", equalTo(49))
                 .body("rollout.find { it.region == 'DE' }.state", equalTo("WAITING"))
                 .body("rollout.find { it.region == 'DE' }.blockers", equalTo(List.of("MISSING_LANGUAGE:de")));
+        // Each step's time: GB localized and priced after it was published (the two topics in either order) and LIVE
+        // when the later of them arrived; DE priced but neither localized nor LIVE.
+        Map<String, String> gb = given().auth().oauth2(aurora).get("/api/v1/studio/dramas/{id}", externalId).then()
+                .extract().path("rollout.find { it.region == 'GB' }.steps");
+        Instant published = Instant.parse(gb.get("publishedAt"));
+        Instant localized = Instant.parse(gb.get("localizedAt"));
+        Instant priced = Instant.parse(gb.get("pricedAt"));
+        Instant live = Instant.parse(gb.get("liveAt"));
+        assertThat(localized).isAfterOrEqualTo(published);
+        assertThat(priced).isAfterOrEqualTo(published);
+        assertThat(live).isEqualTo(localized.isAfter(priced) ? localized : priced);
+        given().auth().oauth2(aurora).get("/api/v1/studio/dramas/{id}", externalId).then()
+                .body("rollout.find { it.region == 'DE' }.steps.pricedAt", notNullValue())
+                .body("rollout.find { it.region == 'DE' }.steps.localizedAt", nullValue())
+                .body("rollout.find { it.region == 'DE' }.steps.liveAt", nullValue());
         given().get("/api/v1/storefront/DE/dramas").then().statusCode(200).body("items.id", not(hasItem(dramaId)));
         given().get("/api/v1/storefront/US/dramas").then().statusCode(200).body("items.id", not(hasItem(dramaId)));
     }

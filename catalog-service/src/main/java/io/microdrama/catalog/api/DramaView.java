@@ -26,7 +26,12 @@ public record DramaView(String id, String externalId, String title, String synop
         List<RegionRollout> rollout, List<Warning> warnings) {
 
     public record RegionRollout(String region, RolloutState state, List<String> blockers, Instant validFrom,
-            Instant validUntil, List<String> subtitleLanguages, Price episodePrice, String ageRating, Hold hold) {
+            Instant validUntil, List<String> subtitleLanguages, Price episodePrice, String ageRating, Hold hold,
+            Steps steps) {
+    }
+
+    /** When the drama version's rollout reached each step in this region; null where not (yet). */
+    public record Steps(Instant publishedAt, Instant localizedAt, Instant pricedAt, Instant liveAt) {
     }
 
     public record Price(String currency, long amountMinor, int minorUnits) {
@@ -53,7 +58,8 @@ public record DramaView(String id, String externalId, String title, String synop
         RolloutState state = r.stateAt(now);
         return new RegionRollout(r.key.region(), state, state == RolloutState.WAITING ? r.blockers() : List.of(),
                 r.validFrom, r.validUntil, r.subtitleLanguages, price(r), r.ageRating,
-                r.onHold ? new Hold(r.holdReason, r.heldBy, r.heldAt) : null);
+                r.onHold ? new Hold(r.holdReason, r.heldBy, r.heldAt) : null,
+                new Steps(r.listedAt, r.localizedAt, r.pricedAt, r.liveAt));
     }
 
     static Price price(RegionalRollout r) {

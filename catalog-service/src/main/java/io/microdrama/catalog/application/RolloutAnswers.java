@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +36,10 @@ public class RolloutAnswers {
     private final Inbox inbox;
     private final DramaRepository dramas;
     private final StorefrontCache storefront;
+    private final Clock clock;
 
-    public RolloutAnswers(Inbox inbox, DramaRepository dramas, StorefrontCache storefront) {
+    public RolloutAnswers(Inbox inbox, DramaRepository dramas, StorefrontCache storefront, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.dramas = dramas;
         this.storefront = storefront;
@@ -124,6 +127,7 @@ public class RolloutAnswers {
                 LOG.debugf("Stale %s for %s/%s ignored", what, key.dramaId(), key.region());
                 return Uni.createFrom().voidItem();
             }
+            rollout.recordProgress(clock.instant());
             return dramas.updateRollouts(session, List.of(rollout));
         });
     }

@@ -101,6 +101,8 @@ public class RolloutService {
                     if (!rollout.release()) {
                         return Uni.createFrom().voidItem();
                     }
+                    // Held before it ever went LIVE: going LIVE is now, at the release.
+                    rollout.recordProgress(clock.instant());
                     return dramas.updateRollouts(session, List.of(rollout))
                             .chain(() -> recordHold(session, rollout, Action.HOLD_RELEASED, reason, before, actor));
                 }))

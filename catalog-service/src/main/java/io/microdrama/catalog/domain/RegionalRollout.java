@@ -37,6 +37,13 @@ public class RegionalRollout {
     public Integer minorUnits;
     public Integer coinsPerEpisode;
     public Integer freeEpisodes;
+    /**
+     * When the current drama version's steps were reached here (null: not yet): localization ready, price set, and
+     * LIVE for the first time. They answer "how long did each step take"; the state never depends on them.
+     */
+    public Instant localizedAt;
+    public Instant pricedAt;
+    public Instant liveAt;
 
     public record Key(UUID dramaId, String region) {
     }
@@ -49,6 +56,12 @@ public class RegionalRollout {
 
     /** A new published version: the licence may have changed and earlier answers no longer count. */
     public void licensedFor(long version, Licence licence, boolean ratingRequired, String rating, Instant publishedAt) {
+        if (version != dramaVersion) {
+            // The steps are timed per version: a new version starts again from published.
+            localizedAt = null;
+            pricedAt = null;
+            liveAt = null;
+        }
         dramaVersion = version;
         validFrom = licence.validFrom();
         validUntil = licence.validUntil();
@@ -110,6 +123,27 @@ public class RegionalRollout {
         this.coinsPerEpisode = coinsPerEpisode;
         this.freeEpisodes = freeEpisodes;
         return true;
+    }
+
+    /**
+     * Notes the steps the row has reached by {@code now}, each once per drama version: localization ready (cleared
+     * again if a later answer says it is not), price set, and LIVE, which for a window that opens later is the
+     * window's start (the clock makes it LIVE then, with no write to notice it).
+     */
+    public void recordProgress(Instant now) {
+        boolean localized = localizationVersion == dramaVersion && localizationReady;
+        if (!localized) {
+            localizedAt = null;
+        } else if (localizedAt == null) {
+            localizedAt = now;
+        }
+        if (pricedAt == null && pricingVersion == dramaVersion && priceMinor != null) {
+            pricedAt = now;
+        }
+        if (liveAt == null && !withdrawn && !onHold && blockers().isEmpty()
+                && (validUntil == null || now.isBefore(validUntil))) {
+            liveAt = now.isBefore(validFrom) ? validFrom : now;
+        }
     }
 
     public RolloutState stateAt(Instant now) {

@@ -63,6 +63,12 @@ public class RegionalRolloutEntity {
     public Integer coinsPerEpisode;
     @Column(name = "free_episodes")
     public Integer freeEpisodes;
+    @Column(name = "localized_at")
+    public Instant localizedAt;
+    @Column(name = "priced_at")
+    public Instant pricedAt;
+    @Column(name = "live_at")
+    public Instant liveAt;
 
     @Embeddable
     public record Key(@Column(name = "drama_id") UUID dramaId, String region) implements Serializable {
@@ -94,6 +100,9 @@ public class RegionalRolloutEntity {
         rollout.minorUnits = minorUnits;
         rollout.coinsPerEpisode = coinsPerEpisode;
         rollout.freeEpisodes = freeEpisodes;
+        rollout.localizedAt = localizedAt;
+        rollout.pricedAt = pricedAt;
+        rollout.liveAt = liveAt;
         return rollout;
     }
 
@@ -120,6 +129,9 @@ public class RegionalRolloutEntity {
         minorUnits = rollout.minorUnits;
         coinsPerEpisode = rollout.coinsPerEpisode;
         freeEpisodes = rollout.freeEpisodes;
+        localizedAt = rollout.localizedAt;
+        pricedAt = rollout.pricedAt;
+        liveAt = rollout.liveAt;
         return this;
     }
 }

@@ -161,4 +161,52 @@ class RegionalRolloutTest {
         assertThat(rollout.stateAt(NOW)).isEqualTo(RolloutState.WAITING);
         assertThat(rollout.blockers()).containsExactly("LOCALIZATION_PENDING", "NO_PRICE");
     }
+
+    @Test
+    void eachStepIsTimedOnceWhenReachedAndANewVersionStartsAgain() {
+        RegionalRollout rollout = RegionalRollout.of(UUID.randomUUID(), "DE");
+        rollout.licensedFor(2, new Licence("DE", FROM, UNTIL, false), false, null, FROM);
+        rollout.applyReadiness(2, true, List.of(), List.of("de"));
+        rollout.recordProgress(NOW);
+        assertThat(rollout.localizedAt).isEqualTo(NOW);
+        assertThat(rollout.pricedAt).isNull();
+        assertThat(rollout.liveAt).isNull();
+
+        Instant priced = NOW.plusSeconds(2);
+        rollout.applyPrice(2, "EUR", 99, 2, 60, 5);
+        rollout.recordProgress(priced);
+        rollout.applyPrice(2, "EUR", 79, 2, 50, 5);
+        rollout.recordProgress(priced.plusSeconds(30));
+        assertThat(rollout.localizedAt).as("kept while still ready").isEqualTo(NOW);
+        assertThat(rollout.pricedAt).as("the first price of the version").isEqualTo(priced);
+        assertThat(rollout.liveAt).isEqualTo(priced);
+
+        rollout.licensedFor(3, new Licence("DE", FROM, UNTIL, false), false, null, priced.plusSeconds(60));
+        assertThat(rollout.localizedAt).isNull();
+        assertThat(rollout.pricedAt).isNull();
+        assertThat(rollout.liveAt).isNull();
+    }
+
+    @Test
+    void aWindowOpeningLaterIsLiveFromItsStartAndAHeldRowOnlyOnceReleased() {
+        RegionalRollout scheduled = live();
+        scheduled.localizedAt = null;
+        scheduled.pricedAt = null;
+        scheduled.recordProgress(FROM.minusSeconds(3600));
+        assertThat(scheduled.liveAt).isEqualTo(FROM);
+
+        RegionalRollout held = live();
+        held.hold("legal check", "ops-eu", NOW);
+        held.recordProgress(NOW);
+        assertThat(held.pricedAt).isEqualTo(NOW);
+        assertThat(held.liveAt).isNull();
+        held.release();
+        held.recordProgress(NOW.plusSeconds(5));
+        assertThat(held.liveAt).isEqualTo(NOW.plusSeconds(5));
+
+        held.applyReadiness(2, false, List.of("tr"), List.of());
+        held.recordProgress(NOW.plusSeconds(9));
+        assertThat(held.localizedAt).as("not ready any more").isNull();
+        assertThat(held.liveAt).as("first LIVE is kept").isEqualTo(NOW.plusSeconds(5));
+    }
 }

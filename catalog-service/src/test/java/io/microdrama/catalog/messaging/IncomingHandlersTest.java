@@ -253,7 +253,7 @@ class IncomingHandlersTest {
         }
 
         FakeAnswers() {
-            super(null, null, null);
+            super(null, null, null, null);
         }
 
         @Override

@@ -143,6 +143,12 @@ class OpsConsoleBrowserE2E {
                 .untilAsserted(() -> assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains(expected));
     }
 
+    /** Waits until the page a click led to is the one titled {@code expected} (same race as {@link #awaitStatus}). */
+    private void awaitHeading(String expected) {
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(expected));
+    }
+
     @Test
     void opsEuHoldsADramaInGermanyItLeavesTheStorefrontAndIsReleased() throws Exception {
         signIn("ops-eu");
@@ -198,7 +204,7 @@ class OpsConsoleBrowserE2E {
         // The region's upcoming price changes: reached from the board, priced for a day the ops person picks.
         browser.get(CONSOLE + "/ops/regions/DE");
         browser.findElement(By.linkText("Upcoming price changes in DE")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Upcoming price changes in DE");
+        awaitHeading("Upcoming price changes in DE");
         assertThat(browser.findElement(By.tagName("body")).getText()).containsPattern("of [1-9][0-9]* active prices change");
         screenshot("repricing-preview");
     }
@@ -298,7 +304,7 @@ class OpsConsoleBrowserE2E {
         browser.findElement(By.id("f-factor")).clear();
         browser.findElement(By.id("f-factor")).sendKeys("0.5");
         browser.findElement(By.xpath("//button[text()='Preview the impact']")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What this change will do");
+        awaitHeading("What this change will do");
         String impact = browser.findElement(By.tagName("main")).getText();
         assertThat(impact).containsPattern("DE \\(EUR\\): [1-9][0-9]* of [1-9][0-9]* active prices change")
                 .contains("Takes effect on " + inAMonth).contains(dramaId).contains("€");
@@ -310,6 +316,103 @@ class OpsConsoleBrowserE2E {
         awaitStatus("Saved: Purchasing-power factors DE, in force from " + inAMonth);
         assertThat(api("admin", "GET", "/api/v1/billing/reference/ppp-factors/DE", null, null).body()).contains(inAMonth);
         screenshot("admin-reference-saved");
+    }
+
+    @Test
+    void anAdminRegistersAStudioAndFindsItListedAndOnItsPage() throws Exception {
+        String studioId = "nova-" + UUID.randomUUID().toString().substring(0, 6);
+        signIn("admin");
+        browser.get(CONSOLE + "/admin/studios");
+        browser.findElement(By.id("studio-id")).sendKeys(studioId);
+        browser.findElement(By.id("studio-name")).sendKeys("Nova Films");
+        browser.findElement(By.id("studio-save")).click();
+        awaitStatus("Registered studio " + studioId + " (Nova Films), active");
+        assertThat(browser.findElement(By.id("studio-detail")).getText()).contains(studioId).contains("admin");
+        screenshot("admin-studio-registered");
+
+        browser.get(CONSOLE + "/admin/studios");
+        assertThat(browser.findElement(By.id("studios-table")).getText()).contains(studioId).contains("Nova Films");
+        browser.findElement(By.linkText(studioId)).click();
+        awaitHeading("Studio Nova Films");
+        browser.findElement(By.id("studio-name")).clear();
+        browser.findElement(By.id("studio-name")).sendKeys("Nova Films Europe");
+        browser.findElement(By.id("studio-update")).click();
+        awaitStatus("Updated studio " + studioId + " (Nova Films Europe)");
+        assertThat(api("admin", "GET", "/api/v1/admin/studios/" + studioId, null, null).body()).contains("Nova Films Europe");
+        screenshot("admin-studio");
+
+        // The admin's other read-only pages: re-pricing progress, the policy's history, one region's effective languages.
+        browser.get(CONSOLE + "/admin/repricing");
+        assertThat(browser.findElement(By.id("repricing-status")).getText()).contains("active price(s) checked");
+        screenshot("admin-repricing");
+        browser.get(CONSOLE + "/admin/policy");
+        browser.findElement(By.id("lookup-region")).sendKeys("de");
+        browser.findElement(By.xpath("//button[text()='Look up']")).click();
+        awaitHeading("Subtitle languages of DE");
+        assertThat(browser.findElement(By.id("region-policy")).getText()).contains("Where they come from");
+        screenshot("admin-policy-region-DE");
+        browser.get(CONSOLE + "/admin/policy/changes");
+        assertThat(browser.findElement(By.id("policy-changes")).findElements(By.cssSelector("tbody tr"))).isNotEmpty();
+        screenshot("admin-policy-changes");
+
+        // The registration in the audit trail, browsed by actor (fed through Kafka: it shows within seconds).
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            browser.get(CONSOLE + "/audit?actor=admin");
+            assertThat(browser.findElement(By.id("audit-table")).getText()).contains(studioId).contains("admin (admin)");
+        });
+        assertThat(browser.findElement(By.cssSelector("#audit-table caption")).getText()).contains("by admin");
+        screenshot("admin-audit-by-actor");
+    }
+
+    @Test
+    void opsEuSeesStepDurationsDecidesOneEpisodesTrackAndBrowsesTheAuditOfARegion() throws Exception {
+        // France wants German subtitles approved by a person: the drama's French plan now waits for approvals.
+        HttpResponse<String> policy = api("admin", "PUT", "/api/v1/localization/policy/regions/FR",
+                "{\"languages\":[\"de\"],\"approvalRequired\":true}", null);
+        assertThat(policy.statusCode()).as(policy.body()).isEqualTo(200);
+
+        signIn("ops-eu");
+        browser.get(CONSOLE + "/ops/dramas/" + dramaId);
+        String germany = browser.findElement(By.cssSelector("ol.timeline[aria-label='Steps in DE']")).getText();
+        assertThat(germany).as("each step's time and how long it took").contains("published at")
+                .containsPattern("localized after [0-9.]+ (s|min)").containsPattern("priced after [0-9.]+ (s|min)")
+                .containsPattern("LIVE after [0-9.]+ (s|min)");
+        screenshot("drama-step-durations");
+
+        browser.findElement(By.id("drama-tracks")).click();
+        assertThat(browser.findElement(By.id("tracks-table")).getText()).contains("passed QC");
+        screenshot("subtitle-tracks");
+        browser.findElement(By.id("comment-1-de")).sendKeys("Checked against the script");
+        browser.findElement(By.id("approve-1-de")).click();
+        awaitStatus("is now approved.");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Track episode 1 de (revision ");
+        assertThat(browser.findElement(By.id("track-1-de")).getText()).contains("approved by ops-eu")
+                .contains("Checked against the script");
+        // A rejection without a comment is refused in words before anything is sent.
+        browser.findElement(By.id("comment-2-de")).sendKeys(" ");
+        browser.findElement(By.id("reject-2-de")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                        .contains("comment: required"));
+        screenshot("subtitle-approved");
+
+        browser.get(CONSOLE + "/ops/regions/DE/offers");
+        assertThat(browser.findElement(By.id("coin-packs")).getText()).contains("anchor").contains("price point");
+        assertThat(browser.findElement(By.id("offers-basis")).getText()).contains("Exchange rate");
+        screenshot("offers-DE");
+
+        browser.get(CONSOLE + "/audit");
+        browser.findElement(By.id("audit-region")).sendKeys("DE");
+        browser.findElement(By.id("audit-filter")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.cssSelector("#audit-table caption")).getText())
+                        .matches("records 1–[0-9]+ of [0-9]+: touching DE"));
+        assertThat(browser.findElement(By.id("audit-table")).getText()).contains(dramaId);
+        screenshot("audit-region-DE");
+        browser.get(CONSOLE + "/audit?region=US");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("You are not allowed");
+        assertThat(browser.findElement(By.id("audit-region")).getAttribute("value")).isEqualTo("US");
+        screenshot("audit-region-forbidden");
     }
 
     private void fillFactor(String region, String date, String factor) {

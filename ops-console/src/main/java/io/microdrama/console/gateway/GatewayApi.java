@@ -46,10 +46,14 @@ public interface GatewayApi {
     JsonNode release(@PathParam("region") String region, @PathParam("dramaId") String dramaId,
             @QueryParam("reason") String reason);
 
-    /** The platform's audit trail, newest first, as far as the caller may see it. */
+    /**
+     * The platform's audit trail, newest first, as far as the caller may see it; each filter is left out when null
+     * (region: a country the action touched; actor: the name as recorded).
+     */
     @GET
     @Path("/api/v1/audit")
-    JsonNode audit(@QueryParam("dramaId") String dramaId, @QueryParam("page") int page, @QueryParam("size") int size);
+    JsonNode audit(@QueryParam("dramaId") String dramaId, @QueryParam("region") String region,
+            @QueryParam("actor") String actor, @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing")
@@ -78,7 +82,7 @@ public interface GatewayApi {
 
     @GET
     @Path("/api/v1/ops/regions/{region}/offers")
-    JsonNode offers(@PathParam("region") String region);
+    JsonNode offers(@PathParam("region") String region, @QueryParam("date") String date);
 
     @GET
     @Path("/api/v1/localization/tasks")
@@ -136,6 +140,40 @@ public interface GatewayApi {
     JsonNode studios();
 
     @GET
+    @Path("/api/v1/admin/studios/{studioId}")
+    JsonNode studio(@PathParam("studioId") String studioId);
+
+    /** Registers a studio (201) or updates its name and whether it is active (200). */
+    @PUT
+    @Path("/api/v1/admin/studios/{studioId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode registerStudio(@PathParam("studioId") String studioId, StudioRegistration studio);
+
+    /** A drama's subtitle tracks the caller may see, each with its approval when one covers its current revision. */
+    @GET
+    @Path("/api/v1/localization/dramas/{dramaId}/subtitles")
+    JsonNode subtitles(@PathParam("dramaId") String dramaId);
+
+    /** The decision on one episode's current track in one language. */
+    @PUT
+    @Path("/api/v1/localization/dramas/{dramaId}/episodes/{number}/subtitles/{language}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode approveTrack(@PathParam("dramaId") String dramaId, @PathParam("number") int episode,
+            @PathParam("language") String language, ApprovalDecision decision);
+
+    @GET
+    @Path("/api/v1/billing/repricing")
+    JsonNode repricingStatus();
+
+    @GET
+    @Path("/api/v1/localization/policy/changes")
+    JsonNode languagePolicyChanges();
+
+    @GET
+    @Path("/api/v1/localization/policy/regions/{region}")
+    JsonNode regionLanguagePolicy(@PathParam("region") String region);
+
+    @GET
     @Path("/api/v1/localization/policy")
     JsonNode languagePolicy();
 
@@ -146,6 +184,7 @@ public interface GatewayApi {
 
     @PUT
     @Path("/api/v1/localization/dramas/{dramaId}/subtitles/{language}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
     JsonNode approveLanguage(@PathParam("dramaId") String dramaId, @PathParam("language") String language,
             ApprovalDecision decision);
 
@@ -154,6 +193,9 @@ public interface GatewayApi {
     JsonNode removeRegionLanguages(@PathParam("region") String region);
 
     record Reason(String reason) {
+    }
+
+    record StudioRegistration(String name, boolean active) {
     }
 
     /** A person's decision on subtitles: APPROVED or REJECTED, with a comment (required to reject). */

@@ -2,22 +2,38 @@ package io.microdrama.console.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.TemplateData;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A drama's rollout per region as four steps: published → localized → priced → LIVE, each done, pending or blocked,
- * read from the aggregated ops view. The API gives no time per step (only the hold's time), so the timeline shows
- * where each region stands, not how long each step took.
+ * read from the aggregated ops view, with when each step was reached (catalog's {@code steps}) and how long after the
+ * step reached before it ("localized after 1.2 s"). Rows from before catalog timed the steps have no times: then the
+ * step shows as done without them, never with a guessed time.
  */
 public final class RolloutTimeline {
 
     public enum StepState { DONE, PENDING, BLOCKED }
 
+    /**
+     * One step; {@code at} is when it was reached (null: not reached or not known), {@code after} how long after the
+     * previous timed step (null when either time is unknown).
+     */
     @TemplateData
-    public record Step(String name, StepState state, String note) {
+    public record Step(String name, StepState state, String note, Instant at, Duration after) {
+
+        Step(String name, StepState state, String note) {
+            this(name, state, note, null, null);
+        }
+
         public String label() {
             return name + ": " + switch (state) {
                 case DONE -> "done";
@@ -25,6 +41,42 @@ public final class RolloutTimeline {
                 case BLOCKED -> "blocked";
             } + (note.isEmpty() ? "" : " (" + note + ")");
         }
+
+        /** "localized after 1.2 s" / "published at 2026-12-03 19:30:01 UTC"; empty when the step has no time. */
+        public String timing() {
+            if (at == null) {
+                return "";
+            }
+            String when = AT.format(at);
+            return after == null ? name + " at " + when : name + " after " + duration(after) + " (" + when + ")";
+        }
+
+        Step timed(Instant reached, Instant previous) {
+            if (state != StepState.DONE || reached == null) {
+                return this;
+            }
+            Duration since = previous == null ? null : Duration.between(previous, reached);
+            return new Step(name, state, note, reached, since);
+        }
+    }
+
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** A step's duration as a person reads it: tenths of seconds under a minute, then the two largest units. */
+    public static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = duration.toSeconds();
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        }
+        return seconds / 86_400 + " d " + seconds % 86_400 / 3600 + " h";
     }
 
     @TemplateData
@@ -53,9 +105,41 @@ public final class RolloutTimeline {
             steps.add(localized(plans.get(region), plansKnown, blockers));
             steps.add(priced(prices.get(region), pricesKnown, blockers));
             steps.add(live(state, blockers));
-            lines.add(new RegionLine(region, state, List.copyOf(steps)));
+            lines.add(new RegionLine(region, state, timed(steps, rollout.path("steps"))));
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * Each step with its time from catalog, measured from the latest earlier step reached before it (localization and
+     * pricing answer independently, so "priced" may come before "localized": then it is measured from "published").
+     */
+    private static List<Step> timed(List<Step> steps, JsonNode times) {
+        List<String> fields = List.of("publishedAt", "localizedAt", "pricedAt", "liveAt");
+        List<Step> timed = new ArrayList<>();
+        List<Instant> reachedBefore = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Instant reached = instant(times.path(fields.get(i)));
+            Instant previous = reached == null ? null : reachedBefore.stream().filter(t -> !t.isAfter(reached))
+                    .max(Instant::compareTo).orElse(null);
+            Step step = steps.get(i).timed(reached, previous);
+            if (step.at() != null) {
+                reachedBefore.add(step.at());
+            }
+            timed.add(step);
+        }
+        return List.copyOf(timed);
+    }
+
+    private static Instant instant(JsonNode value) {
+        if (!value.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException notATime) {
+            return null;
+        }
     }
 
     private static Step localized(JsonNode plan, boolean known, List<String> blockers) {

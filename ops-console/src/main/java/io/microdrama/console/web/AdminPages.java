@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayApi;
 import io.microdrama.console.gateway.GatewayProblem;
+import io.microdrama.console.view.AdminViews;
 import io.microdrama.console.view.ProblemWords;
 import io.microdrama.console.view.ReferenceImpact;
 import io.microdrama.console.view.ReferenceProposal;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -47,10 +49,20 @@ public class AdminPages {
     private final Template policy;
     private final Template reference;
     private final Template referenceImpact;
+    private final Template studio;
+    private final Template repricing;
+    private final Template policyChanges;
+    private final Template regionPolicy;
 
     @Inject
     public AdminPages(Gateway gateway, CurrentCaller caller, @Location("studios") Template studios, @Location("policy") Template policy,
-            @Location("reference") Template reference, @Location("referenceImpact") Template referenceImpact) {
+            @Location("reference") Template reference, @Location("referenceImpact") Template referenceImpact,
+            @Location("studio") Template studio, @Location("repricingStatus") Template repricing,
+            @Location("policyChanges") Template policyChanges, @Location("regionPolicy") Template regionPolicy) {
+        this.studio = studio;
+        this.repricing = repricing;
+        this.policyChanges = policyChanges;
+        this.regionPolicy = regionPolicy;
         this.reference = reference;
         this.referenceImpact = referenceImpact;
         this.gateway = gateway;
@@ -62,7 +74,83 @@ public class AdminPages {
     @GET
     @Path("studios")
     public TemplateInstance studios() {
-        return studios.data("caller", caller.get()).data("studios", Views.studios(gateway.call(api -> api.studios())));
+        return studiosPage(AdminViews.studioForm("", "", "on").withoutErrors(), null);
+    }
+
+    private TemplateInstance studiosPage(AdminViews.StudioForm form, ProblemWords.Explanation problem) {
+        return studios.data("caller", caller.get()).data("studios", Views.studios(gateway.call(api -> api.studios())))
+                .data("form", form).data("outcome", null).data("problem", problem);
+    }
+
+    /** One studio, with the form to rename it or change whether it is active. */
+    @GET
+    @Path("studios/{studioId}")
+    public TemplateInstance studio(@RestPath String studioId) {
+        if (!AdminViews.isStudioId(studioId)) {
+            throw new GatewayProblem(404, null, "not a studio id");
+        }
+        return studio.data("caller", caller.get()).data("studio", AdminViews.studio(gateway.call(api -> api.studio(studioId))))
+                .data("outcome", null).data("problem", null);
+    }
+
+    /**
+     * Registers a studio or updates one (the same PUT): the answer is shown on the studio's page; a refusal comes back
+     * on the studios page with the form as typed.
+     */
+    @POST
+    @Path("studios/register")
+    public Response registerStudio(@RestForm String id, @RestForm String name, @RestForm String active) {
+        AdminViews.StudioForm form = AdminViews.studioForm(id, name, active);
+        if (!form.valid()) {
+            return answer(studiosPage(form, new ProblemWords.Explanation(422, "The studio cannot be saved as entered.",
+                    null, form.errors())), 422);
+        }
+        try {
+            JsonNode saved = gateway.call(api -> api.registerStudio(form.id(),
+                    new GatewayApi.StudioRegistration(form.name(), form.active())));
+            return answer(studio.data("caller", caller.get()).data("studio", AdminViews.studio(saved))
+                    .data("outcome", AdminViews.studioSaved(saved)).data("problem", null), 200);
+        } catch (GatewayProblem problem) {
+            return answer(studiosPage(form, ProblemWords.explain(problem.status(), problem.body())),
+                    problem.status() == 0 ? 502 : problem.status());
+        }
+    }
+
+    /** How far billing's re-pricing of the reference data in force has got. */
+    @GET
+    @Path("repricing")
+    public TemplateInstance repricing() {
+        return repricing.data("caller", caller.get())
+                .data("status", AdminViews.repricing(gateway.call(api -> api.repricingStatus())));
+    }
+
+    @GET
+    @Path("policy/changes")
+    public TemplateInstance policyChanges() {
+        return policyChanges.data("caller", caller.get())
+                .data("changes", AdminViews.policyChanges(gateway.call(api -> api.languagePolicyChanges())));
+    }
+
+    /** A country's or group's effective languages and where they come from; the look-up form sends ?region=. */
+    @GET
+    @Path("policy/region")
+    public Response lookUpRegion(@RestQuery String region) {
+        String code = region == null ? "" : region.trim().toUpperCase(Locale.ROOT);
+        if (!REGION_OR_GROUP.matcher(code).matches()) {
+            return answer(policyPage(null, new ProblemWords.Explanation(422, "Give a country or group code to look up.",
+                    null, List.of())), 422);
+        }
+        return Response.seeOther(java.net.URI.create("/admin/policy/regions/" + code)).build();
+    }
+
+    @GET
+    @Path("policy/regions/{region}")
+    public TemplateInstance regionPolicy(@RestPath String region) {
+        if (region == null || !REGION_OR_GROUP.matcher(region).matches()) {
+            throw new GatewayProblem(404, null, "not a region code");
+        }
+        return regionPolicy.data("caller", caller.get())
+                .data("policy", AdminViews.regionPolicy(gateway.call(api -> api.regionLanguagePolicy(region))));
     }
 
     /** Billing reference data in force today, or (with a key: region, currency or tier) every dated version of it. */

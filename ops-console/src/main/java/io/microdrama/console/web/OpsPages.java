@@ -5,6 +5,7 @@ import io.microdrama.console.gateway.Gateway;
 import io.microdrama.console.gateway.GatewayApi;
 import io.microdrama.console.gateway.GatewayProblem;
 import io.microdrama.console.view.ProblemWords;
+import io.microdrama.console.view.RegionOffers;
 import io.microdrama.console.view.RepricingPreview;
 import io.microdrama.console.view.RolloutGrid;
 import io.microdrama.console.view.RolloutTimeline;
@@ -48,11 +49,13 @@ public class OpsPages {
     private final Template grid;
     private final Template gridTile;
     private final Template repricing;
+    private final Template offers;
 
     @Inject
     public OpsPages(Gateway gateway, CurrentCaller caller, @Location("board") Template board, @Location("boardCounts") Template boardCounts, @Location("drama") Template drama,
             @Location("pricing") Template pricing, @Location("grid") Template grid, @Location("gridTile") Template gridTile,
-            @Location("repricing") Template repricing) {
+            @Location("repricing") Template repricing, @Location("offers") Template offers) {
+        this.offers = offers;
         this.repricing = repricing;
         this.grid = grid;
         this.gridTile = gridTile;
@@ -137,6 +140,16 @@ public class OpsPages {
         int pageIndex = Math.max(0, page);
         JsonNode answer = gateway.call(api -> api.repricing(country, day, pageIndex, PAGE_SIZE));
         return repricing.data("caller", caller.get()).data("preview", RepricingPreview.of(answer));
+    }
+
+    /** The region's coin packs and VIP passes, each with how its price was computed (today, or another day). */
+    @GET
+    @Path("regions/{region}/offers")
+    public TemplateInstance offers(@RestPath String region, @RestQuery String date) {
+        String country = country(region);
+        String day = date == null || date.isBlank() ? null : date.trim();
+        return offers.data("caller", caller.get())
+                .data("offers", RegionOffers.of(gateway.call(api -> api.offers(country, day)))).data("date", day);
     }
 
     /** The newest audit records shown on a drama's page. */
@@ -272,7 +285,7 @@ public class OpsPages {
     /** The drama's audit trail; null when it cannot be read now (the rest of the page still shows). */
     private List<Views.HistoryLine> history(String dramaId) {
         try {
-            return Views.history(gateway.call(api -> api.audit(dramaId, 0, HISTORY_SIZE)));
+            return Views.history(gateway.call(api -> api.audit(dramaId, null, null, 0, HISTORY_SIZE)));
         } catch (GatewayProblem problem) {
             return null;
         }
