@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  * bulk region is decided, answers applied per second, and the small studio's latency.</li>
  * </ol>
  * Options: --root [.], --worldwide [20], --rate [50], --seconds [60], --poll-ms [10], --bulk [5000], --bulk-clients [8],
- * --small-every-ms [1000], --phases [worldwide,steady,backlog]. Prints every service's RSS after each phase.
+ * --small-every-ms [1000], --phases [worldwide,steady,backlog]. Prints every service's RSS after each phase and the CPU
+ * time each process of the platform spent in it ({@link CpuMeter}).
  */
 public final class EventPathBenchmark {
 
@@ -103,25 +104,36 @@ public final class EventPathBenchmark {
             EventPathBenchmark bench = new EventPathBenchmark(platform, Long.parseLong(options.getOrDefault("poll-ms", "10")));
             bench.registerStudios();
             bench.printRss("after start");
+            List<io.microdrama.devstack.ChildProcess> processes = new ArrayList<>(platform.stack().processes());
+            for (String service : SERVICES) {
+                processes.add(platform.service(service).process());
+            }
+            CpuMeter cpu = new CpuMeter(processes);
             System.out.printf("warm-up: %s%n", bench.steady(20, 5, "aurora"));
             if (phases.contains("worldwide")) {
                 List<String> regions = bench.storefrontRegions();
+                cpu.start();
                 System.out.printf("%nWorldwide: %d dramas one after another, each licensed in all %d storefront regions%n",
                         worldwide, regions.size());
                 System.out.printf("  publish -> every region decided: %s%n", bench.worldwide(worldwide, regions));
+                System.out.printf("  CPU: %s%n", cpu.sinceStart());
                 bench.printRss("after worldwide");
             }
             if (phases.contains("steady")) {
+                cpu.start();
                 System.out.printf("%nSteady: %d publishes/s for %d s (GB+US), publish -> on the GB storefront through the"
                         + " gateway (LIVE in GB polled in catalog's database every %d ms, then the storefront asked)%n", rate, seconds, bench.pollMillis);
                 System.out.printf("  %s (load average %s)%n", bench.steady(rate, seconds, "aurora"), HttpLoad.loadAverage());
                 PathBreakdown.print(platform.stack(), bench.published);
+                System.out.printf("  CPU: %s%n", cpu.sinceStart());
                 bench.printRss("after steady");
             }
             if (phases.contains("backlog")) {
+                cpu.start();
                 System.out.printf("%nBack catalogue: %d dramas x %d countries by one studio, one small publication every"
                         + " %d ms by another%n", bulk, BULK_REGIONS.size(), smallEvery);
                 bench.backCatalogue(bulk, bulkClients, smallEvery);
+                System.out.printf("  CPU: %s%n", cpu.sinceStart());
                 bench.printRss("after back catalogue");
             }
         }
@@ -192,6 +204,7 @@ public final class EventPathBenchmark {
 
     private void backCatalogue(int bulk, int clients, long smallEveryMillis) throws Exception {
         DevStack.Database database = platform.stack().database("catalog").orElseThrow();
+        published.clear(); // from here on only the small studio's dramas (the bulk ones are not watched)
         String prefix = "bulk-" + run + "-";
         AtomicInteger pushed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -254,6 +267,7 @@ public final class EventPathBenchmark {
                 pushed.get() * BULK_REGIONS.size() / total,
                 (pushed.get() * 2.0 + pushed.get() * BULK_REGIONS.size() * 2.0) / total);
         System.out.printf("  small studio, publish -> on the GB storefront during it: %s%n", small);
+        PathBreakdown.print(platform.stack(), List.copyOf(published));
     }
 
     /**
