@@ -11,14 +11,16 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The answers of localization and billing for one (drama, region). Each is applied at most once per event id, in one
@@ -93,10 +95,11 @@ public class RolloutAnswers {
     }
 
     /**
-     * One transaction for many answers (a drama's regions arrive together): the inbox rows first (duplicates left
-     * out), then each answer as {@link #apply} does, in (drama, region) order so that two transactions locking the same
-     * rows (readiness and pricing, two replicas) take the locks in the same order and cannot deadlock; answers of one
-     * row keep their arrival order (a stable sort). Commits once instead of once per answer.
+     * One transaction for many answers (a drama's regions arrive together): the inbox rows in one statement
+     * (duplicates left out), every row of the answers' dramas locked in one query, in (drama, region) order so that two
+     * transactions on the same rows (readiness and pricing, two replicas) wait instead of deadlocking, then each answer
+     * applied in memory in arrival order as {@link #apply} does, and the changed rows written back (batched by
+     * Hibernate). A few round trips per poll instead of four per answer.
      */
     private <T> Uni<Void> applyAll(String consumer, List<IncomingDelivery.Decoded<T>> answers,
             Function<T, UUID> dramaId, Function<T, String> region, BiPredicate<RegionalRollout, T> answer,
@@ -105,14 +108,25 @@ public class RolloutAnswers {
         answers.forEach(decoded -> byEventId.putIfAbsent(decoded.event().id(), decoded.value()));
         List<IncomingEvent> events = answers.stream().map(IncomingDelivery.Decoded::event).toList();
         return inbox.onceEach(consumer, events, (session, firsts) -> {
-            List<T> ordered = firsts.stream().map(event -> byEventId.get(event.id()))
-                    .sorted(Comparator.comparing(dramaId).thenComparing(region)).toList();
-            Uni<Void> applied = Uni.createFrom().voidItem();
-            for (T one : ordered) {
-                applied = applied.chain(() -> apply(session, new RegionalRollout.Key(dramaId.apply(one), region.apply(one)),
-                        rollout -> answer.test(rollout, one), what.apply(one)));
-            }
-            return applied;
+            List<T> fresh = firsts.stream().map(event -> byEventId.get(event.id())).toList();
+            Set<UUID> dramaIds = fresh.stream().map(dramaId).collect(Collectors.toCollection(LinkedHashSet::new));
+            return dramas.rolloutsOfForUpdate(session, dramaIds).chain(rows -> {
+                Map<RegionalRollout.Key, RegionalRollout> byKey = new HashMap<>();
+                rows.forEach(row -> byKey.put(row.key, row));
+                Set<RegionalRollout> changed = new LinkedHashSet<>();
+                for (T one : fresh) {
+                    RegionalRollout rollout = byKey.get(new RegionalRollout.Key(dramaId.apply(one), region.apply(one)));
+                    if (rollout == null) {
+                        LOG.debugf("%s for unlicensed %s/%s ignored", what.apply(one), dramaId.apply(one), region.apply(one));
+                    } else if (!answer.test(rollout, one)) {
+                        LOG.debugf("Stale %s for %s/%s ignored", what.apply(one), dramaId.apply(one), region.apply(one));
+                    } else {
+                        rollout.recordProgress(clock.instant());
+                        changed.add(rollout);
+                    }
+                }
+                return changed.isEmpty() ? Uni.createFrom().voidItem() : dramas.updateRollouts(session, List.copyOf(changed));
+            });
         }).invoke(() -> answers.stream().map(decoded -> region.apply(decoded.value())).distinct()
                 .forEach(storefront::invalidateRegion));
     }

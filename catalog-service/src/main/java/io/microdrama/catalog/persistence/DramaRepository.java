@@ -108,6 +108,22 @@ public class DramaRepository {
                 .map(DramaRepository::rollouts);
     }
 
+    /**
+     * Every rollout row of these dramas in one query, locked until the transaction ends, in (drama, region) order so
+     * that two transactions locking overlapping sets wait for each other instead of deadlocking.
+     */
+    public Uni<List<RegionalRollout>> rolloutsOfForUpdate(Mutiny.Session session, Collection<UUID> dramaIds) {
+        if (dramaIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return session.createSelectionQuery("from RegionalRollout where key.dramaId in :dramas "
+                        + "order by key.dramaId, key.region", RegionalRolloutEntity.class)
+                .setParameter("dramas", dramaIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .map(DramaRepository::rollouts);
+    }
+
     /** One rollout row, locked until the transaction ends (see {@link #rolloutOfForUpdate}); null if not licensed. */
     public Uni<RegionalRollout> rolloutForUpdate(Mutiny.Session session, RegionalRollout.Key key) {
         return session.find(RegionalRolloutEntity.class, RegionalRolloutEntity.Key.of(key), LockModeType.PESSIMISTIC_WRITE)

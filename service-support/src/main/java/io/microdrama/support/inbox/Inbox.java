@@ -6,7 +6,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -37,19 +39,32 @@ public class Inbox {
      */
     public Uni<Void> onceEach(String consumer, List<IncomingEvent> events,
             BiFunction<Mutiny.Session, List<IncomingEvent>, Uni<Void>> work) {
-        return sessions.withTransaction(session -> {
-            List<IncomingEvent> firsts = new ArrayList<>(events.size());
-            Uni<Void> inserted = Uni.createFrom().voidItem();
+        return sessions.withTransaction(session -> firstDeliveries(session, consumer, events)
+                .flatMap(firsts -> firsts.isEmpty() ? Uni.createFrom().voidItem() : work.apply(session, firsts)));
+    }
+
+    /** One statement for the whole batch: every row inserted unless present, and the ids that were new returned. */
+    private Uni<List<IncomingEvent>> firstDeliveries(Mutiny.Session session, String consumer, List<IncomingEvent> events) {
+        StringBuilder sql = new StringBuilder("insert into inbox_message (consumer, event_id, event_type, received_at) values ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:consumer, :id").append(i).append(", :type").append(i).append(", now())");
+        }
+        sql.append(" on conflict do nothing returning event_id");
+        var insert = session.createNativeQuery(sql.toString(), String.class).setParameter("consumer", consumer);
+        for (int i = 0; i < events.size(); i++) {
+            insert.setParameter("id" + i, events.get(i).id()).setParameter("type" + i, events.get(i).type());
+        }
+        return insert.getResultList().map(inserted -> {
+            Set<String> first = new HashSet<>(inserted);
+            List<IncomingEvent> firsts = new ArrayList<>(first.size());
             for (IncomingEvent event : events) {
-                inserted = inserted.chain(() -> firstDelivery(session, consumer, event).invoke(first -> {
-                    if (first) {
-                        firsts.add(event);
-                    } else {
-                        LOG.debugf("%s: duplicate event %s (%s) skipped", consumer, event.id(), event.type());
-                    }
-                }).replaceWithVoid());
+                if (first.remove(event.id())) { // remove: an id twice in one batch counts once
+                    firsts.add(event);
+                } else {
+                    LOG.debugf("%s: duplicate event %s (%s) skipped", consumer, event.id(), event.type());
+                }
             }
-            return inserted.chain(() -> firsts.isEmpty() ? Uni.createFrom().voidItem() : work.apply(session, firsts));
+            return firsts;
         });
     }
 
