@@ -70,6 +70,8 @@ public final class EventPathBenchmark {
     private final long pollMillis;
     /** The dramas the last steady phase published, for {@link PathBreakdown}. */
     private final List<String> published = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** How long each watched publish request took to be answered (the HTTP part of publish -> storefront). */
+    private final List<Long> publishAnswered = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private final StorefrontWatch storefront;
 
@@ -123,7 +125,13 @@ public final class EventPathBenchmark {
                 cpu.start();
                 System.out.printf("%nSteady: %d publishes/s for %d s (GB+US), publish -> on the GB storefront through the"
                         + " gateway (LIVE in GB polled in catalog's database every %d ms, then the storefront asked)%n", rate, seconds, bench.pollMillis);
+                bench.storefront.drainLiveInDatabase();
+                bench.publishAnswered.clear();
                 System.out.printf("  %s (load average %s)%n", bench.steady(rate, seconds, "aurora"), HttpLoad.loadAverage());
+                System.out.printf("  of which publish -> LIVE in catalog's database: %s%n",
+                        Latencies.of(bench.storefront.drainLiveInDatabase()));
+                System.out.printf("  of which the publish request (sent -> answered 200): %s%n",
+                        Latencies.of(List.copyOf(bench.publishAnswered)));
                 PathBreakdown.print(platform.stack(), bench.published);
                 System.out.printf("  CPU: %s%n", cpu.sinceStart());
                 bench.printRss("after steady");
@@ -204,6 +212,8 @@ public final class EventPathBenchmark {
 
     private void backCatalogue(int bulk, int clients, long smallEveryMillis) throws Exception {
         DevStack.Database database = platform.stack().database("catalog").orElseThrow();
+        storefront.drainLiveInDatabase();
+        publishAnswered.clear();
         published.clear(); // from here on only the small studio's dramas (the bulk ones are not watched)
         String prefix = "bulk-" + run + "-";
         AtomicInteger pushed = new AtomicInteger();
@@ -267,6 +277,8 @@ public final class EventPathBenchmark {
                 pushed.get() * BULK_REGIONS.size() / total,
                 (pushed.get() * 2.0 + pushed.get() * BULK_REGIONS.size() * 2.0) / total);
         System.out.printf("  small studio, publish -> on the GB storefront during it: %s%n", small);
+        System.out.printf("  of which publish -> LIVE in catalog's database: %s%n", Latencies.of(storefront.drainLiveInDatabase()));
+        System.out.printf("  of which the publish request (sent -> answered 200): %s%n", Latencies.of(List.copyOf(publishAnswered)));
         PathBreakdown.print(platform.stack(), List.copyOf(published));
     }
 
@@ -279,6 +291,7 @@ public final class EventPathBenchmark {
         long start = System.nanoTime();
         java.util.concurrent.CompletableFuture<Long> visible = storefront.watch(drama.dramaId(), start);
         publish(studio, drama);
+        publishAnswered.add(System.nanoTime() - start);
         published.add(drama.dramaId());
         try {
             return visible.get(2, TimeUnit.MINUTES);
@@ -386,6 +399,12 @@ public final class EventPathBenchmark {
                     firstError = firstError == null ? e.toString() : firstError;
                 }
             }
+        }
+
+        static Latencies of(List<Long> nanos) {
+            Latencies latencies = new Latencies();
+            nanos.forEach(latencies::add);
+            return latencies;
         }
 
         synchronized void add(long value) {

@@ -10,11 +10,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +36,9 @@ final class StorefrontWatch {
     }
 
     private final Map<String, Watched> watched = new ConcurrentHashMap<>();
-    private final Set<String> live = new HashSet<>();
+    private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final Set<String> asking = ConcurrentHashMap.newKeySet();
+    private final Queue<Long> liveInDatabase = new ConcurrentLinkedQueue<>();
     private final DevStack.Database database;
     private final String gateway;
     private final HttpClient http;
@@ -71,7 +76,11 @@ final class StorefrontWatch {
                     query.setArray(1, db.createArrayOf("text", watched.keySet().toArray()));
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
-                            live.add(rows.getString(1));
+                            String dramaId = rows.getString(1);
+                            Watched watch = watched.get(dramaId);
+                            if (watch != null && live.add(dramaId)) {
+                                liveInDatabase.add(System.nanoTime() - watch.startNanos());
+                            }
                         }
                     }
                     for (String dramaId : Set.copyOf(live)) {
@@ -85,17 +94,29 @@ final class StorefrontWatch {
         }
     }
 
-    private void askStorefront(String dramaId) throws Exception {
+    /** Asks without waiting (one request per drama in flight), so that a slow answer does not delay the others. */
+    private void askStorefront(String dramaId) {
         Watched watch = watched.get(dramaId);
-        if (watch == null) {
-            live.remove(dramaId);
+        if (watch == null || !asking.add(dramaId)) {
             return;
         }
         HttpRequest read = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/storefront/GB/dramas/" + dramaId)).build();
-        if (http.send(read, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            watch.visible().complete(System.nanoTime() - watch.startNanos());
-            watched.remove(dramaId);
-            live.remove(dramaId);
+        http.sendAsync(read, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+            if (failure == null && answer.statusCode() == 200) {
+                watch.visible().complete(System.nanoTime() - watch.startNanos());
+                watched.remove(dramaId);
+                live.remove(dramaId);
+            }
+            asking.remove(dramaId);
+        });
+    }
+
+    /** Nanoseconds from publish to LIVE in catalog's database (first seen by the poll) since the last call; cleared. */
+    List<Long> drainLiveInDatabase() {
+        List<Long> drained = new ArrayList<>();
+        for (Long nanos; (nanos = liveInDatabase.poll()) != null; ) {
+            drained.add(nanos);
         }
+        return drained;
     }
 }
