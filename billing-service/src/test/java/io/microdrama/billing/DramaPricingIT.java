@@ -26,9 +26,11 @@ import static io.microdrama.billing.BillingFixtures.pricingEvents;
 import static io.microdrama.billing.BillingFixtures.pricingRecords;
 import static io.microdrama.billing.BillingFixtures.publish;
 import static io.microdrama.testing.Stack.awaitConsumed;
+import static io.microdrama.testing.Stack.awaitRecords;
 import static io.microdrama.testing.Stack.count;
 import static io.microdrama.testing.Stack.header;
 import static io.microdrama.testing.Stack.send;
+import static io.microdrama.testing.Stack.sendRaw;
 import static io.microdrama.testing.Stack.studioToken;
 import static io.microdrama.testing.Stack.userToken;
 import static io.restassured.RestAssured.given;
@@ -92,6 +94,43 @@ class DramaPricingIT {
             assertThat(count("select count(*) from outbox_event where id = ?::uuid", header(record, "ce_id"))).isEqualTo(1);
             assertThat(record.value()).contains("\"dramaVersion\":1").contains("\"source\":\"TIER\"");
         }
+    }
+
+    /**
+     * Events sent back to back arrive in one poll and are priced in one transaction: two versions of one drama in the
+     * same poll leave the later one's prices; poison among them goes alone to the DLQ; the whole poll delivered again
+     * (the same event ids, as after a rebalance before the commit) changes nothing and announces nothing more.
+     */
+    @Test
+    void aPollIsPricedOnceEvenWhenDeliveredAgainWholeAndItsPoisonAloneIsDeadLettered() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        DramaPublished firstV1 = Events.drama(first).episodes(20, 90).licensedIn("DE", "FR").at(1);
+        DramaPublished firstV2 = Events.drama(first).episodes(20, 90).licensedIn("DE", "JP", "GB").at(2);
+        DramaPublished secondV1 = Events.drama(second).episodes(10, 90).licensedIn("FR").at(1);
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        send(firstV1, ids.get(0), Map.of());
+        String poisonId = sendRaw(Topics.CATALOG_DRAMA, first, CloudEventTypes.DRAMA_PUBLISHED,
+                CloudEventTypes.SOURCE_CATALOG, "{\"dramaId\":");
+        send(secondV1, ids.get(1), Map.of());
+        send(firstV2, ids.get(2), Map.of());
+        ids.forEach(Stack::awaitConsumed);
+
+        send(firstV1, ids.get(0), Map.of());
+        send(secondV1, ids.get(1), Map.of());
+        send(firstV2, ids.get(2), Map.of());
+        awaitConsumed(send(Events.drama(first).episodes(20, 90).licensedIn("DE", "JP", "GB").at(2)));
+        awaitConsumed(send(Events.drama(second).episodes(10, 90).licensedIn("FR").at(1)));
+
+        assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active", first)).isEqualTo(3);
+        assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active and region = 'FR'", first))
+                .isZero();
+        assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active", second)).isEqualTo(1);
+        // v1's two regions, then v2's three: nothing for the redelivered poll or the stale copies behind it.
+        assertThat(pricingEvents(first)).isEqualTo(5);
+        assertThat(pricingEvents(second)).isEqualTo(1);
+        awaitRecords(Topics.CATALOG_DRAMA + ".dlq.billing",
+                record -> poisonId.equals(header(record, "ce_id")), 1);
     }
 
     @Test

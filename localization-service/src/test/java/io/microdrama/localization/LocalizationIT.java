@@ -199,6 +199,45 @@ class LocalizationIT {
         plan(drama, "JP").body("requiredLanguages", equalTo(List.of("ja", "en")));
     }
 
+    /**
+     * Events sent back to back arrive in one poll and are planned in one transaction: a drama's two versions in the
+     * same poll leave the later plan, a withdrawal in it closes its drama, poison among them goes alone to the DLQ, and
+     * the whole poll delivered again (the same event ids) plans and emits nothing more.
+     */
+    @Test
+    void aPollIsPlannedOnceEvenWhenDeliveredAgainWholeAndItsPoisonAloneIsDeadLettered() {
+        PublishedDrama first = Events.drama().studio("aurora").originalLanguage("en");
+        PublishedDrama second = Events.drama().studio("aurora").originalLanguage("en");
+        DramaPublished firstV1 = first.episodeSeconds(List.of(60, 60)).licensedIn("DE", "FR").at(1);
+        DramaPublished secondV1 = second.episodeSeconds(List.of(60)).licensedIn("JP").at(1);
+        DramaPublished firstV2 = first.episodeSeconds(List.of(60, 60)).licensedIn("DE", "GB").at(2);
+        List<Object> poll = List.of(firstV1, secondV1, firstV2, second.withdrawnAt(2));
+        List<String> ids = poll.stream().map(event -> UUID.randomUUID().toString()).toList();
+        send(poll.get(0), ids.get(0), Map.of());
+        String poisonId = Stack.sendRaw(Topics.CATALOG_DRAMA, first.id(), CloudEventTypes.DRAMA_PUBLISHED,
+                CloudEventTypes.SOURCE_CATALOG, "{\"dramaId\":");
+        for (int i = 1; i < poll.size(); i++) {
+            send(poll.get(i), ids.get(i), Map.of());
+        }
+        ids.forEach(id -> await().atMost(Duration.ofSeconds(30)).until(() -> Stack.consumed(id)));
+
+        for (int i = 0; i < poll.size(); i++) {
+            send(poll.get(i), ids.get(i), Map.of());
+        }
+        // Same keys, same partitions: once these are consumed, the redelivered poll before them was handled.
+        String firstAfter = send(first.episodeSeconds(List.of(60, 60)).licensedIn("DE", "GB").at(2));
+        String secondAfter = send(second.withdrawnAt(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Stack.consumed(firstAfter) && Stack.consumed(secondAfter));
+
+        plan(first, "GB").body("dramaVersion", equalTo(2)).body("closed", equalTo(false));
+        plan(first, "FR").body("closed", equalTo(true));
+        plan(second, "JP").body("closed", equalTo(true));
+        // Version 1 answered DE and FR, version 2 DE and GB; the second drama its one country before the withdrawal.
+        assertThat(readinessRows(first.id())).isEqualTo(4);
+        assertThat(readinessRows(second.id())).isEqualTo(1);
+        awaitRecords(Topics.CATALOG_DRAMA + ".dlq.localization", record -> poisonId.equals(header(record, "ce_id")), 1);
+    }
+
     @Test
     void withdrawClosesThePlanRefusesUploadsAndEmitsNothingMore() {
         PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");

@@ -17,6 +17,7 @@ import io.microdrama.contracts.events.DramaWithdrawn;
 import io.microdrama.contracts.events.PricingSet;
 import io.microdrama.support.inbox.CatalogDramaEvent;
 import io.microdrama.support.inbox.Inbox;
+import io.microdrama.support.inbox.IncomingDelivery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -65,14 +66,24 @@ public class DramaPricing {
         this.clock = clock;
     }
 
-    /** Applies one decoded catalog event (publication or withdrawal), unless it was applied before. */
+    /**
+     * The catalog events of one poll in one transaction with their inbox rows, each applied in arrival order as
+     * {@link #apply} would (the same session, flushed between events): one commit per poll instead of per drama.
+     */
+    public Uni<Void> applyAll(List<IncomingDelivery.Decoded<CatalogDramaEvent>> events) {
+        return inbox.onceEachInTurn(CONSUMER, events, (session, decoded) -> applyIn(session, decoded.value()));
+    }
+
+    /** Applies one decoded catalog event (publication or withdrawal) in its own transaction, unless applied before. */
     public Uni<Void> apply(CatalogDramaEvent event) {
-        return inbox.once(CONSUMER, event.envelope(), session -> {
-            if (event instanceof CatalogDramaEvent.Published published) {
-                return pricePublished(session, published);
-            }
-            return stopPrices(session, (CatalogDramaEvent.Withdrawn) event);
-        });
+        return inbox.once(CONSUMER, event.envelope(), session -> applyIn(session, event));
+    }
+
+    private Uni<Void> applyIn(Mutiny.Session session, CatalogDramaEvent event) {
+        if (event instanceof CatalogDramaEvent.Published published) {
+            return pricePublished(session, published);
+        }
+        return stopPrices(session, (CatalogDramaEvent.Withdrawn) event);
     }
 
     private Uni<Void> pricePublished(Mutiny.Session session, CatalogDramaEvent.Published event) {

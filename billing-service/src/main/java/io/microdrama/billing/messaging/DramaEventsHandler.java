@@ -5,13 +5,16 @@ import io.microdrama.billing.application.DramaPricing;
 import io.microdrama.support.inbox.CatalogDramaEvents;
 import io.microdrama.support.inbox.IncomingDelivery;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
+
 /**
  * {@code catalog.drama.v1} into billing: decodes each event and hands it to {@link DramaPricing} (what a publication
- * or withdrawal does to prices is written there). The shared poison rule applies: an event that cannot be decoded
+ * or withdrawal does to prices is written there), the records of one poll in one transaction. The shared poison rule applies: an event that cannot be decoded
  * (malformed JSON, missing or ill-formed drama id, unknown type) goes to {@code catalog.drama.v1.dlq.billing} at
  * once; other failures are retried first.
  */
@@ -28,8 +31,14 @@ public class DramaEventsHandler {
         this.dramaPricing = dramaPricing;
     }
 
+    /** Every record of one poll, applied in one transaction (one by one if that fails), then acknowledged. */
     @Incoming("dramas")
-    public Uni<Void> onMessage(Message<String> message) {
-        return delivery.handle(message, event -> CatalogDramaEvents.decode(event, json), (event, decoded) -> dramaPricing.apply(decoded));
+    public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return onRecords(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    Uni<Void> onRecords(List<? extends Message<String>> records) {
+        return delivery.handleAll(records, event -> CatalogDramaEvents.decode(event, json), dramaPricing::applyAll,
+                (event, decoded) -> dramaPricing.apply(decoded));
     }
 }

@@ -29,9 +29,26 @@ class DramaEventsHandlerTest {
     private static final int MAX_ATTEMPTS = 5;
 
     private final List<CatalogDramaEvent> applied = new ArrayList<>();
+    private final List<List<CatalogDramaEvent>> appliedTogether = new ArrayList<>();
+    private boolean refuseTogether;
+    private String refusedAlone;
     private final DramaPricing pricing = new DramaPricing(null, null, null, null, null) {
         @Override
+        public Uni<Void> applyAll(List<IncomingDelivery.Decoded<CatalogDramaEvent>> events) {
+            if (refuseTogether) {
+                return Uni.createFrom().failure(new IllegalStateException("refused together"));
+            }
+            List<CatalogDramaEvent> batch = events.stream().map(IncomingDelivery.Decoded::value).toList();
+            appliedTogether.add(batch);
+            applied.addAll(batch);
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
         public Uni<Void> apply(CatalogDramaEvent event) {
+            if (event.dramaId().toString().equals(refusedAlone)) {
+                return Uni.createFrom().failure(new IllegalStateException("refused alone"));
+            }
             applied.add(event);
             return Uni.createFrom().voidItem();
         }
@@ -45,7 +62,7 @@ class DramaEventsHandlerTest {
         String dramaId = UUID.randomUUID().toString();
         Outcome outcome = deliver(CloudEventTypes.DRAMA_PUBLISHED, published(dramaId));
 
-        assertThat(outcome.acked).isTrue();
+        assertThat(outcome.nackReason).isNull();
         assertThat(applied).singleElement().isInstanceOfSatisfying(CatalogDramaEvent.Published.class, event -> {
             assertThat(event.dramaId()).isEqualTo(UUID.fromString(dramaId));
             assertThat(event.drama().licences()).extracting(licence -> licence.region()).containsExactly("DE", "FR");
@@ -59,7 +76,7 @@ class DramaEventsHandlerTest {
         Outcome outcome = deliver(CloudEventTypes.DRAMA_WITHDRAWN,
                 "{\"dramaId\":\"" + dramaId + "\",\"dramaVersion\":3,\"studioId\":\"aurora\",\"withdrawnAt\":\"2026-01-02T00:00:00Z\"}");
 
-        assertThat(outcome.acked).isTrue();
+        assertThat(outcome.nackReason).isNull();
         assertThat(applied).singleElement().isInstanceOf(CatalogDramaEvent.Withdrawn.class);
     }
 
@@ -67,7 +84,6 @@ class DramaEventsHandlerTest {
     void aMalformedDramaIdIsPoisonAndNeverReachesTheUseCase() {
         Outcome outcome = deliver(CloudEventTypes.DRAMA_PUBLISHED, published("not-a-uuid"));
 
-        assertThat(outcome.acked).isFalse();
         assertThat(outcome.nackReason).isInstanceOf(PoisonMessageException.class).hasMessageContaining("dramaId is not a UUID");
         assertThat(applied).isEmpty();
     }
@@ -80,14 +96,54 @@ class DramaEventsHandlerTest {
         assertThat(applied).isEmpty();
     }
 
+    @Test
+    void theRecordsOfOnePollArePricedTogetherAndOnlyThePoisonAmongThemIsDeadLettered() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        Outcome poison = new Outcome();
+
+        handler.onRecords(List.of(message(CloudEventTypes.DRAMA_PUBLISHED, published(first), new Outcome()),
+                message(CloudEventTypes.DRAMA_PUBLISHED, published("not-a-uuid"), poison),
+                message(CloudEventTypes.DRAMA_PUBLISHED, published(second), new Outcome())))
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(poison.nackReason).isInstanceOf(PoisonMessageException.class);
+        assertThat(appliedTogether).singleElement().satisfies(batch -> assertThat(batch)
+                .extracting(event -> event.dramaId().toString()).containsExactly(first, second));
+    }
+
+    @Test
+    void whenThePollCannotBePricedTogetherEachEventIsAppliedAloneAndOnlyTheOneRefusedIsDeadLettered() {
+        String first = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+        refuseTogether = true;
+        refusedAlone = refused;
+        Outcome refusedOutcome = new Outcome();
+        Outcome firstOutcome = new Outcome();
+
+        handler.onRecords(List.of(message(CloudEventTypes.DRAMA_PUBLISHED, published(first), firstOutcome),
+                message(CloudEventTypes.DRAMA_PUBLISHED, published(refused), refusedOutcome),
+                message(CloudEventTypes.DRAMA_PUBLISHED, published(third), new Outcome())))
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(appliedTogether).isEmpty();
+        assertThat(applied).extracting(event -> event.dramaId().toString()).containsExactly(first, third);
+        assertThat(refusedOutcome.nackReason).hasMessageContaining("refused alone");
+        assertThat(firstOutcome.nackReason).isNull();
+    }
+
     private Outcome deliver(String type, String payload) {
         Outcome outcome = new Outcome();
+        handler.onRecords(List.of(message(type, payload, outcome))).await().atMost(Duration.ofSeconds(5));
+        return outcome;
+    }
+
+    private static Message<String> message(String type, String payload, Outcome outcome) {
         var cloudEvent = new DefaultIncomingCloudEventMetadata<>(new DefaultCloudEventMetadataBuilder<String>()
                 .withId(UUID.randomUUID().toString()).withType(type).withSource(URI.create(CloudEventTypes.SOURCE_CATALOG))
                 .withSpecVersion("1.0").withData(payload).build());
-        handler.onMessage(Message.of(payload, Metadata.of(cloudEvent), outcome::ack, outcome::nack))
-                .await().atMost(Duration.ofSeconds(5));
-        return outcome;
+        return Message.of(payload, Metadata.of(cloudEvent), outcome::ack, outcome::nack);
     }
 
     private static String published(String dramaId) {
@@ -100,13 +156,11 @@ class DramaEventsHandlerTest {
                  "ageRatings":[],"publishedAt":"2026-01-01T00:00:00Z"}""".formatted(dramaId);
     }
 
-    /** What the broker side saw: an ack, or a nack with its reason (the dead-letter topic). */
+    /** What the broker side saw of one record: a nack with its reason (the dead-letter topic); the poll is acked whole. */
     private static final class Outcome {
-        boolean acked;
         Throwable nackReason;
 
         CompletableFuture<Void> ack() {
-            acked = true;
             return CompletableFuture.completedFuture(null);
         }
 

@@ -10,7 +10,9 @@ import io.microdrama.localization.persistence.LocalizedDrama;
 import io.microdrama.localization.persistence.PolicyRepository;
 import io.microdrama.localization.persistence.RegionPlan;
 import io.microdrama.localization.persistence.TrackRepository;
+import io.microdrama.support.inbox.CatalogDramaEvent;
 import io.microdrama.support.inbox.Inbox;
+import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,7 @@ import java.util.stream.Collectors;
 /**
  * What catalog's drama events change here, each at most once: the inbox row, the effects and the readiness events
  * appended to the outbox are one transaction (see {@link Inbox}; the handler's IncomingDelivery acknowledges the message after it).
+ * The events of one poll share that transaction ({@link #applyAll}); if it fails they are applied one by one.
  * <ul>
  * <li>{@code drama.published}: the drama's snapshot (owner, external id, original language, episodes with lengths)
  * replaces the one kept. Tracks of episodes whose length changed are QC'd again (a cue may now run past the end).
@@ -66,14 +69,26 @@ public class DramaPlanning {
         this.clock = clock;
     }
 
-    /** {@code drama.published}, once per CloudEvent id, in one transaction with its inbox row. */
-    public Uni<Void> published(IncomingEvent event, UUID dramaId, DramaPublished published) {
-        return inbox.once(CONSUMER, event, session -> planPublished(session, dramaId, published));
+    /**
+     * The drama events of one poll in one transaction with their inbox rows, each applied in arrival order as if
+     * alone (the same session, flushed between events): one commit for a back catalogue's burst instead of one per
+     * drama.
+     */
+    public Uni<Void> applyAll(List<IncomingDelivery.Decoded<CatalogDramaEvent>> events) {
+        return inbox.onceEachInTurn(CONSUMER, events, (session, decoded) -> applyIn(session, decoded.value()));
     }
 
-    /** {@code drama.withdrawn}, once per CloudEvent id, in one transaction with its inbox row. */
-    public Uni<Void> withdrawn(IncomingEvent event, UUID dramaId, DramaWithdrawn withdrawn) {
-        return inbox.once(CONSUMER, event, session -> closeWithdrawn(session, dramaId, withdrawn));
+    /** One drama event, once per CloudEvent id, in its own transaction with its inbox row. */
+    public Uni<Void> apply(IncomingEvent event, CatalogDramaEvent decoded) {
+        return inbox.once(CONSUMER, event, session -> applyIn(session, decoded));
+    }
+
+    private Uni<Void> applyIn(Mutiny.Session session, CatalogDramaEvent decoded) {
+        if (decoded instanceof CatalogDramaEvent.Published published) {
+            return planPublished(session, published.dramaId(), published.drama());
+        }
+        CatalogDramaEvent.Withdrawn withdrawn = (CatalogDramaEvent.Withdrawn) decoded;
+        return closeWithdrawn(session, withdrawn.dramaId(), withdrawn.drama());
     }
 
     private Uni<Void> planPublished(Mutiny.Session session, UUID dramaId, DramaPublished published) {

@@ -3,18 +3,19 @@ package io.microdrama.localization.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.localization.application.DramaPlanning;
 import io.microdrama.support.inbox.CatalogDramaEvents;
-import io.microdrama.support.inbox.IncomingEvent;
-import io.microdrama.support.inbox.CatalogDramaEvent;
 import io.microdrama.support.inbox.IncomingDelivery;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
+
 
 /**
  * Catalog's drama events ({@code catalog.drama.v1}): decoded here, applied by {@link DramaPlanning} (at most once,
- * through the inbox). A message that is not a CloudEvent of ours, whose payload does not match the contract or whose
+ * through the inbox; the records of one poll together). A message that is not a CloudEvent of ours, whose payload does not match the contract or whose
  * {@code dramaId} is not a UUID is poison: it is nacked at once, which the channel's dead-letter strategy sends to
  * {@code catalog.drama.v1.dlq.localization}, and nothing is retried or changed.
  */
@@ -31,16 +32,14 @@ public class DramaEventsHandler {
         this.json = json;
     }
 
+    /** Every record of one poll, applied in one transaction (one by one if that fails), then acknowledged. */
     @Incoming("dramas")
-    public Uni<Void> onMessage(Message<String> message) {
-        return delivery.handle(message, event -> CatalogDramaEvents.decode(event, json), this::apply);
+    public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return onRecords(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Void> apply(IncomingEvent event, CatalogDramaEvent decoded) {
-        if (decoded instanceof CatalogDramaEvent.Published published) {
-            return planning.published(event, published.dramaId(), published.drama());
-        }
-        CatalogDramaEvent.Withdrawn withdrawn = (CatalogDramaEvent.Withdrawn) decoded;
-        return planning.withdrawn(event, withdrawn.dramaId(), withdrawn.drama());
+    Uni<Void> onRecords(List<? extends Message<String>> records) {
+        return delivery.handleAll(records, event -> CatalogDramaEvents.decode(event, json), planning::applyAll,
+                planning::apply);
     }
 }

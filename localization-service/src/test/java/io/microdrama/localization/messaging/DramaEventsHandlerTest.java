@@ -7,6 +7,7 @@ import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.contracts.events.DramaWithdrawn;
 import io.microdrama.localization.application.DramaPlanning;
+import io.microdrama.support.inbox.CatalogDramaEvent;
 import io.microdrama.support.inbox.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
@@ -41,15 +42,20 @@ class DramaEventsHandlerTest {
             super(null, null, null, null, null, null, null);
         }
 
+        final List<Integer> pollSizes = new ArrayList<>();
+
         @Override
-        public Uni<Void> published(IncomingEvent event, UUID dramaId, DramaPublished published) {
-            calls.add(List.of(dramaId, published));
+        public Uni<Void> applyAll(List<IncomingDelivery.Decoded<CatalogDramaEvent>> events) {
+            pollSizes.add(events.size());
+            events.forEach(decoded -> apply(decoded.event(), decoded.value()));
             return Uni.createFrom().voidItem();
         }
 
         @Override
-        public Uni<Void> withdrawn(IncomingEvent event, UUID dramaId, DramaWithdrawn withdrawn) {
-            calls.add(List.of(dramaId, withdrawn));
+        public Uni<Void> apply(IncomingEvent event, CatalogDramaEvent decoded) {
+            calls.add(decoded instanceof CatalogDramaEvent.Published published
+                    ? List.of(published.dramaId(), published.drama())
+                    : List.of(decoded.dramaId(), ((CatalogDramaEvent.Withdrawn) decoded).drama()));
             return Uni.createFrom().voidItem();
         }
     }
@@ -63,7 +69,7 @@ class DramaEventsHandlerTest {
     void aPublishedDramaReachesTheUseCaseDecoded() throws Exception {
         DramaPublished published = published(DRAMA.toString());
 
-        handler.onMessage(cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, JSON.writeValueAsString(published)))
+        handler.onRecords(List.of(cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, JSON.writeValueAsString(published))))
                 .await().indefinitely();
 
         assertThat(nacked).isEmpty();
@@ -74,7 +80,7 @@ class DramaEventsHandlerTest {
     void aWithdrawnDramaReachesTheUseCaseDecoded() throws Exception {
         DramaWithdrawn withdrawn = new DramaWithdrawn(DRAMA.toString(), 3, "aurora", Instant.parse("2026-11-24T10:00:00Z"));
 
-        handler.onMessage(cloudEvent(CloudEventTypes.DRAMA_WITHDRAWN, JSON.writeValueAsString(withdrawn)))
+        handler.onRecords(List.of(cloudEvent(CloudEventTypes.DRAMA_WITHDRAWN, JSON.writeValueAsString(withdrawn))))
                 .await().indefinitely();
 
         assertThat(nacked).isEmpty();
@@ -101,8 +107,22 @@ class DramaEventsHandlerTest {
         assertPoison(cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, " "), "has no payload");
     }
 
+    @Test
+    void theRecordsOfOnePollReachTheUseCaseTogetherInOrderWithoutThePoisonAmongThem() throws Exception {
+        DramaPublished first = published(DRAMA.toString());
+        DramaWithdrawn second = new DramaWithdrawn(DRAMA.toString(), 2, "aurora", Instant.parse("2026-11-24T10:00:00Z"));
+
+        handler.onRecords(List.of(cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, JSON.writeValueAsString(first)),
+                cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, JSON.writeValueAsString(published("not-a-uuid"))),
+                cloudEvent(CloudEventTypes.DRAMA_WITHDRAWN, JSON.writeValueAsString(second)))).await().indefinitely();
+
+        assertThat(planning.pollSizes).containsExactly(2);
+        assertThat(planning.calls).containsExactly(List.of(DRAMA, first), List.of(DRAMA, second));
+        assertThat(nacked).singleElement().isInstanceOf(PoisonMessageException.class);
+    }
+
     private void assertPoison(Message<String> message, String reason) {
-        handler.onMessage(message).await().indefinitely();
+        handler.onRecords(List.of(message)).await().indefinitely();
         assertThat(planning.calls).isEmpty();
         assertThat(nacked).last().isInstanceOf(PoisonMessageException.class)
                 .extracting(Throwable::getMessage).asString().contains(reason);

@@ -1,16 +1,24 @@
 package io.microdrama.support.inbox;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * At most once per CloudEvent id and consumer: the inbox row is inserted first, in the same transaction as the use
@@ -41,6 +49,42 @@ public class Inbox {
             BiFunction<Mutiny.Session, List<IncomingEvent>, Uni<Void>> work) {
         return sessions.withTransaction(session -> firstDeliveries(session, consumer, events)
                 .flatMap(firsts -> firsts.isEmpty() ? Uni.createFrom().voidItem() : work.apply(session, firsts)));
+    }
+
+    /**
+     * The records of one batch in one transaction, for use cases that apply one event at a time: {@code work} runs
+     * for each record this consumer has not processed before, in arrival order, on the same session, which is
+     * flushed after each so the next one reads what the previous one wrote (two versions of one drama in one poll).
+     * One commit and one inbox statement per batch instead of per record.
+     */
+    public <T> Uni<Void> onceEachInTurn(String consumer, List<IncomingDelivery.Decoded<T>> batch,
+            BiFunction<Mutiny.Session, IncomingDelivery.Decoded<T>, Uni<Void>> work) {
+        Map<String, IncomingDelivery.Decoded<T>> byEventId = new HashMap<>();
+        batch.forEach(decoded -> byEventId.putIfAbsent(decoded.event().id(), decoded));
+        List<IncomingEvent> events = batch.stream().map(IncomingDelivery.Decoded::event).toList();
+        return onceEach(consumer, events, (session, firsts) -> {
+            Uni<Void> applied = Uni.createFrom().voidItem();
+            for (IncomingEvent first : firsts) {
+                IncomingDelivery.Decoded<T> decoded = byEventId.get(first.id());
+                applied = applied.chain(() -> inTraceOf(decoded.message(), () -> work.apply(session, decoded)))
+                        .chain(session::flush);
+            }
+            return applied;
+        });
+    }
+
+    /**
+     * Runs one record's work as part of that record's trace (the span the Kafka connector opened for it), as a record
+     * consumed alone would be: the outbox rows it appends then continue the trace of the event that caused them. The
+     * context stays current on this Vert.x context until the work completes, since the rows are appended after I/O.
+     */
+    private static Uni<Void> inTraceOf(Message<?> record, Supplier<Uni<Void>> work) {
+        Optional<Context> trace = TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext);
+        if (trace.isEmpty()) {
+            return work.get();
+        }
+        Scope scope = trace.get().makeCurrent();
+        return Uni.createFrom().deferred(work::get).eventually(scope::close);
     }
 
     /** One statement for the whole batch: every row inserted unless present, and the ids that were new returned. */
