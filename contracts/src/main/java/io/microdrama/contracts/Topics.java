@@ -7,6 +7,12 @@ package io.microdrama.contracts;
 public final class Topics {
     /** Produced by catalog-service: {@code drama.published}, {@code drama.withdrawn}. Key: drama id. */
     public static final String CATALOG_DRAMA = "catalog.drama.v1";
+    /**
+     * Catalog's bulk lane: the same events as {@link #CATALOG_DRAMA} for dramas of a studio publishing in bulk (a back
+     * catalogue), consumed beside it so a burst never queues ahead of another studio's publication. A drama's events
+     * all travel on the lane of its first event. Key: drama id.
+     */
+    public static final String CATALOG_DRAMA_BULK = "catalog.drama.bulk.v1";
     /** Produced by localization-service: {@code localization.readiness.changed}. Key: drama id. */
     public static final String LOCALIZATION_READINESS = "localization.readiness.v1";
     /** Produced by billing-service: {@code billing.pricing.set}. Key: drama id. */

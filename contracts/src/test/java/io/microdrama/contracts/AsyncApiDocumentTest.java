@@ -26,22 +26,24 @@ class AsyncApiDocumentTest {
     /** Who produces each topic (the brief): one service per topic, except the audit topic, which every service writes. */
     private static final Map<String, Set<String>> PRODUCERS = Map.of(
             Topics.CATALOG_DRAMA, Set.of("catalog"),
+            Topics.CATALOG_DRAMA_BULK, Set.of("catalog"),
             Topics.LOCALIZATION_READINESS, Set.of("localization"),
             Topics.BILLING_PRICING, Set.of("billing"),
             Topics.PLATFORM_AUDIT, Set.of("catalog", "localization", "billing"));
     /** Who consumes each topic (the brief). */
     private static final Map<String, Set<String>> CONSUMERS = Map.of(
             Topics.CATALOG_DRAMA, Set.of("localization", "billing"),
+            Topics.CATALOG_DRAMA_BULK, Set.of("localization", "billing"),
             Topics.LOCALIZATION_READINESS, Set.of("catalog"),
             Topics.BILLING_PRICING, Set.of("catalog"),
             Topics.PLATFORM_AUDIT, Set.of("catalog"));
-    /** The topic each event type travels on. */
-    private static final Map<String, String> TOPIC_OF_TYPE = Map.of(
-            CloudEventTypes.DRAMA_PUBLISHED, Topics.CATALOG_DRAMA,
-            CloudEventTypes.DRAMA_WITHDRAWN, Topics.CATALOG_DRAMA,
-            CloudEventTypes.READINESS_CHANGED, Topics.LOCALIZATION_READINESS,
-            CloudEventTypes.PRICING_SET, Topics.BILLING_PRICING,
-            CloudEventTypes.AUDIT_RECORDED, Topics.PLATFORM_AUDIT);
+    /** The topics each event type travels on (drama events: catalog's two lanes). */
+    private static final Map<String, Set<String>> TOPICS_OF_TYPE = Map.of(
+            CloudEventTypes.DRAMA_PUBLISHED, Set.of(Topics.CATALOG_DRAMA, Topics.CATALOG_DRAMA_BULK),
+            CloudEventTypes.DRAMA_WITHDRAWN, Set.of(Topics.CATALOG_DRAMA, Topics.CATALOG_DRAMA_BULK),
+            CloudEventTypes.READINESS_CHANGED, Set.of(Topics.LOCALIZATION_READINESS),
+            CloudEventTypes.PRICING_SET, Set.of(Topics.BILLING_PRICING),
+            CloudEventTypes.AUDIT_RECORDED, Set.of(Topics.PLATFORM_AUDIT));
     private static final String DOCUMENT_DIRECTORY = EventSchemas.ASYNCAPI_RESOURCE
             .substring(0, EventSchemas.ASYNCAPI_RESOURCE.lastIndexOf('/') + 1);
 
@@ -136,6 +138,7 @@ class AsyncApiDocumentTest {
                 consumers.forEach(consumer -> expected.add(Topics.deadLetter(topic, consumer))));
 
         assertThat(expected).contains("catalog.drama.v1.dlq.localization", "catalog.drama.v1.dlq.billing",
+                "catalog.drama.bulk.v1.dlq.localization", "catalog.drama.bulk.v1.dlq.billing",
                 "localization.readiness.v1.dlq.catalog", "billing.pricing.v1.dlq.catalog",
                 "platform.audit.v1.dlq.catalog");
         assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(expected);
@@ -192,7 +195,8 @@ class AsyncApiDocumentTest {
         assertThat(classpathOf(schemaRef)).isEqualTo(EventSchemas.resourcePath(ceType));
         assertThat(getClass().getClassLoader().getResource(classpathOf(schemaRef))).as(schemaRef).isNotNull();
 
-        Set<String> producers = PRODUCERS.get(TOPIC_OF_TYPE.get(ceType));
+        Set<String> producers = new TreeSet<>();
+        TOPICS_OF_TYPE.get(ceType).forEach(topic -> producers.addAll(PRODUCERS.get(topic)));
         Set<String> sources = new TreeSet<>();
         producers.forEach(producer -> sources.add("/" + producer));
         assertThat(ceTypeHeaderValues(message, "ce_source")).containsExactlyInAnyOrderElementsOf(sources);
@@ -204,14 +208,14 @@ class AsyncApiDocumentTest {
             assertThat(resolve(message.at("/bindings/kafka/key")).path("format").asText()).isEqualTo("uuid");
         }
 
-        // The message is carried by the channel of its topic, and only by that one.
+        // The message is carried by the channels of its topics, and only by those.
         List<String> carriers = new ArrayList<>();
         doc.path("channels").forEach(channel -> channel.path("messages").forEach(ref -> {
             if (resolve(ref).equals(message)) {
                 carriers.add(channel.path("address").asText());
             }
         }));
-        assertThat(carriers).containsExactly(TOPIC_OF_TYPE.get(ceType));
+        assertThat(carriers).containsExactlyInAnyOrderElementsOf(TOPICS_OF_TYPE.get(ceType));
     }
 
     @Test
