@@ -414,13 +414,17 @@ public final class ServiceConfig {
     }
 
     /**
-     * Topics the service writes: its outbox relay's topic ({@code eventing.topic}) and the audit topic its outbox also
+     * Topics the service writes: its outbox relay's topic ({@code eventing.topic}, and {@code eventing.bulk-topic} when it
+     * has a bulk lane) and the audit topic its outbox also
      * carries ({@code eventing.audit-topic}, shared by every service), outgoing topics, dead-letter topics.
      */
     public Set<String> producedTopics() {
         Set<String> topics = new LinkedHashSet<>();
         if (properties.containsKey("eventing.topic")) {
             topics.add(properties.get("eventing.topic"));
+            if (properties.containsKey("eventing.bulk-topic")) {
+                topics.add(properties.get("eventing.bulk-topic"));
+            }
             if (properties.containsKey("eventing.audit-topic")) {
                 topics.add(properties.get("eventing.audit-topic"));
             }

@@ -17,6 +17,12 @@ public interface EventingConfig {
     String topic();
 
     /**
+     * A second outbox topic of the same events, for bulk publications (catalog's bulk lane, {@code catalog.drama.bulk.v1});
+     * absent in services with one lane. Like {@link #topic()}, it is what deploy's checks create and grant.
+     */
+    Optional<String> bulkTopic();
+
+    /**
      * The topic of the platform's audit trail, which every service writes ({@code AuditTrail}); the contract's
      * {@code platform.audit.v1}, set in the shared configuration.
      */
