@@ -1,6 +1,7 @@
 package io.microdrama.catalog.application;
 
 import io.microdrama.catalog.domain.Drama;
+import io.microdrama.catalog.domain.EventLane;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.DramaPublished;
@@ -15,11 +16,17 @@ import java.util.stream.Collectors;
 public final class DramaEvents {
 
     public static final String TOPIC = Topics.CATALOG_DRAMA;
+    public static final String BULK_TOPIC = Topics.CATALOG_DRAMA_BULK;
     public static final String AGGREGATE = "drama";
     public static final String PUBLISHED = CloudEventTypes.DRAMA_PUBLISHED;
     public static final String WITHDRAWN = CloudEventTypes.DRAMA_WITHDRAWN;
 
     private DramaEvents() {
+    }
+
+    /** The topic of the drama's events: the one of its lane. */
+    public static String topic(Drama drama) {
+        return drama.eventLane == EventLane.BULK ? BULK_TOPIC : TOPIC;
     }
 
     public static DramaPublished published(Drama drama, Instant now) {

@@ -7,6 +7,7 @@ import io.microdrama.catalog.domain.Drama;
 import io.microdrama.catalog.domain.DramaContent;
 import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.Licence;
+import io.microdrama.catalog.domain.PublicationLanes;
 import io.microdrama.catalog.domain.RegionalRollout;
 import io.microdrama.catalog.domain.RolloutState;
 import io.microdrama.catalog.domain.Studio;
@@ -47,11 +48,13 @@ public class DramaService {
 
     private final StorefrontCache storefront;
     private final AuditTrail audit;
+    private final PublicationLanes lanes;
 
     public DramaService(Mutiny.SessionFactory sessions, DramaRepository dramas, StudioRepository studios, Outbox outbox,
-            Clock clock, AgeRatingPolicy ratingPolicy, StorefrontCache storefront, AuditTrail audit) {
+            Clock clock, AgeRatingPolicy ratingPolicy, StorefrontCache storefront, AuditTrail audit, PublicationLanes lanes) {
         this.storefront = storefront;
         this.audit = audit;
+        this.lanes = lanes;
         this.sessions = sessions;
         this.dramas = dramas;
         this.studios = studios;
@@ -150,15 +153,27 @@ public class DramaService {
             return dramas.rolloutOf(session, drama.id).map(rollout -> new DramaWithRollout(drama, rollout));
         }
         Map<String, Object> before = CatalogAudit.publication(drama);
-        drama.publish(clock.instant());
-        return dramas.update(session, drama)
+        return chooseLane(session, drama).chain(() -> {
+            drama.publish(clock.instant());
+            return dramas.update(session, drama);
+        })
                 .chain(() -> dramas.rolloutOfForUpdate(session, drama.id))
                 .flatMap(existing -> syncRollout(session, drama, existing))
-                .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
+                .call(rollout -> outbox.append(session, DramaEvents.topic(drama), DramaEvents.AGGREGATE, drama.id.toString(),
                         DramaEvents.PUBLISHED, DramaEvents.published(drama, clock.instant())))
                 .call(() -> audit.record(session, actor, Action.DRAMA_PUBLISHED, CatalogAudit.drama(drama), null,
                         AuditChanges.of(before, CatalogAudit.publication(drama))))
                 .map(rollout -> new DramaWithRollout(drama, rollout));
+    }
+
+    /** Sets the lane of the drama's first event (counted before this publication changes its own time); kept after. */
+    private Uni<Void> chooseLane(Mutiny.Session session, Drama drama) {
+        if (drama.eventLane != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return dramas.countPublishedSince(session, drama.studioId, lanes.windowStart(clock.instant()))
+                .invoke(count -> drama.eventLane = lanes.laneOf(drama.eventLane, count))
+                .replaceWithVoid();
     }
 
     public Uni<DramaWithRollout> withdraw(String studioId, String externalId, Actor actor) {
@@ -170,7 +185,7 @@ public class DramaService {
                     .chain(() -> dramas.rolloutOfForUpdate(session, drama.id))
                     .invoke(rollout -> rollout.forEach(region -> region.withdrawn = true))
                     .call(rollout -> dramas.updateRollouts(session, rollout))
-                    .call(rollout -> outbox.append(session, DramaEvents.TOPIC, DramaEvents.AGGREGATE, drama.id.toString(),
+                    .call(rollout -> outbox.append(session, DramaEvents.topic(drama), DramaEvents.AGGREGATE, drama.id.toString(),
                             DramaEvents.WITHDRAWN, DramaEvents.withdrawn(drama, clock.instant())))
                     .call(() -> audit.record(session, actor, Action.DRAMA_WITHDRAWN, CatalogAudit.drama(drama), null,
                             AuditChanges.of(before, CatalogAudit.publication(drama))))

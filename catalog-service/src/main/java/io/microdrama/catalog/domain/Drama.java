@@ -37,6 +37,8 @@ public class Drama {
     public String publishedFingerprint;
     public DramaStatus status;
     public long dramaVersion;
+    /** The topic all its events take, chosen at its first event ({@link PublicationLanes}); null before. */
+    public EventLane eventLane;
     /** Set by the store on every accepted change; read here only (ETag, If-Match). */
     public long revision;
     public Instant updatedAt;

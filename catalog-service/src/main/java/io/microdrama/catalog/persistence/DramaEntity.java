@@ -4,6 +4,7 @@ import io.microdrama.catalog.domain.AgeRating;
 import io.microdrama.catalog.domain.Drama;
 import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.Episode;
+import io.microdrama.catalog.domain.EventLane;
 import io.microdrama.catalog.domain.Licence;
 import io.microdrama.catalog.domain.LocalizedText;
 import jakarta.persistence.Column;
@@ -67,6 +68,9 @@ public class DramaEntity {
     public DramaStatus status;
     @Column(name = "drama_version")
     public long dramaVersion;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_lane")
+    public EventLane eventLane;
     @Version
     public long revision;
     @Column(name = "updated_at")
@@ -94,6 +98,7 @@ public class DramaEntity {
         drama.publishedFingerprint = publishedFingerprint;
         drama.status = status;
         drama.dramaVersion = dramaVersion;
+        drama.eventLane = eventLane;
         drama.revision = revision;
         drama.updatedAt = updatedAt;
         return drama;
@@ -121,6 +126,7 @@ public class DramaEntity {
         publishedFingerprint = drama.publishedFingerprint;
         status = drama.status;
         dramaVersion = drama.dramaVersion;
+        eventLane = drama.eventLane;
         updatedAt = drama.updatedAt;
         return this;
     }

@@ -36,6 +36,15 @@ public class DramaRepository {
                 .map(DramaRepository::toDomain);
     }
 
+    /** How many of the studio's dramas were last published at or after {@code since} (index drama_studio_published_at). */
+    public Uni<Long> countPublishedSince(Mutiny.Session session, String studioId, Instant since) {
+        return session.createSelectionQuery("select count(*) from Drama where studioId = :studio and publishedAt >= :since",
+                        Long.class)
+                .setParameter("studio", studioId)
+                .setParameter("since", since)
+                .getSingleResult();
+    }
+
     public Uni<Drama> find(Mutiny.Session session, UUID id) {
         return session.find(DramaEntity.class, id).map(DramaRepository::toDomain);
     }
