@@ -258,6 +258,35 @@ class DramaPricingIT {
                 .body("items[0].action", equalTo("PRICES_STOPPED")).body("items[0].dramaVersion", equalTo(3));
     }
 
+    /**
+     * Catalog's bulk lane carries the same events, read by a consumer of its own: a publication there is priced, a
+     * copy of it on the other lane changes nothing (one inbox for both), its withdrawal stops the prices, and poison
+     * goes to the bulk lane's own dead-letter topic.
+     */
+    @Test
+    void theBulkLaneIsPricedLikeTheInteractiveOneWithOneInboxAndItsOwnDeadLetters() {
+        String dramaId = UUID.randomUUID().toString();
+        DramaPublished published = Events.drama(dramaId).episodes(20, 90).licensedIn("DE", "JP").at(1);
+        String eventId = Stack.sendOn(Topics.CATALOG_DRAMA_BULK, published, UUID.randomUUID().toString());
+        awaitConsumed(eventId);
+        assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active", dramaId)).isEqualTo(2);
+
+        // The copy, then a later event on the other lane: same key, same partition, so the copy was handled first.
+        send(published, eventId, Map.of());
+        awaitConsumed(send(Events.drama(dramaId).episodes(20, 90).licensedIn("DE", "JP").at(1)));
+        assertThat(count("select count(*) from inbox_message where event_id = ?", eventId)).isEqualTo(1);
+        assertThat(pricingEvents(dramaId)).isEqualTo(2);
+
+        awaitConsumed(Stack.sendOn(Topics.CATALOG_DRAMA_BULK, Events.withdrawn(dramaId, 2, "aurora"),
+                UUID.randomUUID().toString()));
+        assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active", dramaId)).isZero();
+
+        String poisonId = sendRaw(Topics.CATALOG_DRAMA_BULK, dramaId, CloudEventTypes.DRAMA_PUBLISHED,
+                CloudEventTypes.SOURCE_CATALOG, "{\"dramaId\":");
+        awaitRecords(Topics.deadLetter(Topics.CATALOG_DRAMA_BULK, "billing"),
+                record -> poisonId.equals(header(record, "ce_id")), 1);
+    }
+
     @Test
     void aWithdrawnDramaStopsPricesAndRefusesOverrides() {
         String dramaId = UUID.randomUUID().toString();

@@ -238,6 +238,40 @@ class LocalizationIT {
         awaitRecords(Topics.CATALOG_DRAMA + ".dlq.localization", record -> poisonId.equals(header(record, "ce_id")), 1);
     }
 
+    /**
+     * Catalog's bulk lane carries the same events, read by a consumer of its own: a publication there is planned and
+     * answered, its withdrawal closes it, a copy of an event already applied from the other lane changes nothing (one
+     * inbox for both), and poison goes to the bulk lane's own dead-letter topic.
+     */
+    @Test
+    void theBulkLaneIsPlannedLikeTheInteractiveOneWithOneInboxAndItsOwnDeadLetters() {
+        PublishedDrama drama = Events.drama().studio("sakura").originalLanguage("ja");
+        String published = UUID.randomUUID().toString();
+        Stack.sendOn(Topics.CATALOG_DRAMA_BULK, drama.episodeSeconds(List.of(60)).licensedIn("JP", "US").at(1), published);
+        awaitReadiness(drama, 2, record -> true);
+        plan(drama, "US").body("dramaVersion", equalTo(1)).body("requiredLanguages", equalTo(List.of("en", "es-419")));
+
+        // A copy of it on the other lane, then version 2 there: same key, same partition, so once version 2 is
+        // consumed the copy before it was handled.
+        send(drama.episodeSeconds(List.of(60)).licensedIn("JP", "US").at(1), published, Map.of());
+        String second = send(drama.episodeSeconds(List.of(60, 60)).licensedIn("JP", "US").at(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Stack.consumed(second));
+        assertThat(Stack.count("select count(*) from inbox_message where event_id = ?", published)).isEqualTo(1);
+        assertThat(awaitReadiness(drama, 4, record -> true)).extracting(record -> payload(record).get("dramaVersion").asLong()
+                + "/" + payload(record).get("region").asText())
+                .containsExactlyInAnyOrder("1/JP", "1/US", "2/JP", "2/US");
+
+        String withdrawal = Stack.sendOn(Topics.CATALOG_DRAMA_BULK, drama.withdrawnAt(3), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Stack.consumed(withdrawal));
+        plan(drama, "US").body("closed", equalTo(true));
+        assertThat(readinessRows(drama.id())).as("one answer per region and version, the copy ignored").isEqualTo(4);
+
+        String poisonId = Stack.sendRaw(Topics.CATALOG_DRAMA_BULK, drama.id(), CloudEventTypes.DRAMA_PUBLISHED,
+                CloudEventTypes.SOURCE_CATALOG, "{\"dramaId\":");
+        awaitRecords(Topics.deadLetter(Topics.CATALOG_DRAMA_BULK, "localization"),
+                record -> poisonId.equals(header(record, "ce_id")), 1);
+    }
+
     @Test
     void withdrawClosesThePlanRefusesUploadsAndEmitsNothingMore() {
         PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");

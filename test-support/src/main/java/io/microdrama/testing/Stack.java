@@ -83,6 +83,13 @@ public final class Stack {
         return eventId;
     }
 
+    /** A typed event on another topic of the same contract (catalog's bulk lane, say), with a chosen event id. */
+    public static String sendOn(String topic, Object event, String eventId) {
+        Route route = route(event);
+        kafka().sendCloudEvent(topic, dramaId(event), route.type(), route.source(), eventId, json(event), Map.of());
+        return eventId;
+    }
+
     /** Sends a payload as given, for the malformed and hostile ones a typed event cannot express; returns the id. */
     public static String sendRaw(String topic, String key, String type, String source, String payload) {
         return sendRaw(topic, key, type, source, UUID.randomUUID().toString(), payload);

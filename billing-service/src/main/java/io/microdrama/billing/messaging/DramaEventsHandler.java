@@ -13,9 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.util.List;
 
 /**
- * {@code catalog.drama.v1} into billing: decodes each event and hands it to {@link DramaPricing} (what a publication
+ * {@code catalog.drama.v1} and its bulk lane {@code catalog.drama.bulk.v1} into billing: decodes each event and hands it to {@link DramaPricing} (what a publication
  * or withdrawal does to prices is written there), the records of one poll in one transaction. The shared poison rule applies: an event that cannot be decoded
- * (malformed JSON, missing or ill-formed drama id, unknown type) goes to {@code catalog.drama.v1.dlq.billing} at
+ * (malformed JSON, missing or ill-formed drama id, unknown type) goes to {@code <topic>.dlq.billing} at
  * once; other failures are retried first.
  */
 @ApplicationScoped
@@ -35,6 +35,12 @@ public class DramaEventsHandler {
     @Incoming("dramas")
     public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
         return onRecords(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** The same events on catalog's bulk lane ({@code catalog.drama.bulk.v1}), read beside the channel above. */
+    @Incoming("dramas-bulk")
+    public Uni<Void> onBulkBatch(KafkaRecordBatch<String, String> batch) {
+        return onBatch(batch);
     }
 
     Uni<Void> onRecords(List<? extends Message<String>> records) {

@@ -14,10 +14,10 @@ import java.util.List;
 
 
 /**
- * Catalog's drama events ({@code catalog.drama.v1}): decoded here, applied by {@link DramaPlanning} (at most once,
+ * Catalog's drama events ({@code catalog.drama.v1} and its bulk lane {@code catalog.drama.bulk.v1}): decoded here, applied by {@link DramaPlanning} (at most once,
  * through the inbox; the records of one poll together). A message that is not a CloudEvent of ours, whose payload does not match the contract or whose
  * {@code dramaId} is not a UUID is poison: it is nacked at once, which the channel's dead-letter strategy sends to
- * {@code catalog.drama.v1.dlq.localization}, and nothing is retried or changed.
+ * {@code <topic>.dlq.localization}, and nothing is retried or changed.
  */
 @ApplicationScoped
 public class DramaEventsHandler {
@@ -36,6 +36,12 @@ public class DramaEventsHandler {
     @Incoming("dramas")
     public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
         return onRecords(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** The same events on catalog's bulk lane ({@code catalog.drama.bulk.v1}), read beside the channel above. */
+    @Incoming("dramas-bulk")
+    public Uni<Void> onBulkBatch(KafkaRecordBatch<String, String> batch) {
+        return onBatch(batch);
     }
 
     Uni<Void> onRecords(List<? extends Message<String>> records) {
