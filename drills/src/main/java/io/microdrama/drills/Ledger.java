@@ -71,8 +71,10 @@ final class Ledger {
             long plans = count(localization, "select count(*) from region_plan");
 
             List<Edge> edges = new ArrayList<>();
-            Set<String> dramaEvents = outbox(catalog, Topics.CATALOG_DRAMA);
-            long dramaUnsent = unsent(catalog, Topics.CATALOG_DRAMA);
+            // Catalog's drama events travel on two lanes (a studio's burst takes the bulk one); one inbox reads both.
+            Set<String> dramaEvents = new HashSet<>(outbox(catalog, Topics.CATALOG_DRAMA));
+            dramaEvents.addAll(outbox(catalog, Topics.CATALOG_DRAMA_BULK));
+            long dramaUnsent = unsent(catalog, Topics.CATALOG_DRAMA) + unsent(catalog, Topics.CATALOG_DRAMA_BULK);
             Set<String> pricingEvents = outbox(billing, Topics.BILLING_PRICING);
             Set<String> readinessEvents = outbox(localization, Topics.LOCALIZATION_READINESS);
             // Billing answers each applied drama.published with one billing.pricing.set per licensed region;
