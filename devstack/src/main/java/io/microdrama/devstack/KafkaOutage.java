@@ -45,9 +45,22 @@ public final class KafkaOutage {
 
     /** Stops the broker (SIGTERM, as an orchestrator would) and waits until its process is gone. */
     public synchronized void stopBroker() {
+        stop(false);
+    }
+
+    /**
+     * Kills the broker (SIGKILL, as a crashed node or an out-of-memory kill) and waits until its process is gone.
+     * Unlike {@link #stopBroker()}, nothing in flight gets answered during a controlled shutdown: what a client had sent
+     * and not yet had acknowledged fails.
+     */
+    public synchronized void killBroker() {
+        stop(true);
+    }
+
+    private void stop(boolean kill) {
         ProcessHandle guard = ProcessHandle.of(guardPid)
                 .orElseThrow(() -> new IllegalStateException("The Kafka broker (guard pid " + guardPid + ") is not running"));
-        guard.descendants().forEach(ProcessHandle::destroy);
+        guard.descendants().forEach(kill ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
         CompletableFuture<ProcessHandle> exited = guard.onExit();
         try {
             exited.get(60, TimeUnit.SECONDS);
