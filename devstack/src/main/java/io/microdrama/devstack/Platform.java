@@ -16,25 +16,25 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./platform up}: Kafka, PostgreSQL and Keycloak start in parallel; each service starts as soon as what it
- * needs answers (its database and Kafka; the gateway and the ops console also Keycloak), so services start while Keycloak is still
- * coming up. Data is kept in {@code .devstack/} between starts ({@code --fresh} wipes it); {@code --except NAME}
+ * needs answers (its database and Kafka), so every service, the gateway and the console too, starts while Keycloak is still
+ * coming up: quarkus-oidc fetches the realm's keys on the first request that needs them, not at start. Data is kept in {@code .devstack/} between starts ({@code --fresh} wipes it); {@code --except NAME}
  * leaves a service out so a developer can run it in dev mode. Ctrl-C stops services first, then infrastructure.
  */
 public final class Platform {
 
     /** {@code backend}: part of the API the demo is seeded through (the console is not; it only calls the gateway). */
-    record Service(String module, int port, String database, boolean needsKeycloak, boolean backend) {
+    record Service(String module, int port, String database, boolean backend) {
         String shortName() {
             return module.replace("-service", "");
         }
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("catalog-service", 8081, "catalog", false, true),
-            new Service("localization-service", 8082, "localization", false, true),
-            new Service("billing-service", 8083, "billing", false, true),
-            new Service("gateway", 8080, null, true, true),
-            new Service("ops-console", 3000, null, true, false));
+            new Service("catalog-service", 8081, "catalog", true),
+            new Service("localization-service", 8082, "localization", true),
+            new Service("billing-service", 8083, "billing", true),
+            new Service("gateway", 8080, null, true),
+            new Service("ops-console", 3000, null, false));
 
     /** The console as a browser opens it: the realm's console client redirects to localhost:3000 and 127.0.0.1:3000. */
     static final String CONSOLE_URL = "http://localhost:3000";
@@ -123,18 +123,20 @@ public final class Platform {
         stopped.await();
     }
 
-    /** Starts the service once its database exists and Kafka (and for the gateway Keycloak) answers. */
+    /**
+     * Starts the service once its database exists and Kafka answers. None waits for Keycloak (on a warm start the
+     * last part to be ready): a service is told where Keycloak will be and asks it for the realm's keys when the first
+     * token arrives; "Platform ready" and the demo seeding still wait for Keycloak.
+     */
     private static CompletableFuture<ServiceProcess> startWhenReady(Path root, Service service, DevStack.Starting infra,
             Path data, Progress progress, List<ServiceProcess> running) {
         CompletableFuture<Optional<String>> kafka = infra.kafkaBootstrapServers();
         CompletableFuture<Optional<DevStack.Database>> database = service.database() == null
                 ? CompletableFuture.completedFuture(Optional.empty()) : infra.database(service.database());
-        CompletableFuture<Optional<String>> oidc = service.needsKeycloak() ? infra.oidcServerUrl()
-                : CompletableFuture.completedFuture(infra.plannedOidcServerUrl());
+        CompletableFuture<Optional<String>> oidc = CompletableFuture.completedFuture(infra.plannedOidcServerUrl());
         Path log = data.resolve("logs").resolve(service.module() + ".log");
         return allOrFirstFailure(List.of(kafka, database, oidc)).thenApplyAsync(ignored -> {
-            String needs = (service.database() == null ? "" : "database " + service.database() + ", ") + "Kafka"
-                    + (service.needsKeycloak() ? ", Keycloak" : "");
+            String needs = (service.database() == null ? "" : "database " + service.database() + ", ") + "Kafka";
             progress.starting(service.module(), "on :" + service.port() + " (" + needs + " ready)", log);
             long begin = System.nanoTime();
             try {

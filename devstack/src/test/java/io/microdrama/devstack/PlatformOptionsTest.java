@@ -16,11 +16,10 @@ class PlatformOptionsTest {
     private final Path root = Path.of("/repo");
 
     @Test
-    void theConsoleStartsWithTheServicesAfterKeycloakAndIsNoPartOfTheDemoSeeding() {
+    void theConsoleStartsWithTheServicesAndIsNoPartOfTheDemoSeeding() {
         Platform.Service console = Platform.SERVICES.stream().filter(s -> s.module().equals("ops-console")).findFirst()
                 .orElseThrow();
         assertEquals(3000, console.port());
-        assertTrue(console.needsKeycloak());
         assertFalse(console.backend());
         assertEquals(List.of("catalog-service", "localization-service", "billing-service", "gateway"),
                 Platform.SERVICES.stream().filter(Platform.Service::backend).map(Platform.Service::module).toList());
