@@ -16,9 +16,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./platform up}: Kafka, PostgreSQL and Keycloak start in parallel; each service starts as soon as what it
- * needs answers (its database and Kafka), so every service, the gateway and the console too, starts while Keycloak is still
- * coming up: quarkus-oidc fetches the realm's keys on the first request that needs them, not at start. Data is kept in {@code .devstack/} between starts ({@code --fresh} wipes it); {@code --except NAME}
- * leaves a service out so a developer can run it in dev mode. Ctrl-C stops services first, then infrastructure.
+ * needs answers (its database and Kafka), so every service, the gateway and the console too, starts while Keycloak
+ * is still coming up: quarkus-oidc fetches the realm's keys on the first request that needs them, not at start. Data
+ * is kept in {@code .devstack/} between starts ({@code --fresh} wipes it); {@code --except NAME} leaves a service out
+ * so a developer can run it in dev mode. Ctrl-C stops services first, then infrastructure.
  */
 public final class Platform {
 
@@ -133,15 +134,14 @@ public final class Platform {
         CompletableFuture<Optional<String>> kafka = infra.kafkaBootstrapServers();
         CompletableFuture<Optional<DevStack.Database>> database = service.database() == null
                 ? CompletableFuture.completedFuture(Optional.empty()) : infra.database(service.database());
-        CompletableFuture<Optional<String>> oidc = CompletableFuture.completedFuture(infra.plannedOidcServerUrl());
         Path log = data.resolve("logs").resolve(service.module() + ".log");
-        return allOrFirstFailure(List.of(kafka, database, oidc)).thenApplyAsync(ignored -> {
+        return allOrFirstFailure(List.of(kafka, database)).thenApplyAsync(ignored -> {
             String needs = (service.database() == null ? "" : "database " + service.database() + ", ") + "Kafka";
             progress.starting(service.module(), "on :" + service.port() + " (" + needs + " ready)", log);
             long begin = System.nanoTime();
             try {
                 ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(),
-                        new ServiceProcess.Wiring(kafka.join(), oidc.join(), database.join()), data.resolve("logs"),
+                        new ServiceProcess.Wiring(kafka.join(), infra.plannedOidcServerUrl(), database.join()), data.resolve("logs"),
                         LOCAL_SETTINGS.getOrDefault(service.module(), Map.of()),
                         true);
                 running.add(process);
