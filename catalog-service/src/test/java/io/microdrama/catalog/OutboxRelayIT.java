@@ -1,5 +1,7 @@
 package io.microdrama.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.testing.Stack;
 import io.microdrama.contracts.Topics;
 import io.microdrama.devstack.KafkaOutage;
@@ -32,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The outbox relay on real PostgreSQL and Kafka: Kafka outages lose nothing, competing relays send once, metrics. */
+/**
+ * The outbox relay on real PostgreSQL and Kafka: Kafka outages lose nothing, competing relays send once, metrics, and a
+ * batch costs one batch of work whatever the backlog.
+ */
 @QuarkusTest
 class OutboxRelayIT {
 
@@ -128,6 +133,53 @@ class OutboxRelayIT {
         assertThat(perKey.keySet()).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(perKey.values()).allMatch(count -> count == 1);
         assertThat(records).hasSize(keys.size());
+    }
+
+    /**
+     * A backlog drains in work linear in its size: each batch's claim reads one batch from the pending index, even
+     * when the planner's statistics (never taken with these rows pending) promise only a few pending rows. Without the
+     * relay's planner setting, PostgreSQL fetches all 20 000 pending rows and sorts them for every batch.
+     */
+    @Test
+    void aBatchClaimReadsOneBatchWhateverTheBacklog() throws Exception {
+        int backlog = 20_000;
+        int batch = 500;
+        try (Connection db = connection()) {
+            db.setAutoCommit(false);
+            try {
+                // Uncommitted, so no relay sees them; rolled back below.
+                try (PreparedStatement insert = db.prepareStatement("insert into outbox_event (id, aggregatetype, "
+                        + "aggregateid, type, \"timestamp\", payload, topic) select gen_random_uuid(), 'drama', "
+                        + "'backlog-' || (n % 200), 'test.event', clock_timestamp(), repeat('x', 1000), "
+                        + "'catalog.claim-cost.test' from generate_series(1, ?) n")) {
+                    insert.setInt(1, backlog);
+                    assertThat(insert.executeUpdate()).isEqualTo(backlog);
+                }
+                try (PreparedStatement lock = db.prepareStatement(OutboxRelay.LOCK_QUERY)) {
+                    lock.executeQuery().close();
+                }
+                String plan;
+                try (PreparedStatement explain = db.prepareStatement("explain (analyze, format json) "
+                        + OutboxRelay.CLAIM.replace("$1", Integer.toString(batch)));
+                        ResultSet rows = explain.executeQuery()) {
+                    rows.next();
+                    plan = rows.getString(1);
+                }
+                assertThat(largestNodeRowCount(new ObjectMapper().readTree(plan).get(0).get("Plan")))
+                        .as("rows read by any step of the claim: %s", plan)
+                        .isBetween((double) batch, 2.0 * batch);
+            } finally {
+                db.rollback();
+            }
+        }
+    }
+
+    private static double largestNodeRowCount(JsonNode node) {
+        double largest = node.path("Actual Rows").asDouble();
+        for (JsonNode child : node.path("Plans")) {
+            largest = Math.max(largest, largestNodeRowCount(child));
+        }
+        return largest;
     }
 
     private static List<ConsumerRecord<String, String>> allRecordsOn(String topic) {
