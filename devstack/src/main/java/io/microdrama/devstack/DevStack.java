@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public final class DevStack implements AutoCloseable {
     private final Optional<KeycloakServer> keycloak;
     private final String oidcServerUrl;
     private final Path workDir;
+    private final boolean discardDataOnClose;
 
     private DevStack(Builder builder, Optional<KafkaBroker> kafka, Optional<PostgresServer> postgres,
             Optional<KeycloakServer> keycloak) {
@@ -43,6 +45,7 @@ public final class DevStack implements AutoCloseable {
         this.postgres = postgres;
         this.keycloak = keycloak;
         this.workDir = builder.workDir;
+        this.discardDataOnClose = builder.discardDataOnClose;
         this.kafkaBootstrapServers = kafka.map(KafkaBroker::bootstrapServers).orElse(builder.env.get("KAFKA_BOOTSTRAP_SERVERS"));
         this.postgresHost = postgres.map(PostgresServer::host).orElse(builder.env.get("DEVSTACK_POSTGRES_HOST"));
         this.postgresPort = postgres.map(PostgresServer::port)
@@ -113,6 +116,29 @@ public final class DevStack implements AutoCloseable {
         keycloak.ifPresent(KeycloakServer::close);
         postgres.ifPresent(PostgresServer::close);
         kafka.ifPresent(KafkaBroker::close);
+        if (discardDataOnClose) {
+            discardData(workDir);
+        }
+    }
+
+    /**
+     * A temporary stack's data: Kafka's log segments, PostgreSQL's cluster and Keycloak's H2 files (a benchmark's
+     * stack leaves well over a gigabyte). The logs stay, for reading after a failed test.
+     */
+    static final List<String> DATA_DIRS = List.of("kafka/kafka-logs", "postgres/pgdata", "keycloak/h2");
+
+    private static void discardData(Path workDir) {
+        for (String data : DATA_DIRS) {
+            Path dir = workDir.resolve(data);
+            if (!Files.exists(dir)) {
+                continue;
+            }
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                System.err.println("devstack: could not delete " + dir + ": " + e.getMessage());
+            }
+        }
     }
 
     /** One service's database: role and password are the database name (local development only). */
@@ -233,6 +259,7 @@ public final class DevStack implements AutoCloseable {
         private int postgresPort;
         private int keycloakPort;
         private Path workDir;
+        private boolean discardDataOnClose;
         private boolean classDataSharing;
         private Map<String, String> env = System.getenv();
 
@@ -266,6 +293,21 @@ public final class DevStack implements AutoCloseable {
         /** Where data and logs go; a persistent directory keeps data across starts. Default: a new temp dir. */
         public Builder workDir(Path dir) {
             this.workDir = dir;
+            this.discardDataOnClose = false;
+            return this;
+        }
+
+        /**
+         * A new temporary directory named with {@code prefix}, like the default one: closing the stack deletes its
+         * data and keeps its logs.
+         */
+        public Builder temporaryWorkDir(String prefix) {
+            try {
+                this.workDir = Files.createTempDirectory(prefix);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.discardDataOnClose = true;
             return this;
         }
 
@@ -289,6 +331,7 @@ public final class DevStack implements AutoCloseable {
             try {
                 if (workDir == null) {
                     workDir = Files.createTempDirectory("devstack-");
+                    discardDataOnClose = true;
                 }
                 Files.createDirectories(workDir);
             } catch (IOException e) {

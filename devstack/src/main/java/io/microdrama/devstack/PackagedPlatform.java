@@ -1,7 +1,6 @@
 package io.microdrama.devstack;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ public final class PackagedPlatform implements AutoCloseable {
         public PackagedPlatform start() throws Exception {
             Path root = this.root.toAbsolutePath().normalize();
             Map<String, Map<String, String>> envByModule = new HashMap<>();
-            DevStack stack = DevStack.builder().workDir(Files.createTempDirectory("e2e-" + name + "-")).kafka(0)
+            DevStack stack = DevStack.builder().temporaryWorkDir("e2e-" + name + "-").kafka(0)
                     .postgres(0, List.of("catalog", "localization", "billing")).keycloak(0).start();
             List<ServiceProcess> started = new ArrayList<>();
             try {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,15 +18,22 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Starts the real infrastructure; these are the guarantees every other test relies on. */
 class DevStackIT {
 
+    /** Also: a temporary stack deletes its data when closed (a benchmark's leaves gigabytes) and keeps its logs. */
     @Test
-    void kafkaPostgresAndKeycloakStartAndServeRealClients(@TempDir Path dir) throws Exception {
+    void kafkaPostgresAndKeycloakStartAndServeRealClients() throws Exception {
+        Path work;
         try (DevStack stack = DevStack.builder().kafka(0).postgres(0, List.of("catalog")).keycloak(0)
-                .workDir(dir).environment(Map.of()).start()) {
+                .temporaryWorkDir("devstack-it-").environment(Map.of()).start()) {
+            work = stack.workDir();
+            for (String data : DevStack.DATA_DIRS) {
+                assertTrue(Files.isDirectory(work.resolve(data)), data + " holds the running stack's data");
+            }
             int kafkaPort = Integer.parseInt(stack.kafkaBootstrapServers().orElseThrow().replaceAll(".*:", ""));
             assertTrue(Ports.isOpen(kafkaPort), "Kafka listens");
 
@@ -47,6 +55,12 @@ class DevStackIT {
             String opsClaims = new String(Base64.getUrlDecoder().decode(tokens.password("ops-eu", "demo").split("\\.")[1]),
                     StandardCharsets.UTF_8);
             assertTrue(opsClaims.matches("(?s).*\"regions\":\\[[^]]*\"EU\".*"), "regions claim from the group: " + opsClaims);
+        }
+        for (String data : DevStack.DATA_DIRS) {
+            assertFalse(Files.exists(work.resolve(data)), data + " is deleted with the stack");
+        }
+        for (String log : List.of("kafka/kafka.log", "postgres/postgres.log", "keycloak/keycloak.log")) {
+            assertTrue(Files.size(work.resolve(log)) > 0, log + " is kept");
         }
     }
 

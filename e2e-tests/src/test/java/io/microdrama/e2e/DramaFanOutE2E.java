@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ class DramaFanOutE2E {
     @BeforeAll
     static void startPlatform() throws Exception {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        stack = DevStack.builder().workDir(Files.createTempDirectory("e2e-")).kafka(0)
+        stack = DevStack.builder().temporaryWorkDir("e2e-").kafka(0)
                 .postgres(0, List.of("catalog", "localization", "billing")).keycloak(0).start();
         collector = new OtlpCollectorStandIn();
         catalog = start(root, "catalog-service", "catalog");

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.KeyPair;
 import java.util.Base64;
 import java.util.HashMap;
@@ -36,11 +35,7 @@ public class KeycloakWithTestKeyResource implements QuarkusTestResourceLifecycle
 
     @Override
     public Map<String, String> start() {
-        try {
-            stack = DevStack.builder().workDir(Files.createTempDirectory("gateway-keycloak-")).keycloak(0).start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        stack = DevStack.builder().temporaryWorkDir("gateway-keycloak-").keycloak(0).start();
         String realmUrl = stack.oidcServerUrl().orElseThrow();
         KeyPair trusted = FakeUpstreamsResource.rsaKeys();
         String kid = addSigningKey(realmUrl, trusted);
