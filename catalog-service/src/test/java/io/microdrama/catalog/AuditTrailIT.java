@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,6 +116,34 @@ class AuditTrailIT {
                 poisonKey, 1).get(0);
         assertThat(Stack.header(parked, "dead-letter-reason")).contains("actor");
         assertThat(Stack.count("select count(*) from audit_record where drama_id = ?::uuid", poisonKey)).isZero();
+    }
+
+    /**
+     * The audit channel reads a poll's records together (one transaction): 30 records sent back to back, then the same
+     * 30 again as a redelivered batch would bring them, then one more. Each is stored once, and the last one proves
+     * the redelivery was consumed.
+     */
+    @Test
+    void aBatchOfRecordsRedeliveredWholeIsStoredOnce() {
+        String dramaId = UUID.randomUUID().toString();
+        Map<String, String> sent = new LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            String payload = Stack.json(new AuditRecorded("ops-eu", "ops", "HOLD_PLACED", Instant.now(), "catalog",
+                    "rollout", dramaId + "/GB", dramaId, "aurora", List.of("GB"), "batch " + i, null, null));
+            sent.put(Stack.sendRaw(Topics.PLATFORM_AUDIT, dramaId, CloudEventTypes.AUDIT_RECORDED,
+                    CloudEventTypes.SOURCE_CATALOG, payload), payload);
+        }
+        sent.keySet().forEach(Stack::awaitConsumed);
+        sent.forEach((eventId, payload) -> Stack.sendRaw(Topics.PLATFORM_AUDIT, dramaId, CloudEventTypes.AUDIT_RECORDED,
+                CloudEventTypes.SOURCE_CATALOG, eventId, payload));
+        String lastId = Stack.sendRaw(Topics.PLATFORM_AUDIT, dramaId, CloudEventTypes.AUDIT_RECORDED,
+                CloudEventTypes.SOURCE_CATALOG, Stack.json(new AuditRecorded("ops-eu", "ops", "HOLD_RELEASED",
+                        Instant.now(), "catalog", "rollout", dramaId + "/GB", dramaId, "aurora", List.of("GB"), null, null,
+                        null)));
+        Stack.awaitConsumed(lastId);
+        assertThat(Stack.count("select count(*) from audit_record where drama_id = ?::uuid", dramaId)).isEqualTo(31);
+        assertThat(Stack.count("select count(distinct reason) from audit_record where drama_id = ?::uuid", dramaId))
+                .isEqualTo(30);
     }
 
     @Test

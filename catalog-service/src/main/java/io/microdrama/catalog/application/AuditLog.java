@@ -4,10 +4,13 @@ import io.microdrama.catalog.domain.AuditEntry;
 import io.microdrama.catalog.domain.AuditQuery;
 import io.microdrama.catalog.persistence.AuditRecordRepository;
 import io.microdrama.support.inbox.Inbox;
+import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.List;
 
 /**
  * The platform's audit trail (ADR 0005): every service's {@code audit.recorded} events are appended here once per
@@ -33,6 +36,12 @@ public class AuditLog {
     /** Stores one record, in one transaction with its inbox row (a redelivery stores nothing). */
     public Uni<Void> append(IncomingEvent event, AuditEntry entry) {
         return inbox.once(CONSUMER, event, session -> records.append(session, entry).replaceWithVoid());
+    }
+
+    /** Stores the records of one poll in one transaction with their inbox rows (redelivered ones store nothing). */
+    public Uni<Void> appendAll(List<IncomingDelivery.Decoded<AuditEntry>> batch) {
+        return inbox.onceEachInTurn(CONSUMER, batch,
+                (session, decoded) -> records.append(session, decoded.value()).replaceWithVoid());
     }
 
     public Uni<AuditQuery.Page> page(AuditQuery query) {

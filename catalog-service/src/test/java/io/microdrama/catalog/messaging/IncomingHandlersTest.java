@@ -140,9 +140,9 @@ class IncomingHandlersTest {
     @Test
     void anAuditRecordReachesTheUseCaseWithItsEventIdAndBeforeAfterAsJson() {
         Delivery delivery = cloudEvent(CloudEventTypes.AUDIT_RECORDED, audit("\"actor\":\"ops-eu\",", "[\"GB\"]"));
-        auditHandler.onMessage(delivery.message).await().indefinitely();
+        auditHandler.onRecords(List.of(delivery.message)).await().indefinitely();
 
-        assertThat(delivery.acked).isTrue();
+        assertThat(auditLog.batches).isEqualTo(1);
         assertThat(auditLog.entries).hasSize(1);
         AuditEntry entry = auditLog.entries.get(0);
         assertThat(entry.eventId()).isEqualTo(UUID.fromString(delivery.message.getMetadata(
@@ -161,11 +161,15 @@ class IncomingHandlersTest {
                 cloudEvent(CloudEventTypes.AUDIT_RECORDED, audit("\"actor\":\" \",", "[\"GB\"]")),
                 cloudEvent(CloudEventTypes.AUDIT_RECORDED, audit("\"actor\":\"ops-eu\",", "[\"EU\"]")),
                 cloudEvent(CloudEventTypes.AUDIT_RECORDED, "{\"actor\":\"ops-eu\"}"));
+        Delivery valid = cloudEvent(CloudEventTypes.AUDIT_RECORDED, audit("\"actor\":\"ops-eu\",", "[\"GB\"]"));
+        List<Message<String>> batch = new ArrayList<>(poison.stream().map(delivery -> delivery.message).toList());
+        batch.add(1, valid.message);
+        auditHandler.onRecords(batch).await().indefinitely();
         for (Delivery delivery : poison) {
-            auditHandler.onMessage(delivery.message).await().indefinitely();
             assertThat(delivery.nackedWith).as(delivery.message.getPayload()).isInstanceOf(PoisonMessageException.class);
         }
-        assertThat(auditLog.entries).isEmpty();
+        assertThat(valid.nackedWith).isNull();
+        assertThat(auditLog.entries).as("the valid record of the same poll").hasSize(1);
     }
 
     private static String audit(String actor, String regions) {
@@ -212,9 +216,17 @@ class IncomingHandlersTest {
     /** The audit trail's use case, minus the inbox and the database. */
     private static final class FakeAuditLog extends AuditLog {
         final List<AuditEntry> entries = new ArrayList<>();
+        int batches;
 
         FakeAuditLog() {
             super(null, null, null);
+        }
+
+        @Override
+        public Uni<Void> appendAll(List<IncomingDelivery.Decoded<AuditEntry>> batch) {
+            batches++;
+            batch.forEach(decoded -> entries.add(decoded.value()));
+            return Uni.createFrom().voidItem();
         }
 
         @Override
