@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * What happens when {@code audit.recorded} arrives (from any service): decoded here, stored once per event id by
- * {@link AuditLog#appendAll} (the records of one poll in one transaction). A record without who, what, when or on what, or with a region that is not a country, is
- * poison: it goes to the dead-letter topic instead of into the trail.
+ * {@link AuditLog#appendAll} (the records of one poll in one transaction). A record without who, what, when or on
+ * what, or with a region that is not a country, is poison: it goes to the dead-letter topic instead of into the trail.
  */
 @ApplicationScoped
 public class PlatformAuditHandler {
