@@ -15,8 +15,15 @@ public final class Topics {
     public static final String CATALOG_DRAMA_BULK = "catalog.drama.bulk.v1";
     /** Produced by localization-service: {@code localization.readiness.changed}. Key: drama id. */
     public static final String LOCALIZATION_READINESS = "localization.readiness.v1";
+    /**
+     * The answer lane of {@link #CATALOG_DRAMA_BULK}: readiness of the dramas localization first heard of on catalog's
+     * bulk lane, so catalog reads a back catalogue's answers beside, not ahead of, another studio's. Key: drama id.
+     */
+    public static final String LOCALIZATION_READINESS_BULK = "localization.readiness.bulk.v1";
     /** Produced by billing-service: {@code billing.pricing.set}. Key: drama id. */
     public static final String BILLING_PRICING = "billing.pricing.v1";
+    /** The answer lane of {@link #CATALOG_DRAMA_BULK} for prices, as {@link #LOCALIZATION_READINESS_BULK}. Key: drama id. */
+    public static final String BILLING_PRICING_BULK = "billing.pricing.bulk.v1";
 
     /** Produced by catalog, localization and billing: {@code audit.recorded}. Key: drama id, else the entity id. */
     public static final String PLATFORM_AUDIT = "platform.audit.v1";

@@ -28,21 +28,25 @@ class AsyncApiDocumentTest {
             Topics.CATALOG_DRAMA, Set.of("catalog"),
             Topics.CATALOG_DRAMA_BULK, Set.of("catalog"),
             Topics.LOCALIZATION_READINESS, Set.of("localization"),
+            Topics.LOCALIZATION_READINESS_BULK, Set.of("localization"),
             Topics.BILLING_PRICING, Set.of("billing"),
+            Topics.BILLING_PRICING_BULK, Set.of("billing"),
             Topics.PLATFORM_AUDIT, Set.of("catalog", "localization", "billing"));
     /** Who consumes each topic (the brief). */
     private static final Map<String, Set<String>> CONSUMERS = Map.of(
             Topics.CATALOG_DRAMA, Set.of("localization", "billing"),
             Topics.CATALOG_DRAMA_BULK, Set.of("localization", "billing"),
             Topics.LOCALIZATION_READINESS, Set.of("catalog"),
+            Topics.LOCALIZATION_READINESS_BULK, Set.of("catalog"),
             Topics.BILLING_PRICING, Set.of("catalog"),
+            Topics.BILLING_PRICING_BULK, Set.of("catalog"),
             Topics.PLATFORM_AUDIT, Set.of("catalog"));
-    /** The topics each event type travels on (drama events: catalog's two lanes). */
+    /** The topics each event type travels on (drama events and their answers: two lanes each). */
     private static final Map<String, Set<String>> TOPICS_OF_TYPE = Map.of(
             CloudEventTypes.DRAMA_PUBLISHED, Set.of(Topics.CATALOG_DRAMA, Topics.CATALOG_DRAMA_BULK),
             CloudEventTypes.DRAMA_WITHDRAWN, Set.of(Topics.CATALOG_DRAMA, Topics.CATALOG_DRAMA_BULK),
-            CloudEventTypes.READINESS_CHANGED, Set.of(Topics.LOCALIZATION_READINESS),
-            CloudEventTypes.PRICING_SET, Set.of(Topics.BILLING_PRICING),
+            CloudEventTypes.READINESS_CHANGED, Set.of(Topics.LOCALIZATION_READINESS, Topics.LOCALIZATION_READINESS_BULK),
+            CloudEventTypes.PRICING_SET, Set.of(Topics.BILLING_PRICING, Topics.BILLING_PRICING_BULK),
             CloudEventTypes.AUDIT_RECORDED, Set.of(Topics.PLATFORM_AUDIT));
     private static final String DOCUMENT_DIRECTORY = EventSchemas.ASYNCAPI_RESOURCE
             .substring(0, EventSchemas.ASYNCAPI_RESOURCE.lastIndexOf('/') + 1);
@@ -140,6 +144,7 @@ class AsyncApiDocumentTest {
         assertThat(expected).contains("catalog.drama.v1.dlq.localization", "catalog.drama.v1.dlq.billing",
                 "catalog.drama.bulk.v1.dlq.localization", "catalog.drama.bulk.v1.dlq.billing",
                 "localization.readiness.v1.dlq.catalog", "billing.pricing.v1.dlq.catalog",
+                "localization.readiness.bulk.v1.dlq.catalog", "billing.pricing.bulk.v1.dlq.catalog",
                 "platform.audit.v1.dlq.catalog");
         assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -1,7 +1,7 @@
 package io.microdrama.catalog.application;
 
 import io.microdrama.catalog.domain.Drama;
-import io.microdrama.catalog.domain.EventLane;
+import io.microdrama.contracts.EventLane;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.DramaPublished;

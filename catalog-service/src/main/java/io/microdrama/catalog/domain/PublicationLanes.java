@@ -1,5 +1,7 @@
 package io.microdrama.catalog.domain;
 
+import io.microdrama.contracts.EventLane;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import io.microdrama.catalog.domain.AgeRating;
 import io.microdrama.catalog.domain.Drama;
 import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.Episode;
-import io.microdrama.catalog.domain.EventLane;
+import io.microdrama.contracts.EventLane;
 import io.microdrama.catalog.domain.Licence;
 import io.microdrama.catalog.domain.LocalizedText;
 import jakarta.persistence.Column;

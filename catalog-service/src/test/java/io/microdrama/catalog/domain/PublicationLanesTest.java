@@ -1,5 +1,6 @@
 package io.microdrama.catalog.domain;
 
+import io.microdrama.contracts.EventLane;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
