@@ -415,7 +415,7 @@ public final class ServiceConfig {
 
     /**
      * Topics the service writes: its outbox relay's topic ({@code eventing.topic}, and {@code eventing.bulk-topic} when it
-     * has a bulk lane) and the audit topic its outbox also
+     * has a bulk lane: catalog's drama lane or an answer lane) and the audit topic its outbox also
      * carries ({@code eventing.audit-topic}, shared by every service), outgoing topics, dead-letter topics.
      */
     public Set<String> producedTopics() {

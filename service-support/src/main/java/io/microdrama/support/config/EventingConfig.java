@@ -17,8 +17,9 @@ public interface EventingConfig {
     String topic();
 
     /**
-     * A second outbox topic of the same events, for bulk publications (catalog's bulk lane, {@code catalog.drama.bulk.v1});
-     * absent in services with one lane. Like {@link #topic()}, it is what deploy's checks create and grant.
+     * A second outbox topic of the same events, the bulk lane: catalog's {@code catalog.drama.bulk.v1}, and the answer
+     * lanes {@code localization.readiness.bulk.v1} and {@code billing.pricing.bulk.v1}; absent in services with one lane.
+     * Like {@link #topic()}, it is what deploy's checks create and grant.
      */
     Optional<String> bulkTopic();
 
