@@ -6,6 +6,7 @@ import io.microdrama.contracts.events.AuditRecorded;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.testing.Events;
+import io.microdrama.testing.KafkaProbe;
 import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -264,18 +265,27 @@ class DramaPricingIT {
      * goes to the bulk lane's own dead-letter topic.
      */
     @Test
-    void theBulkLaneIsPricedLikeTheInteractiveOneWithOneInboxAndItsOwnDeadLetters() {
+    void theBulkLaneIsPricedAndAnnouncedOnItsOwnLaneWithOneInboxAndItsOwnDeadLetters() {
         String dramaId = UUID.randomUUID().toString();
         DramaPublished published = Events.drama(dramaId).episodes(20, 90).licensedIn("DE", "JP").at(1);
         String eventId = Stack.sendOn(Topics.CATALOG_DRAMA_BULK, published, UUID.randomUUID().toString());
         awaitConsumed(eventId);
         assertThat(count("select count(*) from drama_price where drama_id = ?::uuid and active", dramaId)).isEqualTo(2);
+        assertThat(Stack.awaitRecords(Topics.BILLING_PRICING_BULK, KafkaProbe.keyed(dramaId), 2))
+                .extracting(record -> record.value()).allMatch(value -> value.contains("\"cause\":\"PUBLICATION\""));
 
         // The copy, then a later event on the other lane: same key, same partition, so the copy was handled first.
         send(published, eventId, Map.of());
         awaitConsumed(send(Events.drama(dramaId).episodes(20, 90).licensedIn("DE", "JP").at(1)));
         assertThat(count("select count(*) from inbox_message where event_id = ?", eventId)).isEqualTo(1);
         assertThat(pricingEvents(dramaId)).isEqualTo(2);
+
+        // Every later announcement about the drama takes its lane too: an ops override here.
+        override("ops-eu", "DE", dramaId, OVERRIDE).statusCode(200).body("source", equalTo("OVERRIDE"));
+        assertThat(Stack.awaitRecords(Topics.BILLING_PRICING_BULK, KafkaProbe.keyed(dramaId), 3))
+                .extracting(record -> record.value()).anyMatch(value -> value.contains("\"cause\":\"OVERRIDE\""));
+        assertThat(count("select count(*) from outbox_event where aggregateid = ? and type = ? and topic <> ?", dramaId,
+                CloudEventTypes.PRICING_SET, Topics.BILLING_PRICING_BULK)).as("announced on the interactive lane").isZero();
 
         awaitConsumed(Stack.sendOn(Topics.CATALOG_DRAMA_BULK, Events.withdrawn(dramaId, 2, "aurora"),
                 UUID.randomUUID().toString()));

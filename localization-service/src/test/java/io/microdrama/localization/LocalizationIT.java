@@ -240,15 +240,16 @@ class LocalizationIT {
 
     /**
      * Catalog's bulk lane carries the same events, read by a consumer of its own: a publication there is planned and
-     * answered, its withdrawal closes it, a copy of an event already applied from the other lane changes nothing (one
-     * inbox for both), and poison goes to the bulk lane's own dead-letter topic.
+     * answered on the bulk answer lane, and so is every later answer about that drama (an upload too), even when an
+     * event of it comes on the other lane; a copy of an event already applied from the other lane changes nothing
+     * (one inbox for both), and poison goes to the bulk lane's own dead-letter topic.
      */
     @Test
-    void theBulkLaneIsPlannedLikeTheInteractiveOneWithOneInboxAndItsOwnDeadLetters() {
+    void theBulkLaneIsPlannedAndAnsweredOnItsOwnLaneWithOneInboxAndItsOwnDeadLetters() {
         PublishedDrama drama = Events.drama().studio("sakura").originalLanguage("ja");
         String published = UUID.randomUUID().toString();
         Stack.sendOn(Topics.CATALOG_DRAMA_BULK, drama.episodeSeconds(List.of(60)).licensedIn("JP", "US").at(1), published);
-        awaitReadiness(drama, 2, record -> true);
+        awaitReadiness(Topics.LOCALIZATION_READINESS_BULK, drama, 2, record -> true);
         plan(drama, "US").body("dramaVersion", equalTo(1)).body("requiredLanguages", equalTo(List.of("en", "es-419")));
 
         // A copy of it on the other lane, then version 2 there: same key, same partition, so once version 2 is
@@ -257,14 +258,26 @@ class LocalizationIT {
         String second = send(drama.episodeSeconds(List.of(60, 60)).licensedIn("JP", "US").at(2));
         await().atMost(Duration.ofSeconds(30)).until(() -> Stack.consumed(second));
         assertThat(Stack.count("select count(*) from inbox_message where event_id = ?", published)).isEqualTo(1);
-        assertThat(awaitReadiness(drama, 4, record -> true)).extracting(record -> payload(record).get("dramaVersion").asLong()
-                + "/" + payload(record).get("region").asText())
+        assertThat(awaitReadiness(Topics.LOCALIZATION_READINESS_BULK, drama, 4, record -> true))
+                .extracting(record -> payload(record).get("dramaVersion").asLong() + "/" + payload(record).get("region").asText())
                 .containsExactlyInAnyOrder("1/JP", "1/US", "2/JP", "2/US");
+
+        // An upload's answers take the drama's lane too.
+        for (int episode = 1; episode <= 2; episode++) {
+            given().auth().oauth2(studioToken("sakura")).contentType(SRT).body(Subtitles.srt("Good morning.", "How are you?"))
+                    .put("/api/v1/studio/dramas/{external}/episodes/{episode}/subtitles/en", drama.externalId(), episode)
+                    .then().statusCode(201).body("verdict", equalTo("ACCEPTED"));
+        }
+        awaitReadiness(Topics.LOCALIZATION_READINESS_BULK, drama, 1, record -> payload(record).get("region").asText().equals("US")
+                && texts(payload(record).get("availableLanguages")).contains("en"));
+        long answered = readinessRows(drama.id());
+        assertThat(Stack.count("select count(*) from outbox_event where aggregateid = ? and topic <> ?", drama.id(),
+                Topics.LOCALIZATION_READINESS_BULK)).as("answers of a bulk-lane drama on the interactive lane").isZero();
 
         String withdrawal = Stack.sendOn(Topics.CATALOG_DRAMA_BULK, drama.withdrawnAt(3), UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> Stack.consumed(withdrawal));
         plan(drama, "US").body("closed", equalTo(true));
-        assertThat(readinessRows(drama.id())).as("one answer per region and version, the copy ignored").isEqualTo(4);
+        assertThat(readinessRows(drama.id())).as("nothing more after the withdrawal, the copy ignored").isEqualTo(answered);
 
         String poisonId = Stack.sendRaw(Topics.CATALOG_DRAMA_BULK, drama.id(), CloudEventTypes.DRAMA_PUBLISHED,
                 CloudEventTypes.SOURCE_CATALOG, "{\"dramaId\":");
@@ -625,7 +638,12 @@ class LocalizationIT {
 
     static List<ConsumerRecord<String, String>> awaitReadiness(PublishedDrama drama, int count,
             java.util.function.Predicate<ConsumerRecord<String, String>> filter) {
-        return awaitRecords(Topics.LOCALIZATION_READINESS, KafkaProbe.keyed(drama.id()).and(filter), count);
+        return awaitReadiness(Topics.LOCALIZATION_READINESS, drama, count, filter);
+    }
+
+    static List<ConsumerRecord<String, String>> awaitReadiness(String topic, PublishedDrama drama, int count,
+            java.util.function.Predicate<ConsumerRecord<String, String>> filter) {
+        return awaitRecords(topic, KafkaProbe.keyed(drama.id()).and(filter), count);
     }
 
     /** The plan of one region as the owning studio reads it, once it exists. */

@@ -12,6 +12,7 @@ import io.microdrama.billing.persistence.PriceOverrideRow;
 import io.microdrama.billing.persistence.PriceRepository;
 import io.microdrama.billing.persistence.PricedDramaRow;
 import io.microdrama.billing.persistence.PricingAuditRow;
+import io.microdrama.contracts.EventLane;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.contracts.events.DramaWithdrawn;
 import io.microdrama.contracts.events.PricingSet;
@@ -96,7 +97,7 @@ public class DramaPricing {
                                 drama.dramaVersion(), dramaId);
                         return Uni.createFrom().voidItem();
                     }
-                    PricedDramaRow priced = known != null ? known : newDrama(dramaId);
+                    PricedDramaRow priced = known != null ? known : newDrama(dramaId, event.lane());
                     priced.studioId = drama.studioId();
                     priced.dramaVersion = drama.dramaVersion();
                     priced.pricingTier = drama.pricingTier();
@@ -160,7 +161,7 @@ public class DramaPricing {
         });
         return prices.add(session, created)
                 .chain(() -> book.record(session, audit))
-                .chain(() -> book.announce(session, announced, PricingSet.Cause.PUBLICATION));
+                .chain(() -> book.announce(session, priced, announced, PricingSet.Cause.PUBLICATION));
     }
 
     private Uni<Void> stopPrices(Mutiny.Session session, CatalogDramaEvent.Withdrawn event) {
@@ -173,7 +174,7 @@ public class DramaPricing {
                 return Uni.createFrom().voidItem();
             }
             // A withdrawal may overtake its publication; the row then keeps the publication (an older version) out.
-            PricedDramaRow priced = known != null ? known : newDrama(dramaId);
+            PricedDramaRow priced = known != null ? known : newDrama(dramaId, event.lane());
             priced.studioId = withdrawn.studioId();
             priced.dramaVersion = withdrawn.dramaVersion();
             priced.withdrawn = true;
@@ -200,9 +201,11 @@ public class DramaPricing {
         return version <= applied;
     }
 
-    private static PricedDramaRow newDrama(UUID dramaId) {
+    /** A drama billing first hears of; it keeps this answer lane (catalog keeps its event lane too), so its announcements stay in order. */
+    private static PricedDramaRow newDrama(UUID dramaId, EventLane lane) {
         PricedDramaRow row = new PricedDramaRow();
         row.dramaId = dramaId;
+        row.answerLane = lane;
         return row;
     }
 }

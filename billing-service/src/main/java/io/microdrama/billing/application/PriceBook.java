@@ -8,7 +8,6 @@ import io.microdrama.billing.persistence.PriceRepository;
 import io.microdrama.billing.persistence.PricedDramaRow;
 import io.microdrama.billing.persistence.PricingAuditRow;
 import io.microdrama.contracts.CloudEventTypes;
-import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.PricingSet;
 import io.microdrama.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -118,18 +117,26 @@ public class PriceBook {
                 || row.taxInclusive != price.episodePrice().taxInclusive();
     }
 
-    /** Appends one {@code billing.pricing.set} per row to the outbox, in the caller's transaction. */
-    public Uni<Void> announce(Mutiny.Session session, List<DramaPriceRow> rows, PricingSet.Cause cause) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
-                : outbox.appendAll(session, rows.stream().map(row -> announcement(row, cause)).toList());
+    /**
+     * Appends one {@code billing.pricing.set} per row of {@code drama} to the outbox, in the caller's transaction, on
+     * the drama's answer lane.
+     */
+    public Uni<Void> announce(Mutiny.Session session, PricedDramaRow drama, List<DramaPriceRow> rows, PricingSet.Cause cause) {
+        return announce(session, rows.stream().map(row -> announcement(drama, row, cause)).toList());
     }
 
-    private Outbox.Pending announcement(DramaPriceRow row, PricingSet.Cause cause) {
+    /** One announcement, to append with others of the same transaction ({@link #announce(Mutiny.Session, List)}). */
+    public Outbox.Pending announcement(PricedDramaRow drama, DramaPriceRow row, PricingSet.Cause cause) {
         PricingSet event = new PricingSet(row.key.dramaId().toString(), row.dramaVersion, row.key.region(), row.pricingTier,
                 row.freeEpisodes, row.coinsPerEpisode, row.seriesCoins,
                 new PricingSet.Money(row.amountMinor, row.currency, row.minorUnits), row.taxInclusive,
                 PricingSet.Source.valueOf(row.source), clock.instant(), cause.name());
-        return new Outbox.Pending(Topics.BILLING_PRICING, "drama", row.key.dramaId().toString(),
+        return new Outbox.Pending(drama.answerLane.pricingTopic(), "drama", row.key.dramaId().toString(),
                 CloudEventTypes.PRICING_SET, event);
+    }
+
+    /** Appends announcements to the outbox in order, in the caller's transaction. */
+    public Uni<Void> announce(Mutiny.Session session, List<Outbox.Pending> announcements) {
+        return announcements.isEmpty() ? Uni.createFrom().voidItem() : outbox.appendAll(session, announcements);
     }
 }

@@ -114,7 +114,7 @@ public class PriceOverrides {
                                     PricingSet.Source.OVERRIDE, reason, actor);
                             Uni<Void> persisted = existing != null ? Uni.createFrom().voidItem() : prices.add(session, stored);
                             return persisted.chain(() -> book.record(session, List.of(entry)))
-                                    .chain(() -> book.announce(session, List.of(row), PricingSet.Cause.OVERRIDE))
+                                    .chain(() -> book.announce(session, drama, List.of(row), PricingSet.Cause.OVERRIDE))
                                     .chain(() -> recordOverride(session, AuditRecorded.Action.PRICE_OVERRIDE_SET, drama,
                                             region, reason, actor, before, overrideValues(stored)))
                                     .replaceWith(() -> PricingState.of(drama, row, stored,
@@ -145,7 +145,7 @@ public class PriceOverrides {
                             Map<String, Object> before = overrideValues(existing);
                             return prices.remove(session, existing)
                                     .chain(() -> book.record(session, List.of(entry)))
-                                    .chain(() -> book.announce(session, List.of(row), PricingSet.Cause.OVERRIDE))
+                                    .chain(() -> book.announce(session, drama, List.of(row), PricingSet.Cause.OVERRIDE))
                                     .chain(() -> recordOverride(session, AuditRecorded.Action.PRICE_OVERRIDE_REMOVED,
                                             drama, region, reason, actor, before, null))
                                     .replaceWith(() -> PricingState.of(drama, row, null, Optional.of(price), true));

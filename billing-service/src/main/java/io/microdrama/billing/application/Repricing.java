@@ -18,6 +18,7 @@ import io.microdrama.contracts.events.PricingSet;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.microdrama.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -153,7 +154,7 @@ public class Repricing {
         List<UUID> ids = dramas.stream().map(drama -> drama.dramaId).toList();
         String reason = "reference data revision " + revision + " in force on " + today;
         return repository.activePrices(session, ids).flatMap(active -> repository.overrides(session, ids).flatMap(overrides -> {
-            List<DramaPriceRow> changed = new ArrayList<>();
+            List<Outbox.Pending> changed = new ArrayList<>();
             List<PricingAuditRow> audit = new ArrayList<>();
             int checked = 0;
             for (PricedDramaRow drama : dramas) {
@@ -170,7 +171,7 @@ public class Repricing {
                     audit.add(book.entry(drama, row.key.region(), PricingAuditAction.REPRICED, next.get(), source,
                             override.isPresent() ? reason + "; the ops override stays in force" : reason,
                             Actor.BILLING_SERVICE));
-                    changed.add(row);
+                    changed.add(book.announcement(drama, row, PricingSet.Cause.REPRICE));
                 }
             }
             state.cursorDrama = ids.get(ids.size() - 1);
@@ -179,7 +180,7 @@ public class Repricing {
             repriced.increment(changed.size());
             int checkedInBatch = checked;
             return book.record(session, audit)
-                    .chain(() -> book.announce(session, changed, PricingSet.Cause.REPRICE))
+                    .chain(() -> book.announce(session, changed))
                     // An empty batch of prices still moved the cursor: count it as one so that a round always ends.
                     .replaceWith(Math.max(checkedInBatch, 1));
         }));

@@ -2,6 +2,7 @@ package io.microdrama.billing.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.billing.application.DramaPricing;
+import io.microdrama.contracts.EventLane;
 import io.microdrama.support.inbox.CatalogDramaEvents;
 import io.microdrama.support.inbox.IncomingDelivery;
 import io.smallrye.mutiny.Uni;
@@ -34,17 +35,20 @@ public class DramaEventsHandler {
     /** Every record of one poll, applied in one transaction (one by one if that fails), then acknowledged. */
     @Incoming("dramas")
     public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
-        return onRecords(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return onRecords(batch.getRecords(), EventLane.INTERACTIVE).chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    /** The same events on catalog's bulk lane ({@code catalog.drama.bulk.v1}), read beside the channel above. */
+    /**
+     * The same events on catalog's bulk lane ({@code catalog.drama.bulk.v1}), read beside the channel above; the
+     * answers about these dramas take the bulk lane too.
+     */
     @Incoming("dramas-bulk")
     public Uni<Void> onBulkBatch(KafkaRecordBatch<String, String> batch) {
-        return onBatch(batch);
+        return onRecords(batch.getRecords(), EventLane.BULK).chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    Uni<Void> onRecords(List<? extends Message<String>> records) {
-        return delivery.handleAll(records, event -> CatalogDramaEvents.decode(event, json), dramaPricing::applyAll,
+    Uni<Void> onRecords(List<? extends Message<String>> records, EventLane lane) {
+        return delivery.handleAll(records, event -> CatalogDramaEvents.decode(event, lane, json), dramaPricing::applyAll,
                 (event, decoded) -> dramaPricing.apply(decoded));
     }
 }

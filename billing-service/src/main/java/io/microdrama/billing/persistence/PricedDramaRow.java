@@ -1,7 +1,10 @@
 package io.microdrama.billing.persistence;
 
+import io.microdrama.contracts.EventLane;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -32,4 +35,8 @@ public class PricedDramaRow {
     public boolean withdrawn;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The lane of the catalog topic this drama was first heard of on; its price announcements take the same one. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "answer_lane")
+    public EventLane answerLane;
 }

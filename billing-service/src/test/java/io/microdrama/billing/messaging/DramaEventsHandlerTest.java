@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.billing.application.DramaPricing;
 import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.contracts.EventLane;
 import io.microdrama.support.inbox.CatalogDramaEvent;
 import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.PoisonMessageException;
@@ -104,7 +105,7 @@ class DramaEventsHandlerTest {
 
         handler.onRecords(List.of(message(CloudEventTypes.DRAMA_PUBLISHED, published(first), new Outcome()),
                 message(CloudEventTypes.DRAMA_PUBLISHED, published("not-a-uuid"), poison),
-                message(CloudEventTypes.DRAMA_PUBLISHED, published(second), new Outcome())))
+                message(CloudEventTypes.DRAMA_PUBLISHED, published(second), new Outcome())), EventLane.INTERACTIVE)
                 .await().atMost(Duration.ofSeconds(5));
 
         assertThat(poison.nackReason).isInstanceOf(PoisonMessageException.class);
@@ -124,7 +125,7 @@ class DramaEventsHandlerTest {
 
         handler.onRecords(List.of(message(CloudEventTypes.DRAMA_PUBLISHED, published(first), firstOutcome),
                 message(CloudEventTypes.DRAMA_PUBLISHED, published(refused), refusedOutcome),
-                message(CloudEventTypes.DRAMA_PUBLISHED, published(third), new Outcome())))
+                message(CloudEventTypes.DRAMA_PUBLISHED, published(third), new Outcome())), EventLane.INTERACTIVE)
                 .await().atMost(Duration.ofSeconds(5));
 
         assertThat(appliedTogether).isEmpty();
@@ -135,7 +136,7 @@ class DramaEventsHandlerTest {
 
     private Outcome deliver(String type, String payload) {
         Outcome outcome = new Outcome();
-        handler.onRecords(List.of(message(type, payload, outcome))).await().atMost(Duration.ofSeconds(5));
+        handler.onRecords(List.of(message(type, payload, outcome)), EventLane.INTERACTIVE).await().atMost(Duration.ofSeconds(5));
         return outcome;
     }
 

@@ -1,5 +1,6 @@
 package io.microdrama.localization.application;
 
+import io.microdrama.contracts.EventLane;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.contracts.events.DramaWithdrawn;
 import io.microdrama.localization.domain.EpisodeSpan;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
  * Each licensed country is planned with the languages the current policy requires, readiness is computed from the
  * accepted tracks, and a readiness event is appended to the outbox for every country: catalog needs an answer for
  * each new version. For the same version again, only a changed result is emitted. Countries no longer licensed
- * have their plan closed. A version older than the one kept, or not newer than a withdrawal, changes nothing.</li>
+ * have their plan closed. A version older than the one kept, or not newer than a withdrawal, changes nothing. A drama's
+ * readiness events take the lane of the catalog topic it was first heard of on ({@link EventLane}), for good.</li>
  * <li>{@code drama.withdrawn}: the drama and every plan of it are closed; nothing more is emitted for it and
  * uploads are refused.</li>
  * </ul>
@@ -85,13 +87,13 @@ public class DramaPlanning {
 
     private Uni<Void> applyIn(Mutiny.Session session, CatalogDramaEvent decoded) {
         if (decoded instanceof CatalogDramaEvent.Published published) {
-            return planPublished(session, published.dramaId(), published.drama());
+            return planPublished(session, published.dramaId(), published.lane(), published.drama());
         }
         CatalogDramaEvent.Withdrawn withdrawn = (CatalogDramaEvent.Withdrawn) decoded;
         return closeWithdrawn(session, withdrawn.dramaId(), withdrawn.drama());
     }
 
-    private Uni<Void> planPublished(Mutiny.Session session, UUID dramaId, DramaPublished published) {
+    private Uni<Void> planPublished(Mutiny.Session session, UUID dramaId, EventLane lane, DramaPublished published) {
         Instant now = clock.instant();
         return policies.lockShared(session)
                 .chain(() -> dramas.findForUpdate(session, dramaId))
@@ -99,7 +101,8 @@ public class DramaPlanning {
                     if (existing != null && existing.isStale(published.dramaVersion())) {
                         return Uni.createFrom().voidItem(); // a newer version was planned, or the drama was withdrawn
                     }
-                    LocalizedDrama drama = existing != null ? existing : LocalizedDrama.of(dramaId);
+                    // A known drama keeps its answer lane (catalog keeps its event lane too): its answers stay in order.
+                    LocalizedDrama drama = existing != null ? existing : LocalizedDrama.of(dramaId, lane);
                     Map<Integer, Long> lengthsBefore = existing == null ? Map.of() : existing.episodes.stream()
                             .collect(Collectors.toMap(EpisodeSpan::number, EpisodeSpan::durationMs));
                     drama.apply(published, now);
@@ -148,7 +151,7 @@ public class DramaPlanning {
                 }
             }
             existingPlans.stream().filter(plan -> !licensed.contains(plan.key.region())).forEach(plan -> plan.close(now));
-            return session.persistAll(created.toArray()).chain(() -> planner.emit(session, toEmit)).replaceWithVoid();
+            return session.persistAll(created.toArray()).chain(() -> planner.emit(session, drama, toEmit)).replaceWithVoid();
         }));
     }
 

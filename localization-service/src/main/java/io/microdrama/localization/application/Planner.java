@@ -1,7 +1,6 @@
 package io.microdrama.localization.application;
 
 import io.microdrama.contracts.CloudEventTypes;
-import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.ReadinessChanged;
 import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.domain.Readiness;
@@ -55,7 +54,7 @@ public class Planner {
                             changed.add(plan);
                         }
                     }
-                    return emit(session, changed);
+                    return emit(session, drama, changed);
                 }));
     }
 
@@ -75,21 +74,24 @@ public class Planner {
                     changed.add(plan);
                 }
             }
-            return emit(session, changed);
+            return emit(session, drama, changed);
         });
     }
 
-    public Uni<Integer> emit(Mutiny.Session session, List<RegionPlan> plans) {
+    /** Appends a readiness event per plan of {@code drama}, on the drama's answer lane. */
+    public Uni<Integer> emit(Mutiny.Session session, LocalizedDrama drama, List<RegionPlan> plans) {
         if (plans.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return outbox.appendAll(session, plans.stream().map(this::readinessEvent).toList()).replaceWith(plans.size());
+        String topic = drama.answerLane.readinessTopic();
+        return outbox.appendAll(session, plans.stream().map(plan -> readinessEvent(topic, plan)).toList())
+                .replaceWith(plans.size());
     }
 
-    private Outbox.Pending readinessEvent(RegionPlan plan) {
+    private Outbox.Pending readinessEvent(String topic, RegionPlan plan) {
         ReadinessChanged readiness = new ReadinessChanged(plan.key.dramaId().toString(), plan.dramaVersion, plan.key.region(),
                 plan.ready, plan.requiredLanguages, plan.missingLanguages, plan.availableLanguages, clock.instant());
-        return new Outbox.Pending(Topics.LOCALIZATION_READINESS, "drama", plan.key.dramaId().toString(),
+        return new Outbox.Pending(topic, "drama", plan.key.dramaId().toString(),
                 CloudEventTypes.READINESS_CHANGED, readiness);
     }
 }

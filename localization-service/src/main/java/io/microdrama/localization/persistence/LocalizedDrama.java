@@ -1,11 +1,14 @@
 package io.microdrama.localization.persistence;
 
+import io.microdrama.contracts.EventLane;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.localization.domain.DramaSummary;
 import io.microdrama.localization.domain.EpisodeSpan;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -39,10 +42,15 @@ public class LocalizedDrama {
     public Long withdrawnVersion;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The lane of the catalog topic this drama was first heard of on; its readiness answers take the same one. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "answer_lane")
+    public EventLane answerLane;
 
-    public static LocalizedDrama of(UUID id) {
+    public static LocalizedDrama of(UUID id, EventLane lane) {
         LocalizedDrama drama = new LocalizedDrama();
         drama.id = id;
+        drama.answerLane = lane;
         return drama;
     }
 

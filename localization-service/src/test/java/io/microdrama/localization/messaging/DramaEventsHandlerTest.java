@@ -4,6 +4,7 @@ import io.microdrama.support.inbox.IncomingDelivery;
 import io.microdrama.support.inbox.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.contracts.EventLane;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.contracts.events.DramaWithdrawn;
 import io.microdrama.localization.application.DramaPlanning;
@@ -69,7 +70,7 @@ class DramaEventsHandlerTest {
     void aPublishedDramaReachesTheUseCaseDecoded() throws Exception {
         DramaPublished published = published(DRAMA.toString());
 
-        handler.onRecords(List.of(cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, JSON.writeValueAsString(published))))
+        handler.onRecords(List.of(cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, JSON.writeValueAsString(published))), EventLane.INTERACTIVE)
                 .await().indefinitely();
 
         assertThat(nacked).isEmpty();
@@ -80,7 +81,7 @@ class DramaEventsHandlerTest {
     void aWithdrawnDramaReachesTheUseCaseDecoded() throws Exception {
         DramaWithdrawn withdrawn = new DramaWithdrawn(DRAMA.toString(), 3, "aurora", Instant.parse("2026-11-24T10:00:00Z"));
 
-        handler.onRecords(List.of(cloudEvent(CloudEventTypes.DRAMA_WITHDRAWN, JSON.writeValueAsString(withdrawn))))
+        handler.onRecords(List.of(cloudEvent(CloudEventTypes.DRAMA_WITHDRAWN, JSON.writeValueAsString(withdrawn))), EventLane.INTERACTIVE)
                 .await().indefinitely();
 
         assertThat(nacked).isEmpty();
@@ -114,7 +115,7 @@ class DramaEventsHandlerTest {
 
         handler.onRecords(List.of(cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, JSON.writeValueAsString(first)),
                 cloudEvent(CloudEventTypes.DRAMA_PUBLISHED, JSON.writeValueAsString(published("not-a-uuid"))),
-                cloudEvent(CloudEventTypes.DRAMA_WITHDRAWN, JSON.writeValueAsString(second)))).await().indefinitely();
+                cloudEvent(CloudEventTypes.DRAMA_WITHDRAWN, JSON.writeValueAsString(second))), EventLane.INTERACTIVE).await().indefinitely();
 
         assertThat(planning.pollSizes).containsExactly(2);
         assertThat(planning.calls).containsExactly(List.of(DRAMA, first), List.of(DRAMA, second));
@@ -122,7 +123,7 @@ class DramaEventsHandlerTest {
     }
 
     private void assertPoison(Message<String> message, String reason) {
-        handler.onRecords(List.of(message)).await().indefinitely();
+        handler.onRecords(List.of(message), EventLane.INTERACTIVE).await().indefinitely();
         assertThat(planning.calls).isEmpty();
         assertThat(nacked).last().isInstanceOf(PoisonMessageException.class)
                 .extracting(Throwable::getMessage).asString().contains(reason);

@@ -5,6 +5,7 @@ import io.vertx.pgclient.PgException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.contracts.EventLane;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.DefaultCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
@@ -174,7 +175,7 @@ class IncomingDeliveryTest {
     }
 
     private CatalogDramaEvent decode(IncomingEvent event) {
-        return CatalogDramaEvents.decode(event, json);
+        return CatalogDramaEvents.decode(event, EventLane.INTERACTIVE, json);
     }
 
     /** Delivers one message to a use case that decodes it as a {@code catalog.drama.v1} event. */
