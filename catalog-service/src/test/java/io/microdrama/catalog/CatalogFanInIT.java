@@ -242,4 +242,45 @@ class CatalogFanInIT {
                 .body("rollout.find { it.region == 'GB' }.episodePrice.amountMinor", equalTo(77))
                 .body("rollout.find { it.region == 'DE' }.episodePrice.amountMinor", equalTo(59));
     }
+
+    /**
+     * The answer lane (issue 17): readiness and prices of a back catalogue's dramas come on topics of their own, read
+     * beside the interactive ones into the same inboxes. Answers there make a drama LIVE; a copy of one on the other
+     * lane changes nothing; poison on them goes to their own dead-letter topics and consumption goes on.
+     */
+    @Test
+    void answersOnTheBulkLaneAreAppliedOnceIntoTheSameInboxesWithTheirOwnDeadLetters() {
+        String aurora = registeredStudio("aurora");
+        String externalId = uniqueId("bulk-answers");
+        given().auth().oauth2(aurora).contentType(ContentType.JSON).body(DRAMA).put("/api/v1/studio/dramas/{id}", externalId)
+                .then().statusCode(201);
+        String dramaId = given().auth().oauth2(aurora).post("/api/v1/studio/dramas/{id}/publish", externalId)
+                .then().statusCode(200).extract().path("id");
+
+        String readinessPoison = sendRaw(Topics.LOCALIZATION_READINESS_BULK, dramaId, CloudEventTypes.READINESS_CHANGED,
+                CloudEventTypes.SOURCE_LOCALIZATION, "{\"dramaId\":");
+        Stack.sendOn(Topics.LOCALIZATION_READINESS_BULK, Events.readiness(dramaId, 1, "GB", List.of(), List.of("en")),
+                UUID.randomUUID().toString());
+        String pricingPoison = sendRaw(Topics.BILLING_PRICING_BULK, dramaId, CloudEventTypes.PRICING_SET,
+                CloudEventTypes.SOURCE_BILLING, "{\"dramaId\":");
+        String gbPrice = Stack.sendOn(Topics.BILLING_PRICING_BULK, Events.price(dramaId, 1, "GB", "GBP", 49),
+                UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/storefront/GB/dramas")
+                .then().statusCode(200).body("items.id", hasItem(dramaId)));
+
+        // A copy of the GB price on the interactive lane (other amount, same CloudEvent id), then DE's price there:
+        // same key, same partition, so once DE's is consumed the copy was handled, and ignored.
+        send(Events.price(dramaId, 1, "GB", "GBP", 99), gbPrice, Map.of());
+        String dePrice = send(Events.price(dramaId, 1, "DE", "EUR", 59));
+        awaitConsumed(RolloutAnswers.PRICING_CONSUMER, dePrice);
+        given().auth().oauth2(aurora).get("/api/v1/studio/dramas/{id}", externalId).then()
+                .body("rollout.find { it.region == 'GB' }.state", equalTo("LIVE"))
+                .body("rollout.find { it.region == 'GB' }.episodePrice.amountMinor", equalTo(49))
+                .body("rollout.find { it.region == 'DE' }.episodePrice.amountMinor", equalTo(59));
+
+        awaitRecords(Topics.deadLetter(Topics.LOCALIZATION_READINESS_BULK, "catalog"),
+                r -> readinessPoison.equals(header(r, "ce_id")), 1, Duration.ofSeconds(60));
+        awaitRecords(Topics.deadLetter(Topics.BILLING_PRICING_BULK, "catalog"),
+                r -> pricingPoison.equals(header(r, "ce_id")), 1, Duration.ofSeconds(60));
+    }
 }

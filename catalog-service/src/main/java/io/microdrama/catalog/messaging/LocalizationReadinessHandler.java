@@ -37,6 +37,15 @@ public class LocalizationReadinessHandler {
         return onRecords(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
+    /**
+     * The same events on the bulk answer lane ({@code localization.readiness.bulk.v1}: dramas of a studio's back catalogue), read
+     * by a consumer of its own beside the channel above, into the same inbox.
+     */
+    @Incoming("readiness-bulk")
+    public Uni<Void> onBulkBatch(KafkaRecordBatch<String, String> batch) {
+        return onBatch(batch);
+    }
+
     Uni<Void> onRecords(List<? extends Message<String>> records) {
         return delivery.handleAll(records, this::decode, answers::applyReadinessAll, answers::applyReadiness);
     }
