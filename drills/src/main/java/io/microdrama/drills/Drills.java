@@ -110,12 +110,13 @@ public final class Drills {
                     : "NOT converged %.1f s after the fault ended (%.1f s after the storm ended)", converge,
                     (System.nanoTime() - stormEnded) / 1e9);
             String kafka = platform.stack().kafkaBootstrapServers().orElseThrow();
+            // Each edge of the ledger covers its topic's two lanes (catalog's drama lanes, and the answer lanes).
+            Map<String, String> bulkLaneOf = Map.of(Topics.CATALOG_DRAMA, Topics.CATALOG_DRAMA_BULK,
+                    Topics.BILLING_PRICING, Topics.BILLING_PRICING_BULK,
+                    Topics.LOCALIZATION_READINESS, Topics.LOCALIZATION_READINESS_BULK);
             Map<String, TopicTally.Tally> tallies = new HashMap<>();
-            for (String topic : List.of(Topics.CATALOG_DRAMA, Topics.BILLING_PRICING, Topics.LOCALIZATION_READINESS)) {
-                tallies.put(topic, TopicTally.of(kafka, topic));
-            }
-            // The ledger's drama edge covers both of catalog's lanes.
-            tallies.merge(Topics.CATALOG_DRAMA, TopicTally.of(kafka, Topics.CATALOG_DRAMA_BULK), TopicTally.Tally::plus);
+            bulkLaneOf.forEach((topic, bulk) ->
+                    tallies.put(topic, TopicTally.of(kafka, topic).plus(TopicTally.of(kafka, bulk))));
             print(drill, storm, reading, tallies, converged, converge);
             failed = !converged || reading.lost() > 0 || reading.duplicatesApplied() > 0;
             say(failed ? "DRILL FAILED" : "drill passed: nothing lost, nothing applied twice");

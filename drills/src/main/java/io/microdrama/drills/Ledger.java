@@ -72,11 +72,11 @@ final class Ledger {
 
             List<Edge> edges = new ArrayList<>();
             // Catalog's drama events travel on two lanes (a studio's burst takes the bulk one); one inbox reads both.
-            Set<String> dramaEvents = new HashSet<>(outbox(catalog, Topics.CATALOG_DRAMA));
-            dramaEvents.addAll(outbox(catalog, Topics.CATALOG_DRAMA_BULK));
-            long dramaUnsent = unsent(catalog, Topics.CATALOG_DRAMA) + unsent(catalog, Topics.CATALOG_DRAMA_BULK);
-            Set<String> pricingEvents = outbox(billing, Topics.BILLING_PRICING);
-            Set<String> readinessEvents = outbox(localization, Topics.LOCALIZATION_READINESS);
+            // The answers follow their drama's lane, and catalog's one inbox per answer reads both of theirs too.
+            Set<String> dramaEvents = outbox(catalog, Topics.CATALOG_DRAMA, Topics.CATALOG_DRAMA_BULK);
+            long dramaUnsent = unsent(catalog, Topics.CATALOG_DRAMA, Topics.CATALOG_DRAMA_BULK);
+            Set<String> pricingEvents = outbox(billing, Topics.BILLING_PRICING, Topics.BILLING_PRICING_BULK);
+            Set<String> readinessEvents = outbox(localization, Topics.LOCALIZATION_READINESS, Topics.LOCALIZATION_READINESS_BULK);
             // Billing answers each applied drama.published with one billing.pricing.set per licensed region;
             // localization with one readiness event per region: more than that is an event applied twice.
             Set<String> billingInbox = inbox(billing, "billing.catalog-dramas");
@@ -86,9 +86,11 @@ final class Ledger {
             edges.add(edge("localization.catalog-dramas", Topics.CATALOG_DRAMA, dramaEvents, dramaUnsent, localizationInbox,
                     readinessEvents.size() - (long) regions * localizationInbox.size(), "readiness rows − regions × inbox rows"));
             edges.add(edge("catalog.billing-pricing", Topics.BILLING_PRICING, pricingEvents,
-                    unsent(billing, Topics.BILLING_PRICING), inbox(catalog, "catalog.billing-pricing"), -1, null));
+                    unsent(billing, Topics.BILLING_PRICING, Topics.BILLING_PRICING_BULK),
+                    inbox(catalog, "catalog.billing-pricing"), -1, null));
             edges.add(edge("catalog.localization-readiness", Topics.LOCALIZATION_READINESS, readinessEvents,
-                    unsent(localization, Topics.LOCALIZATION_READINESS), inbox(catalog, "catalog.localization-readiness"), -1, null));
+                    unsent(localization, Topics.LOCALIZATION_READINESS, Topics.LOCALIZATION_READINESS_BULK),
+                    inbox(catalog, "catalog.localization-readiness"), -1, null));
             return new Reading(published.size(), acknowledgedMissing, rollouts, priced, localized, prices, plans, edges);
         }
     }
@@ -115,18 +117,27 @@ final class Ledger {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 
-    private static Set<String> outbox(Connection db, String topic) throws SQLException {
-        return strings(db, "select id::text from outbox_event where topic = ?", topic);
+    /** The outbox rows of an edge: its topic and its other lane (an event goes to one of them, never to both). */
+    private static Set<String> outbox(Connection db, String... topics) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        for (String topic : topics) {
+            ids.addAll(strings(db, "select id::text from outbox_event where topic = ?", topic));
+        }
+        return ids;
     }
 
-    private static long unsent(Connection db, String topic) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("select count(*) from outbox_event where topic = ? and sent_at is null")) {
-            query.setString(1, topic);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+    private static long unsent(Connection db, String... topics) throws SQLException {
+        long unsent = 0;
+        for (String topic : topics) {
+            try (PreparedStatement query = db.prepareStatement("select count(*) from outbox_event where topic = ? and sent_at is null")) {
+                query.setString(1, topic);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    unsent += row.getLong(1);
+                }
             }
         }
+        return unsent;
     }
 
     private static Set<String> inbox(Connection db, String consumer) throws SQLException {

@@ -28,7 +28,7 @@ final class TopicTally {
             return records - distinctIds;
         }
 
-        /** Two topics that carry disjoint events (catalog's two lanes) counted as one. */
+        /** Two topics that carry disjoint events (the two lanes of an edge) counted as one. */
         Tally plus(Tally other) {
             return new Tally(records + other.records, distinctIds + other.distinctIds);
         }
