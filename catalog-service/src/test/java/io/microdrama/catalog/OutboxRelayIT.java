@@ -174,6 +174,53 @@ class OutboxRelayIT {
         }
     }
 
+    /**
+     * The bulk lane leaves last (issue 17, fairness): one event committed after 2 000 bulk-lane rows, in the same
+     * transaction, is sent in the first batch instead of behind the backlog; the bulk rows still leave in their order.
+     */
+    @Test
+    void anEventBehindABulkBacklogLeavesInTheFirstBatch() throws Exception {
+        int backlog = 2_000;
+        String run = UUID.randomUUID().toString();
+        String bulkKey = "lane-bulk-" + run;
+        String smallKey = "lane-small-" + run;
+        try (Connection db = connection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement bulk = db.prepareStatement("insert into outbox_event (id, aggregatetype, aggregateid, "
+                    + "type, \"timestamp\", payload, topic, bulk) select gen_random_uuid(), 'drama', ?, 'test.event', "
+                    + "clock_timestamp(), '{\"n\":' || n || '}', 'catalog.lane-order.bulk.test', true "
+                    + "from generate_series(1, ?) n");
+                    PreparedStatement small = db.prepareStatement("insert into outbox_event (id, aggregatetype, "
+                            + "aggregateid, type, \"timestamp\", payload, topic) values (gen_random_uuid(), 'drama', ?, "
+                            + "'test.event', clock_timestamp(), '{}', 'catalog.lane-order.test')")) {
+                bulk.setString(1, bulkKey);
+                bulk.setInt(2, backlog);
+                assertThat(bulk.executeUpdate()).isEqualTo(backlog);
+                small.setString(1, smallKey);
+                assertThat(small.executeUpdate()).isEqualTo(1);
+            }
+            db.commit();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> pendingRowsOf(List.of(bulkKey, smallKey)) == 0);
+
+        try (Connection db = connection(); PreparedStatement sent = db.prepareStatement("select "
+                + "(select sent_at from outbox_event where aggregateid = ?), "
+                + "(select min(sent_at) from outbox_event where aggregateid = ?), "
+                + "(select max(sent_at) from outbox_event where aggregateid = ?)")) {
+            sent.setString(1, smallKey);
+            sent.setString(2, bulkKey);
+            sent.setString(3, bulkKey);
+            try (ResultSet row = sent.executeQuery()) {
+                row.next();
+                assertThat(row.getTimestamp(1)).as("the small event's batch against the bulk rows' first batch")
+                        .isEqualTo(row.getTimestamp(2));
+                assertThat(row.getTimestamp(3)).as("the backlog took more than one batch").isAfter(row.getTimestamp(2));
+            }
+        }
+        List<Integer> order = Stack.awaitRecords("catalog.lane-order.bulk.test", bulkKey, backlog).stream().map(record -> Integer.parseInt(record.value().replaceAll("\\D", ""))).toList();
+        assertThat(order).as("the bulk rows in commit order").isSorted().hasSize(backlog);
+    }
+
     private static double largestNodeRowCount(JsonNode node) {
         double largest = node.path("Actual Rows").asDouble();
         for (JsonNode child : node.path("Plans")) {

@@ -2,6 +2,7 @@ package io.microdrama.support.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microdrama.support.config.EventingConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,10 +23,12 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final Optional<String> bulkTopic;
 
-    public Outbox(ObjectMapper json, Clock clock) {
+    public Outbox(ObjectMapper json, Clock clock, EventingConfig config) {
         this.json = json;
         this.clock = clock;
+        this.bulkTopic = config.bulkTopic();
     }
 
     public Uni<OutboxEvent> append(Mutiny.Session session, String topic, String aggregateType, String aggregateId,
@@ -32,6 +36,7 @@ public class Outbox {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
+        event.bulk = bulkTopic.filter(topic::equals).isPresent();
         event.aggregateType = aggregateType;
         event.aggregateId = aggregateId;
         event.type = type;

@@ -35,6 +35,9 @@ public class OutboxEvent {
 
     public String topic;
 
+    /** A row of the service's bulk topic ({@code eventing.bulk-topic}): the relay sends it after every other pending row. */
+    public boolean bulk;
+
     @Column(name = "sent_at")
     public Instant sentAt;
 

@@ -60,9 +60,12 @@ public class OutboxRelay {
      */
     public static final String LOCK_QUERY = "select pg_try_advisory_xact_lock(hashtext('microdrama-outbox-relay')), "
             + "set_config('enable_sort', 'off', true)";
-    /** The claim of one batch ($1: the batch size); public for the test that holds its cost to one batch. */
+    /**
+     * The claim of one batch ($1: the batch size): oldest first, the bulk lane's rows after every other row (see
+     * R__outbox_lanes.sql); public for the tests that hold its cost to one batch and its order.
+     */
     public static final String CLAIM = "select id, topic, aggregateid, type, \"timestamp\", payload, tracingspancontext "
-            + "from outbox_event where sent_at is null order by \"timestamp\", id limit $1";
+            + "from outbox_event where sent_at is null order by bulk, \"timestamp\", id limit $1";
     private static final String MARK_SENT = "update outbox_event set sent_at = $1 where id = any($2)";
     private static final String MARK_FAILED =
             "update outbox_event set attempts = attempts + 1, last_error = $1 where id = any($2)";
