@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@code --backlog} rows committed just before (what a small studio's publication waits behind a bulk import).</li>
  * </ol>
  * RSS is catalog's JVM after each phase. Options: --root (repository, default .), --rows, --dramas, --payload,
- * --rate, --seconds, --backlog, --batch-size (the relay's EVENTING_RELAY_BATCH_SIZE; default: the service's).
+ * --rate, --seconds, --backlog, --batch-size (the relay's EVENTING_RELAY_BATCH_SIZE; default: the service's),
+ * --backlog-lane (interactive, default: the backlog's rows are ordinary rows; bulk: they are rows of the service's bulk
+ * lane, as a back catalogue's are since the relay sends that lane last, R__outbox_lanes.sql).
  */
 public final class RelayBenchmark {
 
@@ -61,6 +63,7 @@ public final class RelayBenchmark {
         int rate = Integer.parseInt(options.getOrDefault("rate", "50"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int backlog = Integer.parseInt(options.getOrDefault("backlog", "20000"));
+        boolean backlogOnBulkLane = options.getOrDefault("backlog-lane", "interactive").equals("bulk");
         Map<String, String> catalogEnv = new HashMap<>(Map.of("QUARKUS_OIDC_TENANT_ENABLED", "false"));
         if (options.containsKey("batch-size")) {
             catalogEnv.put("EVENTING_RELAY_BATCH_SIZE", options.get("batch-size"));
@@ -94,12 +97,13 @@ public final class RelayBenchmark {
                 System.out.printf("  raw producer   %,10.0f  %,10.0f records/s%n", raw[0], raw[1]);
                 System.out.printf("  ratio          %10.3f  %10.3f%n", relay[0] / raw[0], relay[1] / raw[1]);
 
-                Latency quiet = latency(db, kafka, "bench.latency", rate, seconds, dramas, payload, 0);
+                Latency quiet = latency(db, kafka, "bench.latency", rate, seconds, dramas, payload, 0, false);
                 System.out.printf("%nCommit -> on the topic, %d/s for %d s, one row per transaction: %s (catalog RSS %d MiB)%n",
                         rate, seconds, quiet, HttpLoad.rssMiB(pid));
-                Latency behindBacklog = latency(db, kafka, "bench.latency.backlog", rate, seconds, dramas, payload, backlog);
-                System.out.printf("Same, behind a backlog of %d rows committed just before: %s (catalog RSS %d MiB)%n",
-                        backlog, behindBacklog, HttpLoad.rssMiB(pid));
+                Latency behindBacklog = latency(db, kafka, "bench.latency.backlog", rate, seconds, dramas, payload, backlog,
+                        backlogOnBulkLane);
+                System.out.printf("Same, behind a backlog of %d rows (%s lane) committed just before: %s (catalog RSS %d MiB)%n",
+                        backlog, backlogOnBulkLane ? "bulk" : "interactive", behindBacklog, HttpLoad.rssMiB(pid));
             }
         }
     }
@@ -152,7 +156,7 @@ public final class RelayBenchmark {
      * {@code backlog} rows committed at once on another topic; commit → read back by a consumer.
      */
     static Latency latency(Connection db, String kafka, String topic, int rate, int seconds, int dramas, String payload,
-            int backlog) throws Exception {
+            int backlog, boolean backlogOnBulkLane) throws Exception {
         Map<String, Long> committedAtNanos = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         int total = rate * seconds;
@@ -186,7 +190,7 @@ public final class RelayBenchmark {
             });
             reader.start();
             if (backlog > 0) {
-                insert(db, topic + ".bulk", backlog, dramas, payload);
+                insert(db, topic + ".bulk", backlog, dramas, payload, backlogOnBulkLane);
             }
             try (PreparedStatement insert = insertStatement(db)) {
                 long start = System.nanoTime();
@@ -229,8 +233,15 @@ public final class RelayBenchmark {
 
     /** Commits {@code rows} rows in one transaction (the outbox trigger notifies the relay); returns the commit time. */
     private static Timestamp insert(Connection db, String topic, int rows, int dramas, String payload) throws Exception {
+        return insert(db, topic, rows, dramas, payload, false);
+    }
+
+    private static Timestamp insert(Connection db, String topic, int rows, int dramas, String payload, boolean bulkLane)
+            throws Exception {
         db.setAutoCommit(false);
-        try (PreparedStatement insert = insertStatement(db)) {
+        try (PreparedStatement insert = bulkLane ? db.prepareStatement("insert into outbox_event (id, aggregatetype, "
+                + "aggregateid, type, \"timestamp\", payload, topic, bulk) values (?, 'drama', ?, 'bench.event', "
+                + "clock_timestamp(), ?, ?, true)") : insertStatement(db)) {
             for (int i = 0; i < rows; i++) {
                 addRow(insert, UUID.randomUUID(), "drama-" + (i % dramas), payload, topic);
                 if (i % 1000 == 999) {
