@@ -85,6 +85,8 @@ public class OutboxRelay {
     private final Semaphore sending = new Semaphore(1);
     private final AtomicBoolean roundRunning = new AtomicBoolean();
     private final AtomicBoolean roundRequested = new AtomicBoolean();
+    private final AtomicBoolean gaugesRefreshing = new AtomicBoolean();
+    private final AtomicBoolean gaugesRequested = new AtomicBoolean();
 
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile boolean shuttingDown;
@@ -168,7 +170,11 @@ public class OutboxRelay {
                         .map(rows -> rows.iterator().next().getBoolean(0))
                         .flatMap(locked -> locked ? sendBatch(connection) : Uni.createFrom().item(Round.NOT_HOLDER)))
                 .eventually((Runnable) sending::release)
-                .call(round -> round.full() ? Uni.createFrom().voidItem() : refreshGauges())
+                .invoke(round -> {
+                    if (!round.full()) {
+                        refreshGaugesInBackground();
+                    }
+                })
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay round failed: %s", failure.toString()))
                 .onFailure().recoverWithItem(Round.FAILED);
     }
@@ -227,6 +233,30 @@ public class OutboxRelay {
         pausedUntil = clock.instant().plus(backoff);
         vertx.setTimer(backoff.toMillis(), ignored -> requestRound());
         LOG.warnf("Outbox publishing failed, next attempt in %s: %s", backoff, failure.toString());
+    }
+
+    /**
+     * The gauges are read beside the rounds, not in them: a round that waited for the count before the next round
+     * could start added a database round trip to every event's wait at the relay. At most one count runs at a time;
+     * asked meanwhile, one more runs after it, so the last round is always counted.
+     */
+    private void refreshGaugesInBackground() {
+        gaugesRequested.set(true);
+        if (!gaugesRefreshing.compareAndSet(false, true)) {
+            return;
+        }
+        gaugesRequested.set(false);
+        refreshGauges().subscribe().with(ignored -> afterGaugeRefresh(), failure -> {
+            LOG.debugf("Outbox gauges not refreshed: %s", failure.toString());
+            afterGaugeRefresh();
+        });
+    }
+
+    private void afterGaugeRefresh() {
+        gaugesRefreshing.set(false);
+        if (gaugesRequested.get() && !shuttingDown) {
+            refreshGaugesInBackground();
+        }
     }
 
     private Uni<Void> refreshGauges() {
