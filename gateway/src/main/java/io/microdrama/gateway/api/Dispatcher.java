@@ -27,8 +27,8 @@ import java.util.Map;
 
 /**
  * One request through the gateway: find the route, establish the caller from the token (only for routes that need
- * one), check role and scope, apply the rate limit, then forward to the service or compose the ops view. Nothing is
- * forwarded before every check has passed.
+ * one), check role and scope, apply the rate limit, then forward to the service (a studio push when its studio's turn
+ * comes, {@link StudioPushTurns}) or compose the ops view. Nothing is forwarded before every check has passed.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -44,13 +44,15 @@ public class Dispatcher {
     private final CurrentIdentityAssociation identities;
     private final RateLimits rateLimits;
     private final UpstreamClient upstreams;
+    private final StudioPushTurns pushTurns;
     private final OpsDramaAggregator opsDramas;
     private final MeterRegistry meters;
 
-    public Dispatcher(CurrentIdentityAssociation identities, RateLimits rateLimits, UpstreamClient upstreams,
-            OpsDramaAggregator opsDramas, MeterRegistry meters) {
+    public Dispatcher(CurrentIdentityAssociation identities, RateLimits rateLimits, StudioPushTurns pushTurns,
+            UpstreamClient upstreams, OpsDramaAggregator opsDramas, MeterRegistry meters) {
         this.identities = identities;
         this.rateLimits = rateLimits;
+        this.pushTurns = pushTurns;
         this.upstreams = upstreams;
         this.opsDramas = opsDramas;
         this.meters = meters;
@@ -82,9 +84,16 @@ public class Dispatcher {
         return identities.getDeferredIdentity()
                 .onFailure(AuthenticationFailedException.class).transform(failure -> GatewayException.unauthenticated())
                 .map(identity -> authorize(found, request, identity))
-                .flatMap(caller -> found.route().aggregated()
-                        ? opsDramas.view(RequestPath.rawSegment(request.path(), 4), request.getHeader("Authorization"), caller)
-                        : forward(found, request, body, caller));
+                .flatMap(caller -> {
+                    if (found.route().aggregated()) {
+                        return opsDramas.view(RequestPath.rawSegment(request.path(), 4), request.getHeader("Authorization"), caller);
+                    }
+                    if (found.route().access().scope() == Access.Scope.STUDIO_PUSH) {
+                        return pushTurns.inTurn(found.route().upstream(), caller.studioId().orElseThrow(),
+                                body == null ? 0 : body.length, () -> forward(found, request, body, caller));
+                    }
+                    return forward(found, request, body, caller);
+                });
     }
 
     /** The status the problem mappers will answer with, for the per-route metric. */

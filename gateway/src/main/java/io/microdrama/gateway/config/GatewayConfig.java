@@ -20,6 +20,9 @@ public interface GatewayConfig {
     @WithName("storefront-cache")
     StorefrontCache storefrontCache();
 
+    @WithName("studio-push")
+    StudioPushes studioPush();
+
     interface Upstreams {
         String catalog();
 
@@ -84,5 +87,20 @@ public interface GatewayConfig {
 
         /** Bytes of answers (bodies, headers and keys) kept at most; one answer may take an eighth of it. */
         MemorySize maxBytes();
+    }
+
+    /** How studio pushes share a service (see README, "Studio pushes in turn"). */
+    interface StudioPushes {
+        /** Pushes this gateway replica forwards to one service at once; the rest wait, studios in turn. */
+        int concurrency();
+
+        /** Pushes one studio may have waiting per service; one more is refused with 429. */
+        int maxWaitingPerStudio();
+
+        /** Request bodies held by waiting pushes per service, all studios together; beyond it a push is refused. */
+        MemorySize maxWaitingBytes();
+
+        /** Longest a push waits for its turn before it is answered 503 with Retry-After. */
+        Duration maxWait();
     }
 }
