@@ -15,7 +15,9 @@ import java.time.Instant;
 
 /**
  * The studio's side of the platform API, through the gateway, with the studio's client-credentials token (renewed
- * before it expires). Rate-limit answers (429) are waited out as {@code Retry-After} says.
+ * before it expires). Rate-limit answers (429) and busy answers (503 with {@code Retry-After}: the gateway's turns
+ * between studios, or an open breaker) are waited out as {@code Retry-After} says: the platform changes nothing
+ * when it answers an error, so sending the same request again is safe.
  */
 final class PlatformClient {
 
@@ -66,7 +68,8 @@ final class PlatformClient {
                 request.header("Content-Type", contentType);
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 429 && attempt < 10) {
+            boolean busy = response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent();
+            if ((response.statusCode() == 429 || busy) && attempt < 10) {
                 long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
                 Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(wait, 30))).toMillis());
                 continue;

@@ -39,6 +39,8 @@ class StudioPushFlowTest {
     final Set<String> failingQc = ConcurrentHashMap.newKeySet();
     final Set<String> failingHard = ConcurrentHashMap.newKeySet();
     final Set<String> timingOutOnce = ConcurrentHashMap.newKeySet();
+    /** Paths answered once with the gateway's "busy, retry after 1 s" (a push that waited too long for its turn). */
+    final Set<String> busyOnce = ConcurrentHashMap.newKeySet();
     /** What the stand-in platform holds: drama/language/episode → content. */
     final Map<String, String> stored = new ConcurrentHashMap<>();
     /** Every file that reached the bulk upload, as language/episode. */
@@ -57,6 +59,11 @@ class StudioPushFlowTest {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
+            if (busyOnce.remove(exchange.getRequestMethod() + " " + path)) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                answer(exchange, 503, "{\"status\":503,\"detail\":\"catalog-service is busy with other studios' changes\"}");
+                return;
+            }
             if (exchange.getRequestMethod().equals("POST") && path.matches(".*/subtitles/[^/]+")) {
                 contentTypes.put(path, exchange.getRequestHeaders().getFirst("Content-Type"));
                 bulk(exchange, path);
@@ -172,6 +179,17 @@ class StudioPushFlowTest {
         requests.clear();
         assertThat(run(dir, "--publish")).isEqualTo(StudioPush.OK);
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aBusyAnswerWithRetryAfterIsWaitedOutLikeARateLimit(@TempDir Path dir) throws Exception {
+        TestPackages.valid(dir, "flow-busy", 1, "e001.ja.vtt");
+        busyOnce.add("PUT /api/v1/studio/dramas/flow-busy");
+        busyOnce.add("POST /api/v1/studio/dramas/flow-busy/publish");
+        assertThat(run(dir, "--publish")).isEqualTo(StudioPush.OK);
+        assertThat(requests).as("each asked again after the 503").startsWith("PUT /api/v1/studio/dramas/flow-busy",
+                "PUT /api/v1/studio/dramas/flow-busy", "POST /api/v1/studio/dramas/flow-busy/publish",
+                "POST /api/v1/studio/dramas/flow-busy/publish");
     }
 
     private static void deleteRecursively(Path root) throws IOException {
