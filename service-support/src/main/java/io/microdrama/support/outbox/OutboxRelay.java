@@ -189,7 +189,7 @@ public class OutboxRelay {
      * One round in its own transaction, with two database round trips besides Kafka's: the transaction's start leaves
      * with the claim, and the mark with the commit (the client pipelines statements issued together on one
      * connection). Under load every round trip queues for CPU, and an event waits about one and a half rounds at
-     * each of the three relays on its way to LIVE.
+     * each relay it passes on its way to LIVE (catalog's, then localization's or billing's).
      */
     private Uni<Round> roundOn(SqlConnection connection) {
         int batchSize = config.relay().batchSize();
