@@ -46,6 +46,13 @@ final class CpuMeter {
                 wall)).toString();
     }
 
+    /** CPU seconds per process since {@link #start()}, for figures computed from them (CPU per event). */
+    Map<String, Double> secondsSinceStart() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        read().forEach((name, ticks) -> seconds.put(name, (ticks - start.getOrDefault(name, 0L)) / TICKS_PER_SECOND));
+        return seconds;
+    }
+
     private Map<String, Long> read() {
         Map<String, Long> ticks = new LinkedHashMap<>();
         for (ChildProcess process : processes) {

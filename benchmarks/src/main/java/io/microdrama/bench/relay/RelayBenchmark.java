@@ -124,7 +124,7 @@ public final class RelayBenchmark {
     }
 
     /** The same records straight from a producer configured as the relay's: sent without waiting, then flushed. */
-    static double rawProducerThroughput(String kafka, String topic, int rows, int dramas, String payload) throws Exception {
+    public static double rawProducerThroughput(String kafka, String topic, int rows, int dramas, String payload) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
