@@ -60,7 +60,8 @@ import java.util.concurrent.TimeUnit;
  *       its regions' answers in its inbox (p50, p99, max).</li>
  * </ol>
  * The baseline of the relay's goal runs in the same session: a raw producer ({@code acks=all}, idempotent, pipelined)
- * sending the v1 records. Options: --root, --regions (default 10,47,200), --answers (20000), --rate (20), --seconds (15).
+ * sending the v1 records. Options: --root, --regions (default 10,47,200), --answers (20000), --rate (20), --seconds (15),
+ * --catalog-java-options (JAVA_TOOL_OPTIONS of catalog's JVM only).
  */
 public final class AnswerShapeBenchmark {
 
@@ -114,8 +115,11 @@ public final class AnswerShapeBenchmark {
         try (DevStack stack = DevStack.builder().kafka(0).postgres(0, List.of("catalog")).start()) {
             String kafka = stack.kafkaBootstrapServers().orElseThrow();
             DevStack.Database database = stack.database("catalog").orElseThrow();
-            try (ServiceProcess catalog = ServiceProcess.start(root, "catalog-service", 0, stack, "catalog",
-                    Map.of("QUARKUS_OIDC_TENANT_ENABLED", "false"));
+            Map<String, String> catalogEnv = new HashMap<>(Map.of("QUARKUS_OIDC_TENANT_ENABLED", "false"));
+            if (options.containsKey("catalog-java-options")) { // e.g. a flight recording of catalog alone
+                catalogEnv.put("JAVA_TOOL_OPTIONS", options.get("catalog-java-options"));
+            }
+            try (ServiceProcess catalog = ServiceProcess.start(root, "catalog-service", 0, stack, "catalog", catalogEnv);
                     Connection writerDb = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
                 catalog.awaitReady(Duration.ofMinutes(3));
                 long pid = catalog.process().pid();
@@ -124,11 +128,14 @@ public final class AnswerShapeBenchmark {
                 writerDb.setAutoCommit(false);
                 AnswerShapeBenchmark bench = new AnswerShapeBenchmark(kafka, writerDb, database, new CpuMeter(processes));
 
-                // Warm-up of every part with both shapes (JIT, connections, topic metadata), not reported.
-                for (Shape shape : Shape.values()) {
-                    bench.throughput(47, shape, Math.min(answers, 4700));
+                // Warm-up of every path (JIT, connections, topic metadata), not reported. Catalog's JVM has just started:
+                // with a short warm-up its CPU figures are mostly the JIT compiler's (14 000 compilations in one minute).
+                for (int regions : List.of(10, 47)) {
+                    for (Shape shape : Shape.values()) {
+                        bench.throughput(regions, shape, answers);
+                    }
+                    bench.intoCatalog(regions, answers);
                 }
-                bench.intoCatalog(47, Math.min(answers, 4700));
                 String v1Sample = bench.json.writeValueAsString(bench.perRegion(UUID.randomUUID(), 0));
                 RelayBenchmark.rawProducerThroughput(kafka, "bench.answers.raw.warmup", Math.min(answers, 5000), 200, v1Sample);
                 double raw = RelayBenchmark.rawProducerThroughput(kafka, "bench.answers.raw", answers, 200, v1Sample);
