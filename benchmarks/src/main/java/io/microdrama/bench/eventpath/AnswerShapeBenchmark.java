@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.microdrama.bench.HttpLoad;
+import io.microdrama.bench.KafkaClients;
 import io.microdrama.bench.relay.RelayBenchmark;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
@@ -84,6 +85,8 @@ public final class AnswerShapeBenchmark {
         }
     }
 
+    private static final String OUTBOX_INSERT = "insert into outbox_event (id, aggregatetype, aggregateid, type, \"timestamp\","
+            + " payload, topic) values (?, 'drama', ?, ?, clock_timestamp(), ?, ?)";
     private static final String[] LOCAL_LANGUAGES = {"es", "pt-BR", "fr", "de", "ja", "ko", "id", "th", "ar", "tr", "it", "vi"};
     private static final List<String> REGIONS = Arrays.stream(Locale.getISOCountries()).toList();
 
@@ -191,8 +194,7 @@ public final class AnswerShapeBenchmark {
             cpu.start();
             long writerCpuStart = currentThreadCpuNanos();
             long start = System.nanoTime();
-            try (PreparedStatement insert = writerDb.prepareStatement("insert into outbox_event (id, aggregatetype, aggregateid,"
-                    + " type, \"timestamp\", payload, topic) values (?, 'drama', ?, ?, clock_timestamp(), ?, ?)")) {
+            try (PreparedStatement insert = writerDb.prepareStatement(OUTBOX_INSERT)) {
                 for (int i = 0; i < dramas; i++) {
                     if (rate > 0) {
                         long wait = start + i * 1_000_000_000L / rate - System.nanoTime();
@@ -202,9 +204,7 @@ public final class AnswerShapeBenchmark {
                     }
                     UUID dramaId = UUID.randomUUID();
                     if (shape == Shape.PER_REGION) {
-                        for (int r = 0; r < regions; r++) {
-                            addRow(insert, dramaId, CloudEventTypes.READINESS_CHANGED, json.writeValueAsString(perRegion(dramaId, r)), topic);
-                        }
+                        addPerRegion(insert, dramaId, regions, topic);
                     } else {
                         addRow(insert, dramaId, "bench.readiness.of-version", json.writeValueAsString(perVersion(dramaId, regions)), topic);
                     }
@@ -233,14 +233,9 @@ public final class AnswerShapeBenchmark {
         cpu.start();
         long writerCpuStart = currentThreadCpuNanos();
         long start = System.nanoTime();
-        try (PreparedStatement insert = writerDb.prepareStatement("insert into outbox_event (id, aggregatetype, aggregateid,"
-                + " type, \"timestamp\", payload, topic) values (?, 'drama', ?, ?, clock_timestamp(), ?, ?)")) {
+        try (PreparedStatement insert = writerDb.prepareStatement(OUTBOX_INSERT)) {
             for (int i = 0; i < dramas; i++) {
-                UUID dramaId = UUID.randomUUID();
-                for (int r = 0; r < regions; r++) {
-                    addRow(insert, dramaId, CloudEventTypes.READINESS_CHANGED, json.writeValueAsString(perRegion(dramaId, r)),
-                            Topics.LOCALIZATION_READINESS);
-                }
+                addPerRegion(insert, UUID.randomUUID(), regions, Topics.LOCALIZATION_READINESS);
                 insert.executeBatch();
                 writerDb.commit();
             }
@@ -289,6 +284,13 @@ public final class AnswerShapeBenchmark {
         return List.of("en", LOCAL_LANGUAGES[region % LOCAL_LANGUAGES.length]);
     }
 
+    /** One drama's v1 answers: a ReadinessChanged row per region. */
+    private void addPerRegion(PreparedStatement insert, UUID dramaId, int regions, String topic) throws Exception {
+        for (int r = 0; r < regions; r++) {
+            addRow(insert, dramaId, CloudEventTypes.READINESS_CHANGED, json.writeValueAsString(perRegion(dramaId, r)), topic);
+        }
+    }
+
     private static void addRow(PreparedStatement insert, UUID dramaId, String type, String payload, String topic) throws Exception {
         insert.setObject(1, UUID.randomUUID());
         insert.setString(2, dramaId.toString());
@@ -329,14 +331,8 @@ public final class AnswerShapeBenchmark {
             this.regions = regions;
             this.shape = shape;
             this.dramas = dramas;
-            Properties config = new Properties();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-            config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-            // The relay writes in Kafka transactions; the services read only what was committed.
-            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            Properties config = KafkaClients.readCommittedConsumer(kafka);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"); // offsets committed after the inbox, as SmallRye does
             consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
             consumer.subscribe(List.of(topic));
             db = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());

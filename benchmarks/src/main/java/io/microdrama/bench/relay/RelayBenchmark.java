@@ -1,9 +1,9 @@
 package io.microdrama.bench.relay;
 
 import io.microdrama.bench.HttpLoad;
+import io.microdrama.bench.KafkaClients;
 import io.microdrama.devstack.DevStack;
 import io.microdrama.devstack.ServiceProcess;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -161,13 +161,7 @@ public final class RelayBenchmark {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         int total = rate * seconds;
         AtomicLong received = new AtomicLong();
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-        // The relay writes in Kafka transactions; the services read only what was committed.
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties config = KafkaClients.readCommittedConsumer(kafka);
         Thread reader;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
