@@ -13,6 +13,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -179,24 +180,41 @@ public class DramaRepository {
         return session.persistAll(rows.stream().map(row -> new RegionalRolloutEntity().copy(row)).toArray());
     }
 
-    /** Changed rollout rows this session loaded (locked) before; written when the transaction ends. */
+    /**
+     * Changed rollout rows this session loaded (locked) before; written when the transaction ends. The entities are
+     * fetched in one multi-load, not one {@code find} per row: finds answered from the session complete at once, so a
+     * chain of them nested one call per row, and a poll of a few hundred rows overflowed the event loop's stack. The
+     * overflow was swallowed on the way and the transaction was never ended: catalog's bulk answer channels stopped,
+     * each holding its rows locked ({@code DramaRepositoryIT}).
+     */
     public Uni<Void> updateRollouts(Mutiny.Session session, List<RegionalRollout> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RegionalRollout row : rows) {
-            chain = chain.chain(() -> session.find(RegionalRolloutEntity.class, RegionalRolloutEntity.Key.of(row.key))
-                    .invoke(entity -> entity.copy(row)).replaceWithVoid());
-        }
-        return chain;
+        return entitiesOf(session, rows).invoke(entities -> {
+            for (int i = 0; i < rows.size(); i++) {
+                RegionalRollout row = rows.get(i);
+                RegionalRolloutEntity entity = entities.get(i);
+                if (entity == null) {
+                    throw new IllegalStateException("rollout " + row.key + " is not in the database");
+                }
+                entity.copy(row);
+            }
+        }).replaceWithVoid();
     }
 
-    /** Rows of countries no longer licensed (NOT_LICENSED has no row). */
+    /** Rows of countries no longer licensed (NOT_LICENSED has no row); one multi-load, as {@link #updateRollouts}. */
     public Uni<Void> deleteRollouts(Mutiny.Session session, List<RegionalRollout> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RegionalRollout row : rows) {
-            chain = chain.chain(() -> session.find(RegionalRolloutEntity.class, RegionalRolloutEntity.Key.of(row.key))
-                    .chain(entity -> entity == null ? Uni.createFrom().voidItem() : session.remove(entity)));
+        return entitiesOf(session, rows).chain(entities -> {
+            Object[] present = entities.stream().filter(Objects::nonNull).toArray();
+            return present.length == 0 ? Uni.createFrom().voidItem() : session.removeAll(present);
+        });
+    }
+
+    /** The rows' entities, in the rows' order (null where a row is not in the database). */
+    private static Uni<List<RegionalRolloutEntity>> entitiesOf(Mutiny.Session session, List<RegionalRollout> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return chain;
+        Object[] keys = rows.stream().map(row -> RegionalRolloutEntity.Key.of(row.key)).toArray();
+        return session.find(RegionalRolloutEntity.class, keys);
     }
 
     private static Drama toDomain(DramaEntity entity) {

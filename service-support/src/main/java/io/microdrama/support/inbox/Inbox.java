@@ -2,6 +2,7 @@ package io.microdrama.support.inbox;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,15 +63,14 @@ public class Inbox {
         Map<String, IncomingDelivery.Decoded<T>> byEventId = new HashMap<>();
         batch.forEach(decoded -> byEventId.putIfAbsent(decoded.event().id(), decoded));
         List<IncomingEvent> events = batch.stream().map(IncomingDelivery.Decoded::event).toList();
-        return onceEach(consumer, events, (session, firsts) -> {
-            Uni<Void> applied = Uni.createFrom().voidItem();
-            for (IncomingEvent first : firsts) {
-                IncomingDelivery.Decoded<T> decoded = byEventId.get(first.id());
-                applied = applied.chain(() -> inTraceOf(decoded.message(), () -> work.apply(session, decoded)))
-                        .chain(session::flush);
-            }
-            return applied;
-        });
+        // One after another through a Multi, not a chain of Unis built in a loop: a step that completes at once (nothing
+        // to flush) would nest the next one inside it, and a few hundred such steps overflow the event loop's stack.
+        return onceEach(consumer, events, (session, firsts) -> Multi.createFrom().iterable(firsts)
+                .onItem().transformToUniAndConcatenate(first -> {
+                    IncomingDelivery.Decoded<T> decoded = byEventId.get(first.id());
+                    return inTraceOf(decoded.message(), () -> work.apply(session, decoded)).chain(session::flush);
+                })
+                .collect().last().replaceWithVoid());
     }
 
     /**
