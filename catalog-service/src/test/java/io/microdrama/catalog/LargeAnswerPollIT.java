@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LargeAnswerPollIT {
 
     private static final int DRAMAS = 50;
-    private static final int REGIONS = 40;
 
     @Inject
     RolloutAnswers answers;
@@ -74,8 +73,8 @@ class LargeAnswerPollIT {
             priced.setArray(1, db.createArrayOf("uuid", dramaIds.toArray()));
             try (ResultSet row = priced.executeQuery()) {
                 row.next();
-                assertThat(row.getLong(2)).isEqualTo((long) DRAMAS * REGIONS);
-                assertThat(row.getLong(1)).as("every rollout priced").isEqualTo((long) DRAMAS * REGIONS);
+                assertThat(row.getLong(2)).isEqualTo(poll.size());
+                assertThat(row.getLong(1)).as("every rollout priced").isEqualTo(poll.size());
             }
             try (PreparedStatement inbox = db.prepareStatement(
                     "select count(*) from inbox_message where consumer = ? and event_id = any(?)")) {
@@ -90,13 +89,17 @@ class LargeAnswerPollIT {
         }
     }
 
-    /** Two-letter codes that are not countries (catalog takes any two letters; no storefront lists these). */
+    /**
+     * ISO 3166's user-assigned codes QM-QZ and XA-XZ: 40 regions no country and no storefront uses (catalog takes any
+     * two letters), so these rows never reach a storefront other tests read.
+     */
     private static List<String> regions() {
         List<String> codes = new ArrayList<>();
-        for (char first = 'Q'; codes.size() < REGIONS; first++) {
-            for (char second = 'A'; second <= 'Z' && codes.size() < REGIONS; second++) {
-                codes.add("" + first + second);
-            }
+        for (char second = 'M'; second <= 'Z'; second++) {
+            codes.add("Q" + second);
+        }
+        for (char second = 'A'; second <= 'Z'; second++) {
+            codes.add("X" + second);
         }
         return codes;
     }

@@ -185,7 +185,7 @@ public class DramaRepository {
      * fetched in one multi-load, not one {@code find} per row: finds answered from the session complete at once, so a
      * chain of them nested one call per row, and a poll of a few hundred rows overflowed the event loop's stack. The
      * overflow was swallowed on the way and the transaction was never ended: catalog's bulk answer channels stopped,
-     * each holding its rows locked ({@code DramaRepositoryIT}).
+     * each holding its rows locked ({@code LargeAnswerPollIT}).
      */
     public Uni<Void> updateRollouts(Mutiny.Session session, List<RegionalRollout> rows) {
         return entitiesOf(session, rows).invoke(entities -> {
