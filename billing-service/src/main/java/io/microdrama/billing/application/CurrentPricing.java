@@ -118,8 +118,9 @@ public class CurrentPricing {
         return store.loadAll(session).map(this::build).invoke(this::offer);
     }
 
+    // Skipped while the application stops: its connection pool is closing, and a run would only log a failure.
     @Scheduled(identity = "reference-data-refresh", every = "${billing.reference.refresh-interval:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         return sessions.withSession(session -> store.revision(session).flatMap(revision -> {
                     Snapshot current = snapshot;

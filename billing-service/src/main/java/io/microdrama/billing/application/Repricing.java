@@ -84,8 +84,9 @@ public class Repricing {
         this.repriced = metrics.counter("billing.repricing.prices.repriced");
     }
 
+    // Skipped while the application stops: its connection pool is closing, and a run would only log a failure.
     @Scheduled(identity = "repricing", every = "${billing.repricing.interval:1s}", delayed = "${billing.repricing.interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduledRound() {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();

@@ -302,9 +302,13 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    /** Deletes rows sent longer ago than the retention; pending rows are never pruned. */
+    /**
+     * Deletes rows sent longer ago than the retention; pending rows are never pruned. Skipped while the application
+     * stops: its connection pool is closing, and a run would only log a failure.
+     */
     @Scheduled(identity = "outbox-prune", every = "${eventing.relay.prune-interval:1h}",
-            delayed = "${eventing.relay.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${eventing.relay.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(config.relay().retention()), ZoneOffset.UTC);
         return pool.preparedQuery("delete from outbox_event where sent_at is not null and sent_at < $1")
