@@ -47,8 +47,8 @@ import java.util.regex.Pattern;
  * bulk region is decided, answers applied per second, and the small studio's latency.</li>
  * </ol>
  * Options: --root [.], --worldwide [20], --rate [50], --seconds [60], --poll-ms [10], --bulk [5000], --bulk-clients [8],
- * --small-every-ms [1000], --phases [worldwide,steady,backlog], --backlog-passes [1] (the back catalogue again, each
- * pass a new import of --bulk dramas), --services-java-options (JAVA_TOOL_OPTIONS of catalog,
+ * --small-every-ms [1000], --phases [worldwide,steady,backlog], --steady-passes [1] (the steady phase again, on
+ * services that have run it), --backlog-passes [1] (the back catalogue again, each pass a new import of --bulk dramas), --services-java-options (JAVA_TOOL_OPTIONS of catalog,
  * localization and billing). Prints every service's RSS after each phase and the CPU
  * time each process of the platform spent in it ({@link CpuMeter}).
  */
@@ -126,10 +126,13 @@ public final class EventPathBenchmark {
                 System.out.printf("  CPU: %s%n", cpu.sinceStart());
                 bench.printRss("after worldwide");
             }
-            if (phases.contains("steady")) {
+            // As the back catalogue's passes: later passes are the same load on services whose JIT has compiled the path.
+            int steadyPasses = phases.contains("steady") ? Integer.parseInt(options.getOrDefault("steady-passes", "1")) : 0;
+            for (int pass = 1; pass <= steadyPasses; pass++) {
                 cpu.start();
-                System.out.printf("%nSteady: %d publishes/s for %d s (GB+US), publish -> on the GB storefront through the"
-                        + " gateway (LIVE in GB polled in catalog's database every %d ms, then the storefront asked)%n", rate, seconds, bench.pollMillis);
+                System.out.printf("%nSteady%s: %d publishes/s for %d s (GB+US), publish -> on the GB storefront through the"
+                        + " gateway (LIVE in GB polled in catalog's database every %d ms, then the storefront asked)%n",
+                        steadyPasses > 1 ? " (pass " + pass + " of " + steadyPasses + ")" : "", rate, seconds, bench.pollMillis);
                 bench.storefront.drainLiveInDatabase();
                 bench.publishAnswered.clear();
                 System.out.printf("  %s (load average %s)%n", bench.steady(rate, seconds, "aurora"), HttpLoad.loadAverage());
