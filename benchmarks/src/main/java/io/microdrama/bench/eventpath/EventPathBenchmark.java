@@ -48,9 +48,9 @@ import java.util.regex.Pattern;
  * </ol>
  * Options: --root [.], --worldwide [20], --rate [50], --seconds [60], --poll-ms [10], --bulk [5000], --bulk-clients [8],
  * --small-every-ms [1000], --phases [worldwide,steady,backlog], --steady-passes [1] (the steady phase again, on
- * services that have run it), --backlog-passes [1] (the back catalogue again, each pass a new import of --bulk dramas), --services-java-options (JAVA_TOOL_OPTIONS of catalog,
- * localization and billing). Prints every service's RSS after each phase and the CPU
- * time each process of the platform spent in it ({@link CpuMeter}).
+ * services that have run it), --backlog-passes [1] (the back catalogue again, each pass a new import of --bulk
+ * dramas), --services-java-options (JAVA_TOOL_OPTIONS of catalog, localization and billing). Prints every service's
+ * RSS after each phase and the CPU time each process of the platform spent in it ({@link CpuMeter}).
  */
 public final class EventPathBenchmark {
 

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class StorefrontWatch {
 
-    // drama_id compared as a uuid, so the primary key finds the watched rows: compared as text it was a scan of every
-    // GB row, 200 times a second, and that scan grew with every drama the run published.
+    // drama_id compared as a uuid, so an index finds the watched rows: compared as text it was a scan of every rollout
+    // row, up to 200 times a second, and that scan grew with every drama the run published.
     private static final String LIVE_IN_GB = "select drama_id::text from regional_rollout where region = 'GB' "
             + "and drama_id = any(?::uuid[]) and localization_ready and price_minor is not null and not on_hold and not withdrawn";
 
