@@ -9,8 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A single-node Kafka 4 broker in KRaft mode (broker + controller), run as a guarded child JVM. */
+/**
+ * A single-node Kafka 4 broker in KRaft mode (broker + controller), run as a guarded child JVM.
+ * <p>
+ * The broker runs with the C1 compiler only, which starts it faster and spends less CPU compiling during a test run or
+ * the first minutes of the platform. Under sustained load C1 code costs more CPU per request than the full JIT a
+ * production broker runs with; {@code DEVSTACK_KAFKA_JVM_OPTIONS} (space-separated, after the defaults, so later
+ * options win) changes it, e.g. {@code -XX:TieredStopAtLevel=4} for the full JIT, as the benchmarks use.
+ */
 public final class KafkaBroker implements AutoCloseable {
+
+    /** Options added to the broker's JVM after the defaults; read at every start, so a restarted broker keeps them. */
+    public static final String JVM_OPTIONS_ENV = "DEVSTACK_KAFKA_JVM_OPTIONS";
 
     private final ChildProcess process;
     private final int port;
@@ -38,12 +48,11 @@ public final class KafkaBroker implements AutoCloseable {
             Map<String, String> env = Map.of();
             if (!formatted) {
                 ChildProcess.runToCompletion("kafka-storage-format",
-                        javaCommand("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId(),
+                        javaCommand(List.of(), "kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId(),
                                 "-c", config.toString()),
                         env, dataDir, dataDir.resolve("kafka-format.log"), Duration.ofMinutes(2));
             }
-            ChildProcess process = ChildProcess.start("kafka",
-                    javaCommand("kafka.Kafka", config.toString()), env, dataDir, log);
+            ChildProcess process = ChildProcess.start("kafka", brokerCommand(config), env, dataDir, log);
             process.awaitReady(() -> process.logContains("Kafka Server started"), Duration.ofMinutes(4));
             return new KafkaBroker(process, port, dataDir);
         } catch (IOException e) {
@@ -101,13 +110,28 @@ public final class KafkaBroker implements AutoCloseable {
         process.close();
     }
 
-    private static List<String> javaCommand(String mainClass, String... args) {
+    /** The broker's command line: the defaults, then {@link #extraJvmOptions()}, so an option given there wins. */
+    static List<String> brokerCommand(Path config) {
+        return javaCommand(extraJvmOptions(), "kafka.Kafka", config.toString());
+    }
+
+    /** From {@link #JVM_OPTIONS_ENV}, or the system property {@code devstack.kafka.jvm-options} (a benchmark's default). */
+    static List<String> extraJvmOptions() {
+        String options = System.getenv(JVM_OPTIONS_ENV);
+        if (options == null || options.isBlank()) {
+            options = System.getProperty("devstack.kafka.jvm-options", "");
+        }
+        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    private static List<String> javaCommand(List<String> extraJvmOptions, String mainClass, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(BuildInfo.javaExecutable().toString(),
                 "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 // Kafka's own request/state loggers are very chatty at INFO.
-                "-Dorg.slf4j.simpleLogger.log.kafka.request=warn", "-Dorg.slf4j.simpleLogger.log.state.change=warn",
-                "-cp", BuildInfo.childClasspath(), mainClass));
+                "-Dorg.slf4j.simpleLogger.log.kafka.request=warn", "-Dorg.slf4j.simpleLogger.log.state.change=warn"));
+        command.addAll(extraJvmOptions);
+        command.addAll(List.of("-cp", BuildInfo.childClasspath(), mainClass));
         command.addAll(List.of(args));
         return command;
     }
