@@ -49,8 +49,10 @@ import java.util.regex.Pattern;
  * Options: --root [.], --worldwide [20], --rate [50], --seconds [60], --poll-ms [10], --bulk [5000], --bulk-clients [8],
  * --small-every-ms [1000], --phases [worldwide,steady,backlog], --steady-passes [1] (the steady phase again, on
  * services that have run it), --backlog-passes [1] (the back catalogue again, each pass a new import of --bulk
- * dramas), --services-java-options (JAVA_TOOL_OPTIONS of catalog, localization and billing). Prints every service's
- * RSS after each phase and the CPU time each process of the platform spent in it ({@link CpuMeter}).
+ * dramas), --services-java-options (JAVA_TOOL_OPTIONS of catalog, localization and billing), --idle-seconds [0] (after
+ * the warm-up, the CPU each process spends while nothing is sent: what the phases' CPU figures hold besides their
+ * load). Prints every service's RSS after each phase and the CPU time each process of the platform spent in it
+ * ({@link CpuMeter}).
  */
 public final class EventPathBenchmark {
 
@@ -117,6 +119,15 @@ public final class EventPathBenchmark {
             }
             CpuMeter cpu = new CpuMeter(processes);
             System.out.printf("warm-up: %s%n", bench.steady(20, 5, "aurora"));
+            int idleSeconds = Integer.parseInt(options.getOrDefault("idle-seconds", "0"));
+            if (idleSeconds > 0) {
+                // The warm-up's last events settle first, so the window holds only what runs with nothing to do:
+                // polls, schedulers, consumer fetches, Keycloak, the broker's and PostgreSQL's own housekeeping.
+                TimeUnit.SECONDS.sleep(10);
+                cpu.start();
+                TimeUnit.SECONDS.sleep(idleSeconds);
+                System.out.printf("%nIdle: nothing sent for %d s%n  CPU: %s%n", idleSeconds, cpu.sinceStart());
+            }
             if (phases.contains("worldwide")) {
                 List<String> regions = bench.storefrontRegions();
                 cpu.start();
