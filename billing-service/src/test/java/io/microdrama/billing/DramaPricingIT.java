@@ -1,5 +1,6 @@
 package io.microdrama.billing;
 
+import io.microdrama.billing.persistence.ReferenceVersionStore;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.AuditRecorded;
@@ -11,9 +12,13 @@ import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,6 +54,39 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "database", value = "billing"), @ResourceArg(name = "keycloak", value = "true") })
 class DramaPricingIT {
+
+    @Inject
+    ReferenceVersionStore referenceVersions;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    /**
+     * Pricing reads the reference revision for every drama it prices: its plan is stored once, not once per read, as a
+     * native query of the same SQL did (catalog's QueryPlanCacheIT has the why). The change lock likewise.
+     */
+    @Test
+    void theReferenceRevisionAndChangeLockReuseTheirPlans() throws Throwable {
+        readRevisionUnderTheLock();
+        int before = cachedPlans();
+
+        for (int i = 0; i < 30; i++) {
+            readRevisionUnderTheLock();
+        }
+
+        assertThat(cachedPlans() - before).as("plans stored by 30 more reads").isLessThan(5);
+    }
+
+    private void readRevisionUnderTheLock() throws Throwable {
+        Long revision = VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(session ->
+                referenceVersions.lockForChange(session).chain(() -> referenceVersions.revision(session))));
+        assertThat(revision).isNotNull();
+    }
+
+    private int cachedPlans() {
+        SessionFactoryImplementor factory = (SessionFactoryImplementor) sessions.getCache().getSessionFactory();
+        return factory.getQueryEngine().getInterpretationCache().getNumberOfCachedQueryPlans();
+    }
 
     private static final String PRICING = "/api/v1/ops/regions/{region}/dramas/{dramaId}/pricing";
     private static final String OVERRIDE = """

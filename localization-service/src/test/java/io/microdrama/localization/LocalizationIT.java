@@ -4,19 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
-import io.microdrama.devstack.DevStackTestResource;
 import io.microdrama.contracts.events.DramaPublished;
-import io.microdrama.testing.Events;
+import io.microdrama.devstack.DevStackTestResource;
+import io.microdrama.localization.persistence.PolicyRepository;
 import io.microdrama.testing.Events.PublishedDrama;
+import io.microdrama.testing.Events;
 import io.microdrama.testing.KafkaProbe;
 import io.microdrama.testing.Stack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,38 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "database", value = "localization"), @ResourceArg(name = "keycloak", value = "true") })
 class LocalizationIT {
+
+    @Inject
+    PolicyRepository policies;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    /**
+     * Planning takes the policy's shared lock for every drama: its plan is stored once, not once per drama, as a native
+     * query whose row was read did (catalog's QueryPlanCacheIT has the why). The exclusive lock likewise.
+     */
+    @Test
+    void thePolicyLocksReuseTheirPlans() throws Throwable {
+        lockBothWays();
+        int before = cachedPlans();
+
+        for (int i = 0; i < 30; i++) {
+            lockBothWays();
+        }
+
+        assertThat(cachedPlans() - before).as("plans stored by 30 more locks").isLessThan(5);
+    }
+
+    private void lockBothWays() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(policies::lockShared));
+        VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(policies::lockExclusive));
+    }
+
+    private int cachedPlans() {
+        SessionFactoryImplementor factory = (SessionFactoryImplementor) sessions.getCache().getSessionFactory();
+        return factory.getQueryEngine().getInterpretationCache().getNumberOfCachedQueryPlans();
+    }
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SRT = "application/x-subrip";

@@ -26,19 +26,23 @@ public class ReferenceVersionStore {
     public record Stored(ReferenceVersions versions, Map<String, Recorded> recorded, long revision) {
     }
 
-    private static final String REVISION = "select (select count(*) from storefront_version) + (select count(*) from fx_rate_version)"
-            + " + (select count(*) from ppp_factor_version) + (select count(*) from tier_version)";
+    /**
+     * HQL, not SQL: Hibernate Reactive stores a new plan for every execution of a native query that returns rows, and
+     * pricing reads the revision for every drama it prices (see the inbox in service-support).
+     */
+    private static final String REVISION = "select (select count(*) from StorefrontVersionRow) + (select count(*) from FxRateVersionRow)"
+            + " + (select count(*) from PppFactorVersionRow) + (select count(*) from TierVersionRow)";
 
     /** Serializes admin changes across replicas: each one checks the data as left by the previous one. */
-    private static final String CHANGE_LOCK =
-            "select count(*) from (select pg_advisory_xact_lock(hashtext('billing-reference-data'))) as locked";
+    private static final String CHANGE_LOCK = "select pg_advisory_xact_lock(hashtext('billing-reference-data'))";
 
     public Uni<Long> revision(Mutiny.Session session) {
-        return session.createNativeQuery(REVISION, Long.class).getSingleResult();
+        return session.createSelectionQuery(REVISION, Long.class).getSingleResult();
     }
 
     public Uni<Void> lockForChange(Mutiny.Session session) {
-        return session.createNativeQuery(CHANGE_LOCK, Long.class).getSingleResult().replaceWithVoid();
+        // Run for its effect, as a statement whose rows are not read: such a native query's plan is cached once.
+        return session.createNativeQuery(CHANGE_LOCK).executeUpdate().replaceWithVoid();
     }
 
     public Uni<Stored> loadAll(Mutiny.Session session) {

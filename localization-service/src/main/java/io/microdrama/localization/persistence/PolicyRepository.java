@@ -26,14 +26,15 @@ public class PolicyRepository {
 
     /** Blocks policy changes until the transaction ends; concurrent readers do not block each other. */
     public Uni<Void> lockShared(Mutiny.Session session) {
-        return session.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(" + LOCK_KEY + ")) l", Integer.class)
-                .getSingleResult().replaceWithVoid();
+        // Run for its effect, its row not read: Hibernate Reactive stores a new plan for every execution of a native
+        // query whose rows it maps, and this one runs for every drama planned (see the inbox in service-support).
+        return session.createNativeQuery("select pg_advisory_xact_lock_shared(" + LOCK_KEY + ")").executeUpdate()
+                .replaceWithVoid();
     }
 
     /** Waits for readers and other changes to finish, then holds the policy until the transaction ends. */
     public Uni<Void> lockExclusive(Mutiny.Session session) {
-        return session.createNativeQuery("select 1 from (select pg_advisory_xact_lock(" + LOCK_KEY + ")) l", Integer.class)
-                .getSingleResult().replaceWithVoid();
+        return session.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").executeUpdate().replaceWithVoid();
     }
 
     /** The current policy; seeds version 1 from the shipped CSV when the database has none yet. */

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,29 +88,54 @@ public class Inbox {
         return Uni.createFrom().deferred(work::get).eventually(scope::close);
     }
 
-    /** One statement for the whole batch: every row inserted unless present, and the ids that were new returned. */
+    /**
+     * One statement for the whole batch: every row inserted unless present. It returns its count, not the new ids:
+     * Hibernate Reactive stores a new query plan for every execution of a native query that returns rows (its result
+     * mapping has no equality), and under load the cache filled with copies of this insert and every lookup walked them
+     * (catalog's {@code QueryPlanCacheIT}). When every distinct id was inserted, the usual case, all are first
+     * deliveries; otherwise (a redelivery) the rows this transaction wrote are read back.
+     */
     private Uni<List<IncomingEvent>> firstDeliveries(Mutiny.Session session, String consumer, List<IncomingEvent> events) {
+        Map<String, IncomingEvent> byId = new LinkedHashMap<>();
+        events.forEach(event -> byId.putIfAbsent(event.id(), event)); // an id twice in one batch counts once
+        List<IncomingEvent> candidates = List.copyOf(byId.values());
         StringBuilder sql = new StringBuilder("insert into inbox_message (consumer, event_id, event_type, received_at) values ");
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < candidates.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(:consumer, :id").append(i).append(", :type").append(i).append(", now())");
         }
-        sql.append(" on conflict do nothing returning event_id");
-        var insert = session.createNativeQuery(sql.toString(), String.class).setParameter("consumer", consumer);
-        for (int i = 0; i < events.size(); i++) {
-            insert.setParameter("id" + i, events.get(i).id()).setParameter("type" + i, events.get(i).type());
+        sql.append(" on conflict do nothing");
+        var insert = session.createNativeQuery(sql.toString()).setParameter("consumer", consumer);
+        for (int i = 0; i < candidates.size(); i++) {
+            insert.setParameter("id" + i, candidates.get(i).id()).setParameter("type" + i, candidates.get(i).type());
         }
-        return insert.getResultList().map(inserted -> {
-            Set<String> first = new HashSet<>(inserted);
-            List<IncomingEvent> firsts = new ArrayList<>(first.size());
-            for (IncomingEvent event : events) {
-                if (first.remove(event.id())) { // remove: an id twice in one batch counts once
-                    firsts.add(event);
-                } else {
-                    LOG.debugf("%s: duplicate event %s (%s) skipped", consumer, event.id(), event.type());
-                }
-            }
-            return firsts;
-        });
+        return insert.executeUpdate().flatMap(inserted -> inserted == candidates.size()
+                ? Uni.createFrom().item(candidates)
+                : insertedHere(session, consumer, candidates));
+    }
+
+    /**
+     * The candidates whose inbox row this transaction inserted: a row's {@code xmin} is the id of the transaction that
+     * wrote it. The list parameter also keeps this query out of the plan cache (Hibernate caches no native query
+     * with a multi-valued parameter), so it cannot fill it either.
+     */
+    private static Uni<List<IncomingEvent>> insertedHere(Mutiny.Session session, String consumer, List<IncomingEvent> candidates) {
+        return session.createNativeQuery("select event_id from inbox_message where consumer = :consumer "
+                        + "and event_id in (:ids) and xmin = pg_current_xact_id()::xid", String.class)
+                .setParameter("consumer", consumer)
+                .setParameter("ids", candidates.stream().map(IncomingEvent::id).toList())
+                .getResultList()
+                .map(inserted -> {
+                    Set<String> first = new HashSet<>(inserted);
+                    List<IncomingEvent> firsts = new ArrayList<>(first.size());
+                    for (IncomingEvent event : candidates) {
+                        if (first.contains(event.id())) {
+                            firsts.add(event);
+                        } else {
+                            LOG.debugf("%s: duplicate event %s (%s) skipped", consumer, event.id(), event.type());
+                        }
+                    }
+                    return firsts;
+                });
     }
 
     private Uni<Boolean> firstDelivery(Mutiny.Session session, String consumer, IncomingEvent event) {

@@ -1,0 +1,105 @@
+package io.microdrama.catalog;
+
+import io.microdrama.catalog.application.RolloutAnswers;
+import io.microdrama.contracts.CloudEventTypes;
+import io.microdrama.support.inbox.IncomingDelivery;
+import io.microdrama.support.inbox.IncomingEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.microdrama.catalog.CatalogTestSupport.connection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The inbox's statements reuse their query plan. Hibernate Reactive keys a native query's plan by its SQL and a result
+ * mapping that has no equality, so each execution of the inbox's insert (which returned the new ids) stored one more
+ * plan under the same hash. Under load the cache filled with copies and every lookup walked them: in a 20/s run of
+ * the event path, resolving native plans grew from 1 % to 6 % of catalog's CPU samples within four minutes, and to
+ * 16 % of localization's (benchmarks/README.md, "the query plan cache"). Redeliveries take the inbox's other path.
+ */
+@QuarkusTest
+class QueryPlanCacheIT {
+
+    private static final int POLLS = 30;
+
+    @Inject
+    RolloutAnswers answers;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    @Test
+    void answerPollsAndTheirRedeliveriesStoreNoPlanPerPoll() throws Throwable {
+        UUID dramaId = UUID.randomUUID();
+        try (Connection db = connection()) {
+            db.createStatement().execute("insert into studio (id, name, active, registered_by, registered_at, updated_at) "
+                    + "values ('plan-cache', 'plan cache', true, 'test', now(), now()) on conflict do nothing");
+            try (PreparedStatement drama = db.prepareStatement("insert into drama (id, studio_id, external_id, title, "
+                    + "original_language, genres, pricing_tier, episodes, licences, status, drama_version, revision, "
+                    + "updated_at) values (?, 'plan-cache', ?, 't', 'en', '[]', 'standard', '[]', '[]', 'PUBLISHED', 1, 0, now())")) {
+                drama.setObject(1, dramaId);
+                drama.setString(2, dramaId.toString());
+                drama.execute();
+            }
+            // QM and QN: user-assigned codes no storefront uses (as in LargeAnswerPollIT).
+            db.createStatement().execute("insert into regional_rollout (drama_id, region, drama_version, valid_from, "
+                    + "listed_at) values ('" + dramaId + "', 'QM', 1, now() - interval '1 day', now()), ('" + dramaId
+                    + "', 'QN', 1, now() - interval '1 day', now())");
+        }
+        List<String> eventIds = new ArrayList<>();
+        var first = poll(dramaId, eventIds);
+        apply(first);
+        apply(first); // both paths have run once: their plans are stored
+        int before = cachedPlans();
+
+        for (int i = 0; i < POLLS; i++) {
+            var poll = poll(dramaId, eventIds);
+            apply(poll);
+            apply(poll);
+        }
+
+        // Other statements of the running service may store a few plans meanwhile; one per poll is the failure.
+        assertThat(cachedPlans() - before).as("plans stored by %d more polls and their redeliveries", POLLS).isLessThan(5);
+        try (Connection db = connection();
+                PreparedStatement inbox = db.prepareStatement(
+                        "select count(*) from inbox_message where consumer = ? and event_id = any(?)")) {
+            inbox.setString(1, RolloutAnswers.PRICING_CONSUMER);
+            inbox.setArray(2, db.createArrayOf("varchar", eventIds.toArray()));
+            try (ResultSet row = inbox.executeQuery()) {
+                row.next();
+                assertThat(row.getLong(1)).as("one inbox row per event").isEqualTo(eventIds.size());
+            }
+        }
+    }
+
+    private static List<IncomingDelivery.Decoded<RolloutAnswers.Price>> poll(UUID dramaId, List<String> eventIds) {
+        List<IncomingDelivery.Decoded<RolloutAnswers.Price>> poll = new ArrayList<>();
+        for (String region : List.of("QM", "QN")) {
+            IncomingEvent event = new IncomingEvent(UUID.randomUUID().toString(), CloudEventTypes.PRICING_SET,
+                    dramaId.toString(), "{}");
+            eventIds.add(event.id());
+            poll.add(new IncomingDelivery.Decoded<>(null, event, new RolloutAnswers.Price(dramaId, region, 1, "EUR", 199, 2, 20, 3)));
+        }
+        return poll;
+    }
+
+    private void apply(List<IncomingDelivery.Decoded<RolloutAnswers.Price>> poll) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> answers.applyPriceAll(poll));
+    }
+
+    private int cachedPlans() {
+        SessionFactoryImplementor factory = (SessionFactoryImplementor) sessions.getCache().getSessionFactory();
+        return factory.getQueryEngine().getInterpretationCache().getNumberOfCachedQueryPlans();
+    }
+}
