@@ -10,6 +10,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.restassured.http.ContentType;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,5 +84,29 @@ public final class CatalogTestSupport {
     /** A JDBC connection to catalog's database, for tests that hold locks or read rows directly. */
     static Connection connection() throws Exception {
         return Stack.database().open();
+    }
+
+    /**
+     * A published drama of {@code studioId} (registered by the caller) licensed in {@code regions}, written straight
+     * into catalog's tables: for tests of what happens to rollouts that already exist, without the publication's events.
+     */
+    static void insertPublishedDrama(Connection db, String studioId, UUID dramaId, List<String> regions) throws Exception {
+        try (PreparedStatement drama = db.prepareStatement("insert into drama (id, studio_id, external_id, title, "
+                + "original_language, genres, pricing_tier, episodes, licences, status, drama_version, revision, updated_at) "
+                + "values (?, ?, ?, 't', 'en', '[]', 'standard', '[]', '[]', 'PUBLISHED', 1, 0, now())")) {
+            drama.setObject(1, dramaId);
+            drama.setString(2, studioId);
+            drama.setString(3, dramaId.toString());
+            drama.execute();
+        }
+        try (PreparedStatement rollout = db.prepareStatement("insert into regional_rollout (drama_id, region, "
+                + "drama_version, valid_from, listed_at) values (?, ?, 1, now() - interval '1 day', now())")) {
+            for (String region : regions) {
+                rollout.setObject(1, dramaId);
+                rollout.setString(2, region);
+                rollout.addBatch();
+            }
+            rollout.executeBatch();
+        }
     }
 }

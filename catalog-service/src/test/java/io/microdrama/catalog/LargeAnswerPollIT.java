@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.microdrama.catalog.CatalogTestSupport.connection;
+import static io.microdrama.catalog.CatalogTestSupport.insertPublishedDrama;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +46,7 @@ class LargeAnswerPollIT {
             for (int i = 0; i < DRAMAS; i++) {
                 UUID dramaId = UUID.randomUUID();
                 dramaIds.add(dramaId);
-                insertPublishedDrama(db, dramaId, regions);
+                insertPublishedDrama(db, "large-poll", dramaId, regions);
             }
         }
         List<IncomingDelivery.Decoded<RolloutAnswers.Price>> poll = new ArrayList<>();
@@ -102,24 +103,5 @@ class LargeAnswerPollIT {
             codes.add("X" + second);
         }
         return codes;
-    }
-
-    private static void insertPublishedDrama(Connection db, UUID dramaId, List<String> regions) throws Exception {
-        try (PreparedStatement drama = db.prepareStatement("insert into drama (id, studio_id, external_id, title, "
-                + "original_language, genres, pricing_tier, episodes, licences, status, drama_version, revision, updated_at) "
-                + "values (?, 'large-poll', ?, 't', 'en', '[]', 'standard', '[]', '[]', 'PUBLISHED', 1, 0, now())")) {
-            drama.setObject(1, dramaId);
-            drama.setString(2, dramaId.toString());
-            drama.execute();
-        }
-        try (PreparedStatement rollout = db.prepareStatement("insert into regional_rollout (drama_id, region, "
-                + "drama_version, valid_from, listed_at) values (?, ?, 1, now() - interval '1 day', now())")) {
-            for (String region : regions) {
-                rollout.setObject(1, dramaId);
-                rollout.setString(2, region);
-                rollout.addBatch();
-            }
-            rollout.executeBatch();
-        }
     }
 }

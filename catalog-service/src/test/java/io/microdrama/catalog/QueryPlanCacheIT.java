@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.microdrama.catalog.CatalogTestSupport.connection;
+import static io.microdrama.catalog.CatalogTestSupport.insertPublishedDrama;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,17 +46,8 @@ class QueryPlanCacheIT {
         try (Connection db = connection()) {
             db.createStatement().execute("insert into studio (id, name, active, registered_by, registered_at, updated_at) "
                     + "values ('plan-cache', 'plan cache', true, 'test', now(), now()) on conflict do nothing");
-            try (PreparedStatement drama = db.prepareStatement("insert into drama (id, studio_id, external_id, title, "
-                    + "original_language, genres, pricing_tier, episodes, licences, status, drama_version, revision, "
-                    + "updated_at) values (?, 'plan-cache', ?, 't', 'en', '[]', 'standard', '[]', '[]', 'PUBLISHED', 1, 0, now())")) {
-                drama.setObject(1, dramaId);
-                drama.setString(2, dramaId.toString());
-                drama.execute();
-            }
             // QM and QN: user-assigned codes no storefront uses (as in LargeAnswerPollIT).
-            db.createStatement().execute("insert into regional_rollout (drama_id, region, drama_version, valid_from, "
-                    + "listed_at) values ('" + dramaId + "', 'QM', 1, now() - interval '1 day', now()), ('" + dramaId
-                    + "', 'QN', 1, now() - interval '1 day', now())");
+            insertPublishedDrama(db, "plan-cache", dramaId, List.of("QM", "QN"));
         }
         List<String> eventIds = new ArrayList<>();
         var first = poll(dramaId, eventIds);
