@@ -2,6 +2,8 @@ package io.microdrama.billing.persistence;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
@@ -9,7 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The queries of re-pricing: the sweep's state, the next dramas to check, and a region's active prices. */
+/**
+ * The queries of re-pricing: the sweep's state, the next dramas to check, and a region's active prices. All HQL, so
+ * the sweep (a query per batch of dramas) reuses their plans (see {@code io.microdrama.support.query.QueryPlans}).
+ */
 @ApplicationScoped
 public class RepricingRepository {
 
@@ -21,8 +26,8 @@ public class RepricingRepository {
      * sweeping; this one does not wait).
      */
     public Uni<RepricingStateRow> lockState(Mutiny.Session session) {
-        return session.createNativeQuery("select * from repricing_state where id = 1 for update skip locked",
-                        RepricingStateRow.class)
+        return session.createSelectionQuery("from RepricingStateRow where id = 1", RepricingStateRow.class)
+                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                 .getResultList()
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
@@ -36,10 +41,11 @@ public class RepricingRepository {
      * writer of their prices locks them, so a publication or an override never interleaves with re-pricing.
      */
     public Uni<List<PricedDramaRow>> lockDramasAfter(Mutiny.Session session, UUID cursor, int limit) {
-        return session.createNativeQuery("select * from priced_drama where drama_id > :cursor and not withdrawn "
-                        + "order by drama_id limit :limit for update", PricedDramaRow.class)
+        return session.createSelectionQuery("from PricedDramaRow where dramaId > :cursor and withdrawn = false "
+                        + "order by dramaId", PricedDramaRow.class)
                 .setParameter("cursor", cursor == null ? FIRST : cursor)
-                .setParameter("limit", limit)
+                .setMaxResults(limit)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
 

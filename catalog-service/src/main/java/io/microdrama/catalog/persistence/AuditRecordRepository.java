@@ -2,6 +2,7 @@ package io.microdrama.catalog.persistence;
 
 import io.microdrama.catalog.domain.AuditEntry;
 import io.microdrama.catalog.domain.AuditQuery;
+import io.microdrama.support.query.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -59,7 +60,7 @@ public class AuditRecordRepository {
 
     /** One page, newest first, and the number of records matching the filters and scope. */
     public Uni<AuditQuery.Page> page(Mutiny.Session session, AuditQuery query) {
-        StringBuilder where = new StringBuilder(" where true");
+        StringBuilder where = new StringBuilder(" where " + QueryPlans.UNCACHED);
         if (query.dramaId() != null) {
             where.append(" and drama_id = cast(cast(:dramaId as text) as uuid)");
         }
@@ -84,6 +85,7 @@ public class AuditRecordRepository {
     }
 
     private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> sql, AuditQuery query) {
+        QueryPlans.uncached(sql);
         if (query.dramaId() != null) {
             sql.setParameter("dramaId", query.dramaId().toString());
         }

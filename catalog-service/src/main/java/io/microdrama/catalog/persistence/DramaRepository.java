@@ -5,6 +5,7 @@ import io.microdrama.catalog.domain.Drama;
 import io.microdrama.catalog.domain.DramaStatus;
 import io.microdrama.catalog.domain.RegionalRollout;
 import io.microdrama.catalog.domain.RolloutState;
+import io.microdrama.support.query.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -62,7 +63,7 @@ public class DramaRepository {
     /** A studio's dramas, newest change first; optionally only a status, or only those with a region in a state. */
     public Uni<List<Drama>> listOfStudio(Mutiny.Session session, String studioId, DramaStatus status,
             RolloutState rolloutState, Instant now, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("select d.* from drama d where d.studio_id = :studio");
+        StringBuilder sql = new StringBuilder("select d.* from drama d where d.studio_id = :studio and " + QueryPlans.UNCACHED);
         if (status != null) {
             sql.append(" and d.status = :status");
         }
@@ -71,7 +72,7 @@ public class DramaRepository {
                     .append(RolloutStateSql.state(rolloutState)).append(")");
         }
         sql.append(" order by d.updated_at desc, d.id");
-        Mutiny.SelectionQuery<DramaEntity> query = session.createNativeQuery(sql.toString(), DramaEntity.class)
+        Mutiny.SelectionQuery<DramaEntity> query = QueryPlans.uncached(session.createNativeQuery(sql.toString(), DramaEntity.class))
                 .setParameter("studio", studioId);
         if (status != null) {
             query.setParameter("status", status.name());
@@ -156,7 +157,7 @@ public class DramaRepository {
     /** One region's rollout board: optionally one state or one blocker (see {@link RolloutStateSql}), newest first. */
     public Uni<List<RegionalRollout>> board(Mutiny.Session session, String region, RolloutState state, String blocker,
             Instant now, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("select r.* from regional_rollout r where r.region = :region");
+        StringBuilder sql = new StringBuilder("select r.* from regional_rollout r where r.region = :region and " + QueryPlans.UNCACHED);
         if (state != null) {
             sql.append(" and ").append(RolloutStateSql.state(state));
         }
@@ -164,8 +165,8 @@ public class DramaRepository {
             sql.append(" and ").append(RolloutStateSql.blocker(blocker));
         }
         sql.append(" order by r.listed_at desc, r.drama_id");
-        Mutiny.SelectionQuery<RegionalRolloutEntity> query = session.createNativeQuery(sql.toString(), RegionalRolloutEntity.class)
-                .setParameter("region", region);
+        Mutiny.SelectionQuery<RegionalRolloutEntity> query = QueryPlans.uncached(
+                session.createNativeQuery(sql.toString(), RegionalRolloutEntity.class)).setParameter("region", region);
         // Only when a predicate uses the clock: WITHDRAWN alone does not, and binding a name the query lacks fails.
         if (sql.indexOf(":now") >= 0) {
             query.setParameter("now", now);

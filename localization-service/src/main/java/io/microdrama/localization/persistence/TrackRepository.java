@@ -6,6 +6,7 @@ import io.microdrama.localization.domain.Readiness.AcceptedTrack;
 import io.microdrama.localization.domain.SubtitleTasks;
 import io.microdrama.localization.domain.TrackSummary;
 import io.microdrama.subtitles.QcVerdict;
+import io.microdrama.support.query.QueryPlans;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -99,7 +100,7 @@ public class TrackRepository {
         if (scope.nothing()) {
             return Uni.createFrom().item(new SubtitleTasks.Page(0, List.of()));
         }
-        StringBuilder where = new StringBuilder("where true");
+        StringBuilder where = new StringBuilder("where " + QueryPlans.UNCACHED);
         if (language != null) {
             where.append(" and n.language = :language");
         }
@@ -171,6 +172,7 @@ public class TrackRepository {
     }
 
     private static void bind(Mutiny.SelectionQuery<?> query, SubtitleTasks.Scope scope, String language, String region) {
+        QueryPlans.uncached(query);
         if (language != null) {
             query.setParameter("language", language);
         }
@@ -207,9 +209,9 @@ public class TrackRepository {
 
     /** Distinct required languages of open plans: what a localizer's grants are matched against. */
     public Uni<List<String>> openRequiredLanguages(Mutiny.Session session) {
-        return session.createNativeQuery("""
-                        select distinct unnest(string_to_array(required_languages, ' ')) from region_plan where not closed""",
-                        String.class)
+        return QueryPlans.uncached(session.createNativeQuery("""
+                        select distinct unnest(string_to_array(required_languages, ' ')) from region_plan
+                        where not closed and %s""".formatted(QueryPlans.UNCACHED), String.class))
                 .getResultList();
     }
 }
