@@ -171,7 +171,7 @@ public class DramaService {
         if (drama.eventLane != null) {
             return Uni.createFrom().voidItem();
         }
-        return dramas.countPublishedSince(session, drama.studioId, lanes.windowStart(clock.instant()))
+        return dramas.countPublishedSince(session, drama.studioId, lanes.windowStart(clock.instant()), lanes.burstThreshold())
                 .invoke(count -> drama.eventLane = lanes.laneOf(drama.eventLane, count))
                 .replaceWithVoid();
     }
