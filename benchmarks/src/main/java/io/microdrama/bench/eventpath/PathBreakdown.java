@@ -27,6 +27,8 @@ final class PathBreakdown {
     private static final String RECEIVED = "select received_at from inbox_message where event_id::text = ?";
     private static final String ANSWERS = "select id::text, \"timestamp\", sent_at from outbox_event where aggregateid = ? "
             + "and \"timestamp\" >= ?";
+    private static final String LANES = "select event_lane, count(*) from drama where id = any(?::uuid[]) group by event_lane "
+            + "order by event_lane";
     private static final String LAST_RECEIVED = "select max(received_at), count(*) from inbox_message where event_id::text = any(?)";
 
     private PathBreakdown() {
@@ -36,6 +38,7 @@ final class PathBreakdown {
         Map<String, List<Double>> hops = new LinkedHashMap<>();
         try (Connection catalog = connect(stack, "catalog"); Connection localization = connect(stack, "localization");
                 Connection billing = connect(stack, "billing")) {
+            printLanes(catalog, dramaIds);
             for (String dramaId : dramaIds) {
                 Row published = one(catalog, PUBLISHED, dramaId);
                 if (published == null || published.sentAt == null) {
@@ -75,6 +78,23 @@ final class PathBreakdown {
             System.out.printf("    %-58s p50 %8.1f  p99 %8.1f  max %8.1f  (n %d)%n", hop, percentile(sorted, 50),
                     percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1], sorted.length);
         });
+    }
+
+    /**
+     * Which of catalog's lanes the dramas took: one studio publishing more than catalog's bulk-lane threshold within its
+     * window (CATALOG_BULK_LANE_THRESHOLD, CATALOG_BULK_LANE_WINDOW) is an import, and its dramas take the bulk lane.
+     */
+    private static void printLanes(Connection catalog, List<String> dramaIds) throws Exception {
+        StringBuilder lanes = new StringBuilder();
+        try (PreparedStatement query = catalog.prepareStatement(LANES)) {
+            query.setArray(1, catalog.createArrayOf("text", dramaIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lanes.append(lanes.isEmpty() ? "" : ", ").append(rows.getString(1)).append(' ').append(rows.getLong(2));
+                }
+            }
+        }
+        System.out.printf("  catalog's lanes: %s%n", lanes);
     }
 
     private record Row(String id, Timestamp appended, Timestamp sentAt) {
