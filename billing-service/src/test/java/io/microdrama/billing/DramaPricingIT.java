@@ -32,6 +32,7 @@ import static io.microdrama.billing.BillingFixtures.auditEntries;
 import static io.microdrama.billing.BillingFixtures.pricingEvents;
 import static io.microdrama.billing.BillingFixtures.pricingRecords;
 import static io.microdrama.billing.BillingFixtures.publish;
+import static io.microdrama.testing.PlanCacheProbe.plansStoredByMoreRounds;
 import static io.microdrama.testing.Stack.awaitConsumed;
 import static io.microdrama.testing.Stack.awaitRecords;
 import static io.microdrama.testing.Stack.count;
@@ -71,14 +72,8 @@ class DramaPricingIT {
      */
     @Test
     void theReferenceRevisionAndChangeLockReuseTheirPlans() throws Throwable {
-        readRevisionUnderTheLock();
-        int before = QueryPlans.cached(sessions);
-
-        for (int i = 0; i < 30; i++) {
-            readRevisionUnderTheLock();
-        }
-
-        assertThat(QueryPlans.cached(sessions) - before).as("plans stored by 30 more reads").isLessThan(5);
+        assertThat(plansStoredByMoreRounds(() -> QueryPlans.cached(sessions), this::readRevisionUnderTheLock))
+                .as("plans stored by 30 more reads").isLessThan(5);
     }
 
     private void readRevisionUnderTheLock() throws Throwable {
@@ -96,14 +91,8 @@ class DramaPricingIT {
     void theRepricingSweepsLocksReuseTheirPlans() throws Throwable {
         awaitConsumed(publish(UUID.randomUUID().toString(), 1, "standard", 20, List.of("DE")));
         awaitConsumed(publish(UUID.randomUUID().toString(), 1, "standard", 20, List.of("DE")));
-        lockStateAndTheFirstBatch();
-        int before = QueryPlans.cached(sessions);
-
-        for (int i = 0; i < 30; i++) {
-            lockStateAndTheFirstBatch();
-        }
-
-        assertThat(QueryPlans.cached(sessions) - before).as("plans stored by 30 more batches").isLessThan(5);
+        assertThat(plansStoredByMoreRounds(() -> QueryPlans.cached(sessions), this::lockStateAndTheFirstBatch))
+                .as("plans stored by 30 more batches").isLessThan(5);
     }
 
     private void lockStateAndTheFirstBatch() throws Throwable {

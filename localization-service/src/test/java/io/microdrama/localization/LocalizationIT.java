@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.microdrama.testing.PlanCacheProbe.plansStoredByMoreRounds;
 import static io.microdrama.testing.Stack.awaitRecords;
 import static io.microdrama.testing.Stack.header;
 import static io.microdrama.testing.Stack.send;
@@ -73,14 +74,8 @@ class LocalizationIT {
      */
     @Test
     void thePolicyLocksReuseTheirPlans() throws Throwable {
-        lockBothWays();
-        int before = QueryPlans.cached(sessions);
-
-        for (int i = 0; i < 30; i++) {
-            lockBothWays();
-        }
-
-        assertThat(QueryPlans.cached(sessions) - before).as("plans stored by 30 more locks").isLessThan(5);
+        assertThat(plansStoredByMoreRounds(() -> QueryPlans.cached(sessions), this::lockBothWays))
+                .as("plans stored by 30 more locks").isLessThan(5);
     }
 
     private void lockBothWays() throws Throwable {
@@ -97,14 +92,9 @@ class LocalizationIT {
         PublishedDrama drama = Events.drama().studio("sakura").originalLanguage("ja");
         publish(drama, 1, List.of(60), List.of("KR"));
         awaitReadiness(drama, 1, record -> true);
-        askForTasks(UUID.fromString(drama.id()));
-        int before = QueryPlans.cached(sessions);
-
-        for (int i = 0; i < 30; i++) {
-            askForTasks(UUID.fromString(drama.id()));
-        }
-
-        assertThat(QueryPlans.cached(sessions) - before).as("plans stored by 30 more task requests").isLessThan(5);
+        UUID dramaId = UUID.fromString(drama.id());
+        assertThat(plansStoredByMoreRounds(() -> QueryPlans.cached(sessions), () -> askForTasks(dramaId)))
+                .as("plans stored by 30 more task requests").isLessThan(5);
     }
 
     private void askForTasks(UUID dramaId) throws Throwable {
