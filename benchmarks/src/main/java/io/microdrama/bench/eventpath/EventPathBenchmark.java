@@ -51,7 +51,8 @@ import java.util.regex.Pattern;
  * services that have run it), --backlog-passes [1] (the back catalogue again, each pass a new import of --bulk
  * dramas), --services-java-options (JAVA_TOOL_OPTIONS of catalog, localization and billing), --idle-seconds [0] (after
  * the warm-up, the CPU each process spends while nothing is sent: what the phases' CPU figures hold besides their
- * load), --backend-env (K=V,K2=V2 for catalog, localization and billing, e.g. CATALOG_BULK_LANE_THRESHOLD=1000000 to
+ * load), --steady-studios [1] (the steady phase's publications in turn from the first 1-3 of aurora, lotus and sakura:
+ * the gateway gives each studio its own push slots), --backend-env (K=V,K2=V2 for catalog, localization and billing, e.g. CATALOG_BULK_LANE_THRESHOLD=1000000 to
  * keep the steady phase's studio on the interactive lane, as fifty studios publishing once a second each would be; by
  * default one studio publishing 20 or 50 a second crosses catalog's bulk-lane threshold (30 within 10 s) in its first
  * two seconds, and the steady phase measures the bulk lane, which the phase prints). Prints every service's RSS after
@@ -62,6 +63,8 @@ public final class EventPathBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern REGION = Pattern.compile("\"region\"\\s*:\\s*\"([A-Z]{2})\"");
     private static final List<String> SMALL_REGIONS = List.of("GB", "US");
+    /** The studios of the demo realm, each with its own client credentials. */
+    private static final List<String> STUDIOS = List.of("aurora", "lotus", "sakura");
     private static final List<String> BULK_REGIONS = List.of("GB", "US", "CA", "AU", "IE", "NZ", "DE", "FR", "ES", "IT");
     private static final String DECIDED = "select count(*) filter (where localization_version >= drama_version "
             + "and pricing_version >= drama_version), count(*) from regional_rollout where drama_id = ?::uuid";
@@ -102,6 +105,7 @@ public final class EventPathBenchmark {
         int bulkClients = Integer.parseInt(options.getOrDefault("bulk-clients", "8"));
         long smallEvery = Long.parseLong(options.getOrDefault("small-every-ms", "1000"));
         List<String> phases = List.of(options.getOrDefault("phases", "worldwide,steady,backlog").split(","));
+        List<String> steadyStudios = STUDIOS.subList(0, Integer.parseInt(options.getOrDefault("steady-studios", "1")));
 
         System.out.printf("Event path benchmark, load average %s; starting the packaged platform from %s%n",
                 HttpLoad.loadAverage(), root);
@@ -120,7 +124,7 @@ public final class EventPathBenchmark {
                 processes.add(platform.service(service).process());
             }
             CpuMeter cpu = new CpuMeter(processes);
-            System.out.printf("warm-up: %s%n", bench.steady(20, 5, "aurora"));
+            System.out.printf("warm-up: %s%n", bench.steady(20, 5, steadyStudios));
             int idleSeconds = Integer.parseInt(options.getOrDefault("idle-seconds", "0"));
             if (idleSeconds > 0) {
                 // The warm-up's last events settle first, so the window holds only what runs with nothing to do:
@@ -143,12 +147,13 @@ public final class EventPathBenchmark {
             int steadyPasses = phases.contains("steady") ? Integer.parseInt(options.getOrDefault("steady-passes", "1")) : 0;
             for (int pass = 1; pass <= steadyPasses; pass++) {
                 cpu.start();
-                System.out.printf("%nSteady%s: %d publishes/s for %d s (GB+US), publish -> on the GB storefront through the"
-                        + " gateway (LIVE in GB polled in catalog's database every %d ms, then the storefront asked)%n",
-                        steadyPasses > 1 ? " (pass " + pass + " of " + steadyPasses + ")" : "", rate, seconds, bench.pollMillis);
+                System.out.printf("%nSteady%s: %d publishes/s for %d s (GB+US) from %s, publish -> on the GB storefront through"
+                        + " the gateway (LIVE in GB polled in catalog's database every %d ms, then the storefront asked)%n",
+                        steadyPasses > 1 ? " (pass " + pass + " of " + steadyPasses + ")" : "", rate, seconds, steadyStudios,
+                        bench.pollMillis);
                 bench.storefront.drainLiveInDatabase();
                 bench.publishAnswered.clear();
-                System.out.printf("  %s (load average %s)%n", bench.steady(rate, seconds, "aurora"), HttpLoad.loadAverage());
+                System.out.printf("  %s (load average %s)%n", bench.steady(rate, seconds, steadyStudios), HttpLoad.loadAverage());
                 System.out.printf("  of which publish -> LIVE in catalog's database: %s%n",
                         Latencies.of(bench.storefront.drainLiveInDatabase()));
                 System.out.printf("  of which the publish request (sent -> answered 200): %s%n",
@@ -235,7 +240,7 @@ public final class EventPathBenchmark {
     }
 
     /** Open loop: a drama is due at its time whatever happened to the earlier ones. */
-    private Latencies steady(int rate, int seconds, String studio) throws Exception {
+    private Latencies steady(int rate, int seconds, List<String> studios) throws Exception {
         Latencies latencies = new Latencies();
         published.clear();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(8, rate));
@@ -246,6 +251,7 @@ public final class EventPathBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            String studio = studios.get(i % studios.size());
             workers.execute(() -> latencies.record(() -> publishToStorefront(studio)));
         }
         workers.shutdown();
@@ -380,7 +386,7 @@ public final class EventPathBenchmark {
     }
 
     private void registerStudios() throws Exception {
-        for (String studio : List.of("aurora", "lotus")) {
+        for (String studio : STUDIOS) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/admin/studios/" + studio))
                     .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + studio + "\"}")).build(),
