@@ -52,11 +52,12 @@ import java.util.regex.Pattern;
  * dramas), --services-java-options (JAVA_TOOL_OPTIONS of catalog, localization and billing), --idle-seconds [0] (after
  * the warm-up, the CPU each process spends while nothing is sent: what the phases' CPU figures hold besides their
  * load), --steady-studios [1] (the steady phase's publications in turn from the first 1-3 of aurora, lotus and sakura:
- * the gateway gives each studio its own push slots), --backend-env (K=V,K2=V2 for catalog, localization and billing, e.g. CATALOG_BULK_LANE_THRESHOLD=1000000 to
- * keep the steady phase's studio on the interactive lane, as fifty studios publishing once a second each would be; by
- * default one studio publishing 20 or 50 a second crosses catalog's bulk-lane threshold (30 within 10 s) in its first
- * two seconds, and the steady phase measures the bulk lane, which the phase prints). Prints every service's RSS after
- * each phase and the CPU time each process of the platform spent in it ({@link CpuMeter}).
+ * the gateway gives each studio its own push slots). Variables of its environment reach the services:
+ * CATALOG_BULK_LANE_THRESHOLD=1000000 keeps the steady phase's studio on the interactive lane, as fifty studios
+ * publishing once a second each would be; by default one studio publishing 20 or 50 a second crosses catalog's
+ * bulk-lane threshold (30 within 10 s) in its first two seconds, and the steady phase measures the bulk lane, which
+ * the phase prints. Prints every service's RSS after each phase and the CPU time each process of the platform spent in
+ * it ({@link CpuMeter}).
  */
 public final class EventPathBenchmark {
 
@@ -114,7 +115,8 @@ public final class EventPathBenchmark {
                 .gatewayEnv(Map.of("STUDIO_PUSH_RATE_PER_SECOND", "100000", "STUDIO_PUSH_RATE_BURST", "100000",
                         "STOREFRONT_RATE_PER_SECOND", "100000", "STOREFRONT_RATE_BURST", "100000"))
                 // e.g. -XX:StartFlightRecording=filename=<dir>/ for one recording per service
-                .backendEnv(backendEnv(options))
+                .backendEnv(options.containsKey("services-java-options")
+                        ? Map.of("JAVA_TOOL_OPTIONS", options.get("services-java-options")) : Map.of())
                 .start()) {
             EventPathBenchmark bench = new EventPathBenchmark(platform, Long.parseLong(options.getOrDefault("poll-ms", "10")));
             bench.registerStudios();
@@ -175,24 +177,6 @@ public final class EventPathBenchmark {
                 bench.printRss("after back catalogue");
             }
         }
-    }
-
-    /** JAVA_TOOL_OPTIONS from --services-java-options, and --backend-env's K=V pairs (comma-separated), printed. */
-    private static Map<String, String> backendEnv(Map<String, String> options) {
-        Map<String, String> env = new HashMap<>();
-        if (options.containsKey("services-java-options")) {
-            env.put("JAVA_TOOL_OPTIONS", options.get("services-java-options"));
-        }
-        if (options.containsKey("backend-env")) {
-            for (String pair : options.get("backend-env").split(",")) {
-                String[] keyValue = pair.split("=", 2);
-                env.put(keyValue[0].trim(), keyValue[1].trim());
-            }
-        }
-        if (!env.isEmpty()) {
-            System.out.printf("catalog, localization and billing run with %s%n", env);
-        }
-        return env;
     }
 
     private List<String> storefrontRegions() throws Exception {
