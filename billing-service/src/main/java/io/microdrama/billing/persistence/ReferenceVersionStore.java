@@ -28,7 +28,7 @@ public class ReferenceVersionStore {
 
     /**
      * HQL, not SQL: Hibernate Reactive stores a new plan for every execution of a native query that returns rows, and
-     * pricing reads the revision for every drama it prices (see the inbox in service-support).
+     * pricing reads the revision for every drama it prices (see service-support's QueryPlans).
      */
     private static final String REVISION = "select (select count(*) from StorefrontVersionRow) + (select count(*) from FxRateVersionRow)"
             + " + (select count(*) from PppFactorVersionRow) + (select count(*) from TierVersionRow)";

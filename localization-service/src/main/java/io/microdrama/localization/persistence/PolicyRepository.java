@@ -27,7 +27,7 @@ public class PolicyRepository {
     /** Blocks policy changes until the transaction ends; concurrent readers do not block each other. */
     public Uni<Void> lockShared(Mutiny.Session session) {
         // Run for its effect, its row not read: Hibernate Reactive stores a new plan for every execution of a native
-        // query whose rows it maps, and this one runs for every drama planned (see the inbox in service-support).
+        // query whose rows it maps, and this one runs for every drama planned (see service-support's QueryPlans).
         return session.createNativeQuery("select pg_advisory_xact_lock_shared(" + LOCK_KEY + ")").executeUpdate()
                 .replaceWithVoid();
     }

@@ -1,5 +1,6 @@
 package io.microdrama.support.inbox;
 
+import io.microdrama.support.query.QueryPlans;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Multi;
@@ -89,11 +90,11 @@ public class Inbox {
     }
 
     /**
-     * One statement for the whole batch: every row inserted unless present. It returns its count, not the new ids:
-     * Hibernate Reactive stores a new query plan for every execution of a native query that returns rows (its result
-     * mapping has no equality), and under load the cache filled with copies of this insert and every lookup walked them
-     * (catalog's {@code QueryPlanCacheIT}). When every distinct id was inserted, the usual case, all are first
-     * deliveries; otherwise (a redelivery) the rows this transaction wrote are read back.
+     * One statement for the whole batch: every row inserted unless present. It returns its count, not the new ids: a
+     * native query that returns rows stores a new query plan at every execution ({@link QueryPlans}), and under load the
+     * cache filled with copies of this insert (catalog's {@code QueryPlanCacheIT}). When every distinct id was
+     * inserted, the usual case, all are first deliveries; otherwise (a redelivery) the rows this transaction wrote are
+     * read back.
      */
     private Uni<List<IncomingEvent>> firstDeliveries(Mutiny.Session session, String consumer, List<IncomingEvent> events) {
         Map<String, IncomingEvent> byId = new LinkedHashMap<>();
