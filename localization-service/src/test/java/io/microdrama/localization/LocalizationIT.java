@@ -6,6 +6,7 @@ import io.microdrama.contracts.CloudEventTypes;
 import io.microdrama.contracts.Topics;
 import io.microdrama.contracts.events.DramaPublished;
 import io.microdrama.devstack.DevStackTestResource;
+import io.microdrama.localization.domain.LanguagePolicy;
 import io.microdrama.localization.persistence.PolicyRepository;
 import io.microdrama.localization.domain.SubtitleTasks;
 import io.microdrama.localization.persistence.TrackRepository;
@@ -81,6 +82,33 @@ class LocalizationIT {
     private void lockBothWays() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(policies::lockShared));
         VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(policies::lockExclusive));
+    }
+
+    /**
+     * Every drama event needs the policy, so it is read from the database once per version and kept; a change is seen
+     * by the next drama planned, because what is kept is used only while the database still has its version.
+     */
+    @Test
+    void thePolicyIsReadOncePerVersionAndTheNextDramaAfterAChangeIsPlannedWithIt() throws Throwable {
+        LanguagePolicy first = VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(policies::current));
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(policies::current)))
+                .as("the policy read again at the same version").isSameAs(first);
+        String admin = userToken("admin");
+        // Fiji has no entry and no group: English only until this change.
+        given().auth().oauth2(admin).contentType("application/json").body("{\"languages\":[\"hi\",\"en\"]}")
+                .put("/api/v1/localization/policy/regions/FJ").then().statusCode(200).body("changed", equalTo(true));
+        try {
+            LanguagePolicy changed = VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(policies::current));
+            assertThat(changed.version()).isGreaterThan(first.version());
+            assertThat(changed.entries()).containsEntry("FJ", List.of("hi", "en"));
+
+            PublishedDrama drama = Events.drama().studio("aurora").originalLanguage("en");
+            publish(drama, 1, List.of(60), List.of("FJ"));
+            JsonNode planned = payload(awaitReadiness(drama, 1, record -> isReady(record, "FJ", 1, false)).get(0));
+            assertThat(texts(planned.get("requiredLanguages"))).containsExactly("hi");
+        } finally {
+            given().auth().oauth2(admin).delete("/api/v1/localization/policy/regions/FJ").then().statusCode(200);
+        }
     }
 
     /**
