@@ -13,6 +13,7 @@ import io.microdrama.catalog.domain.LocalizedText;
 import io.microdrama.catalog.domain.Licence;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.hibernate.annotations.Immutable;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** JSON text columns for the parts of an aggregate that are always read and written with it. */
+/**
+ * JSON text columns for the parts of an aggregate that are always read and written with it. The values are immutable
+ * lists and maps that are replaced, never changed in place ({@code @Immutable} on each converter): otherwise Hibernate
+ * takes its dirty-checking snapshot of every such value by a JSON round trip at every load: 2.2 % of the service's CPU
+ * samples in a profile at 50 publications a second.
+ */
 public final class JsonColumns {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -74,6 +80,7 @@ public final class JsonColumns {
     }
 
     @Converter
+    @Immutable
     public static final class Strings extends ListColumn<String> {
         public Strings() {
             super(new TypeReference<>() {
@@ -82,6 +89,7 @@ public final class JsonColumns {
     }
 
     @Converter
+    @Immutable
     public static final class Episodes extends ListColumn<Episode> {
         public Episodes() {
             super(new TypeReference<>() {
@@ -90,6 +98,7 @@ public final class JsonColumns {
     }
 
     @Converter
+    @Immutable
     public static final class AgeRatings extends ListColumn<AgeRating> {
         public AgeRatings() {
             super(new TypeReference<>() {
@@ -99,6 +108,7 @@ public final class JsonColumns {
 
     /** Localized titles and synopses keyed by BCP-47 tag, kept in key order so equal content compares equal. */
     @Converter
+    @Immutable
     public static final class Localizations implements AttributeConverter<Map<String, LocalizedText>, String> {
         private static final TypeReference<TreeMap<String, LocalizedText>> TYPE = new TypeReference<>() {
         };
@@ -123,6 +133,7 @@ public final class JsonColumns {
     }
 
     @Converter
+    @Immutable
     public static final class Licences extends ListColumn<Licence> {
         public Licences() {
             super(new TypeReference<>() {

@@ -2,12 +2,16 @@ package io.microdrama.localization.persistence;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.hibernate.annotations.Immutable;
 
-import java.util.Arrays;
 import java.util.List;
 
-/** Language tags never contain spaces, so a space-separated column is enough and stays greppable in SQL. */
+/**
+ * Language tags never contain spaces, so a space-separated column is enough and stays greppable in SQL. The lists are
+ * immutable and replaced, never changed in place ({@code @Immutable}, as in {@link JsonColumns}).
+ */
 @Converter
+@Immutable
 public class StringListColumn implements AttributeConverter<List<String>, String> {
 
     @Override
@@ -17,6 +21,6 @@ public class StringListColumn implements AttributeConverter<List<String>, String
 
     @Override
     public List<String> convertToEntityAttribute(String column) {
-        return column == null || column.isBlank() ? List.of() : Arrays.asList(column.trim().split(" "));
+        return column == null || column.isBlank() ? List.of() : List.of(column.trim().split(" "));
     }
 }
