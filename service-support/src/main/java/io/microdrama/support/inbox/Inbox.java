@@ -59,6 +59,10 @@ public class Inbox {
      * for each record this consumer has not processed before, in arrival order, on the same session, which is
      * flushed after each so the next one reads what the previous one wrote (two versions of one drama in one poll).
      * One commit and one inbox statement per batch instead of per record.
+     * <p>
+     * After its flush a record's entities are detached ({@code clear}): every flush dirty-checks every entity the
+     * session holds, so a batch that kept them would cost work quadratic in its size (record 100 of a poll checking
+     * the entities of the 99 before it). What a later record needs, it reads again, flushed, in the same transaction.
      */
     public <T> Uni<Void> onceEachInTurn(String consumer, List<IncomingDelivery.Decoded<T>> batch,
             BiFunction<Mutiny.Session, IncomingDelivery.Decoded<T>, Uni<Void>> work) {
@@ -70,7 +74,8 @@ public class Inbox {
         return onceEach(consumer, events, (session, firsts) -> Multi.createFrom().iterable(firsts)
                 .onItem().transformToUniAndConcatenate(first -> {
                     IncomingDelivery.Decoded<T> decoded = byEventId.get(first.id());
-                    return inTraceOf(decoded.message(), () -> work.apply(session, decoded)).chain(session::flush);
+                    return inTraceOf(decoded.message(), () -> work.apply(session, decoded)).chain(session::flush)
+                            .invoke(session::clear);
                 })
                 .collect().last().replaceWithVoid());
     }
