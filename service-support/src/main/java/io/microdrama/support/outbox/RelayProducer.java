@@ -12,6 +12,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.Headers;
@@ -21,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The relay's Kafka producer: idempotent, {@code acks=all}, transactional. A batch is sent in one Kafka transaction
@@ -97,12 +99,20 @@ final class RelayProducer implements AutoCloseable {
     private void sendInTransaction(List<PendingEvent> events) {
         KafkaProducer<String, String> started = started();
         started.beginTransaction();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         for (PendingEvent event : events) {
+            if (firstFailure.get() != null) {
+                // The transaction cannot commit once a record failed, so the rest is not handed over: with the broker
+                // gone and the topic's metadata unknown, each send waits max.block.ms before it fails, and a batch of
+                // 500 held the round (its transaction, its lock) for the whole outage instead of failing it.
+                throw new KafkaException("Outbox batch abandoned after a failed send", firstFailure.get());
+            }
             ProducerRecord<String, String> record = OutboxRecords.record(event, source);
             Span span = producerSpan(event);
             propagator.inject(Context.root().with(span), record.headers(), RelayProducer::setHeader);
             started.send(record, (metadata, error) -> {
                 if (error != null) {
+                    firstFailure.compareAndSet(null, error);
                     span.setStatus(StatusCode.ERROR, error.toString());
                 }
                 span.end();
